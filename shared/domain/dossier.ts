@@ -1,0 +1,116 @@
+/**
+ * Performance dossier (绩效档案): a cadre's quarterly targets and the progress counted from day-to-day reports
+ * (日常表现、工作实绩). Source: the report's example dossier — "完成30家企业走访、推进5个重点项目进展达速、
+ * 协调解决企业诉求10条" — counted automatically from what the cadre records.
+ *
+ * Pure: no I/O, no clock. Handlers load the dossier, call these, and save the result.
+ */
+import { DEFAULT_QUARTER_TARGETS } from '../config/defaults';
+import type { Metric, TargetProgress } from '../api/model';
+import { quarterRange, type DayString, type QuarterId } from '../time';
+
+export interface DossierTarget {
+  metric: Metric;
+  indicatorId: string;
+  label: string;
+  unit: string;
+  target: number;
+}
+
+/** The stored dossier document, one per cadre per quarter, `_id` = `${periodId}_${memberId}`. */
+export interface DossierDoc {
+  _id: string;
+  periodId: QuarterId;
+  memberId: string;
+  sectionId: string;
+  targets: DossierTarget[];
+  /** Counted progress per metric. `enterprise_visit` counts distinct enterprises. */
+  progress: Record<Metric, number>;
+  /** Enterprises visited this quarter, so that a repeat visit is not counted twice. */
+  visitedEnterpriseIds: string[];
+  /** All visits, repeats included. */
+  visitCount: number;
+}
+
+export const METRIC_LABELS: Record<Metric, { label: string; unit: string }> = {
+  enterprise_visit: { label: '走访企业', unit: '家' },
+  project_milestone: { label: '重点项目进展达速', unit: '个' },
+  appeal_resolved: { label: '协调解决企业诉求', unit: '条' },
+};
+
+export function dossierId(periodId: QuarterId, memberId: string): string {
+  return `${periodId}_${memberId}`;
+}
+
+export function emptyProgress(): Record<Metric, number> {
+  return { enterprise_visit: 0, project_milestone: 0, appeal_resolved: 0 };
+}
+
+/** The default targets of a quarter's dossier, tied to the indicators that carry them. */
+export function defaultTargets(indicatorIds: Record<Metric, string>): DossierTarget[] {
+  return (Object.keys(DEFAULT_QUARTER_TARGETS) as Metric[]).map((metric) => ({
+    metric,
+    indicatorId: indicatorIds[metric],
+    label: METRIC_LABELS[metric].label,
+    unit: METRIC_LABELS[metric].unit,
+    target: DEFAULT_QUARTER_TARGETS[metric],
+  }));
+}
+
+/**
+ * Percent of a target reached, rounded down and capped at 100. A zero target counts as met.
+ * 17 of 30 → 56 (56.7 rounded down): a bar never shows "done" before it is.
+ */
+export function percentOf(done: number, target: number): number {
+  if (target <= 0) return 100;
+  return Math.min(100, Math.floor((done / target) * 100));
+}
+
+export function targetProgress(d: Pick<DossierDoc, 'targets' | 'progress'>): TargetProgress[] {
+  return d.targets.map((t) => {
+    const done = d.progress[t.metric] ?? 0;
+    return { metric: t.metric, label: t.label, unit: t.unit, target: t.target, done, percent: percentOf(done, t.target) };
+  });
+}
+
+/** Mean of the targets' percents, rounded down; 0 for a dossier without targets. */
+export function overallPercent(rows: TargetProgress[]): number {
+  if (rows.length === 0) return 0;
+  return Math.floor(rows.reduce((s, r) => s + r.percent, 0) / rows.length);
+}
+
+export type ReportDateProblem = 'before_period' | 'after_period' | 'in_future';
+
+/**
+ * A report must be dated inside its quarter and not after today (park time): work is reported, not planned.
+ * Returns the problem, or null when the date is acceptable.
+ */
+export function reportDateProblem(date: DayString, periodId: QuarterId, today: DayString): ReportDateProblem | null {
+  const { first, last } = quarterRange(periodId);
+  if (date < first) return 'before_period';
+  if (date > last) return 'after_period';
+  if (date > today) return 'in_future';
+  return null;
+}
+
+export const REPORT_DATE_MESSAGES: Record<ReportDateProblem, string> = {
+  before_period: '走访日期早于本季度，只能记录本季度的工作',
+  after_period: '走访日期晚于本季度，只能记录本季度的工作',
+  in_future: '走访日期不能晚于今天',
+};
+
+/**
+ * Apply one enterprise visit to a dossier. The first visit to an enterprise in the quarter moves the
+ * "走访企业" target; a repeat visit only adds to the visit count.
+ */
+export function applyVisit(
+  d: Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'>,
+  enterpriseId: string,
+): Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'> {
+  const isNew = !d.visitedEnterpriseIds.includes(enterpriseId);
+  return {
+    progress: { ...d.progress, enterprise_visit: d.progress.enterprise_visit + (isNew ? 1 : 0) },
+    visitedEnterpriseIds: isNew ? [...d.visitedEnterpriseIds, enterpriseId] : d.visitedEnterpriseIds,
+    visitCount: d.visitCount + 1,
+  };
+}
