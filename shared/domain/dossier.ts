@@ -38,6 +38,13 @@ export const METRIC_LABELS: Record<Metric, { label: string; unit: string }> = {
   appeal_resolved: { label: '协调解决企业诉求', unit: '条' },
 };
 
+/** The indicators (of the 47) that the three dossier targets count towards. */
+export const DOSSIER_INDICATORS: Record<Metric, string> = {
+  enterprise_visit: 'IND-ES-01',
+  project_milestone: 'IND-PJ-01',
+  appeal_resolved: 'IND-ES-02',
+};
+
 export function dossierId(periodId: QuarterId, memberId: string): string {
   return `${periodId}_${memberId}`;
 }
@@ -47,7 +54,7 @@ export function emptyProgress(): Record<Metric, number> {
 }
 
 /** The default targets of a quarter's dossier, tied to the indicators that carry them. */
-export function defaultTargets(indicatorIds: Record<Metric, string>): DossierTarget[] {
+export function defaultTargets(indicatorIds: Record<Metric, string> = DOSSIER_INDICATORS): DossierTarget[] {
   return (Object.keys(DEFAULT_QUARTER_TARGETS) as Metric[]).map((metric) => ({
     metric,
     indicatorId: indicatorIds[metric],
@@ -113,4 +120,30 @@ export function applyVisit(
     visitedEnterpriseIds: isNew ? [...d.visitedEnterpriseIds, enterpriseId] : d.visitedEnterpriseIds,
     visitCount: d.visitCount + 1,
   };
+}
+
+/** `reports/{id}` — one day-to-day work record (工作实绩) of a cadre. */
+export interface ReportDoc {
+  _id: string;
+  memberId: string;
+  sectionId: string;
+  periodId: QuarterId;
+  kind: Metric;
+  date: DayString;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  note: string;
+  photoFileIds: string[];
+  createdAt: number;
+}
+
+/**
+ * Photos of a report must be the reporter's own uploads: the client uploads to `reports/<memberId>/…`, and a
+ * file id under anyone else's folder is refused.
+ */
+export function isOwnPhoto(fileId: string, memberId: string): boolean {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
+  if (!m || m[1] === undefined) return false;
+  const path = m[1];
+  return path.startsWith(`reports/${memberId}/`) && !path.includes('..');
 }

@@ -1,0 +1,194 @@
+/**
+ * dossier: a cadre's quarterly performance dossier (绩效档案) and the day-to-day reports that fill it.
+ */
+import { AppError } from '../../../shared/api/errors';
+import type { ReportView, StaffRow } from '../../../shared/api/model';
+import { LIMITS } from '../../../shared/config/defaults';
+import {
+  REPORT_DATE_MESSAGES,
+  applyVisit,
+  defaultTargets,
+  dossierId,
+  emptyProgress,
+  isOwnPhoto,
+  overallPercent,
+  reportDateProblem,
+  targetProgress,
+  type DossierDoc,
+  type ReportDoc,
+} from '../../../shared/domain/dossier';
+import { staffScope, type MemberDoc } from '../../../shared/domain/member';
+import type { EnterpriseDoc, PeriodDoc, SectionDoc } from '../../../shared/domain/park';
+import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/time';
+import type { Database } from '../../../server/cloud';
+import { COLL } from '../../../server/collections';
+import { sectionName, tempUrls } from '../../../server/lookup';
+import { defineFunction, type Ctx } from '../../../server/router';
+import { withTransaction } from '../../../server/tx';
+
+const RECENT = 5;
+
+function newDossier(periodId: string, m: MemberDoc): DossierDoc {
+  return {
+    _id: dossierId(periodId, m._id),
+    periodId,
+    memberId: m._id,
+    sectionId: m.sectionId ?? '',
+    targets: defaultTargets(),
+    progress: emptyProgress(),
+    visitedEnterpriseIds: [],
+    visitCount: 0,
+  };
+}
+
+/** Open for reporting: the current quarter, unless the admin has closed it. Past quarters are closed. */
+async function isOpen(db: Database, periodId: string, now: number): Promise<boolean> {
+  if (periodId !== quarterOf(now)) return false;
+  const p = (await db.collection<PeriodDoc>(COLL.periods).doc(periodId).get()).data;
+  return p?.status !== 'closed';
+}
+
+async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportView[]> {
+  const urls = await tempUrls(
+    ctx.cloud,
+    docs.flatMap((d) => d.photoFileIds),
+  );
+  return docs.map((d) => ({
+    id: d._id,
+    kind: d.kind,
+    date: d.date,
+    enterpriseId: d.enterpriseId,
+    enterpriseName: d.enterpriseName,
+    note: d.note,
+    photoUrls: d.photoFileIds.map((f) => urls.get(f)).filter((u): u is string => Boolean(u)),
+  }));
+}
+
+function reportsOf(db: Database, memberId: string, periodId: string) {
+  return db
+    .collection<ReportDoc>(COLL.reports)
+    .where({ memberId, periodId })
+    .orderBy('date', 'desc')
+    .orderBy('createdAt', 'desc');
+}
+
+async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string) {
+  const [stored, open, section, recent] = await Promise.all([
+    ctx.db.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id)).get(),
+    isOpen(ctx.db, periodId, ctx.now),
+    sectionName(ctx.db, m.sectionId),
+    reportsOf(ctx.db, m._id, periodId).limit(RECENT).get(),
+  ]);
+  // A dossier not yet written to shows the quarter's default targets with nothing done.
+  const d = stored.data ?? newDossier(periodId, m);
+  const { first, last } = quarterRange(periodId);
+  return {
+    periodId,
+    periodLabel: quarterLabel(periodId),
+    firstDay: first,
+    lastDay: last,
+    open,
+    memberId: m._id,
+    memberName: m.name,
+    sectionName: section,
+    targets: targetProgress(d),
+    visitCount: d.visitCount,
+    recent: await reportViews(ctx, recent.data),
+  };
+}
+
+export const main = defineFunction('dossier', {
+  mine: {
+    access: ['cadre'],
+    run: async ({ periodId }, ctx) => dossierView(ctx, await ctx.member(), periodId ?? quarterOf(ctx.now)),
+  },
+
+  recordVisit: {
+    access: ['cadre'],
+    run: async ({ enterpriseId, date, note, photoFileIds }, ctx) => {
+      const m = await ctx.member();
+      const periodId = quarterOf(ctx.now);
+      if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
+      const problem = reportDateProblem(date, periodId, dayOf(ctx.now));
+      if (problem) {
+        throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [
+          { path: 'date', message: REPORT_DATE_MESSAGES[problem] },
+        ]);
+      }
+      if (!photoFileIds.every((f) => isOwnPhoto(f, m._id))) {
+        throw new AppError('FORBIDDEN', '只能附上本人上传的照片');
+      }
+      const enterprise = (await ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get()).data;
+      if (!enterprise) {
+        throw new AppError('NOT_FOUND', '所选企业不存在，请重新选择', [{ path: 'enterpriseId', message: '所选企业不存在' }]);
+      }
+      const report: Omit<ReportDoc, '_id'> = {
+        memberId: m._id,
+        sectionId: m.sectionId ?? '',
+        periodId,
+        kind: 'enterprise_visit',
+        date,
+        enterpriseId,
+        enterpriseName: enterprise.name,
+        note,
+        photoFileIds,
+        createdAt: ctx.now,
+      };
+      // The report and the dossier's counters change together or not at all.
+      await withTransaction(ctx.db, async (tx) => {
+        const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
+        const current = (await ref.get()).data ?? null;
+        const next = applyVisit(current ?? newDossier(periodId, m), enterpriseId);
+        await tx.collection<ReportDoc>(COLL.reports).add({ data: report });
+        if (current) {
+          await ref.update({ data: next });
+        } else {
+          const { _id: _ignored, ...fresh } = { ...newDossier(periodId, m), ...next };
+          await ref.set({ data: fresh });
+        }
+      });
+      return dossierView(ctx, m, periodId);
+    },
+  },
+
+  reports: {
+    access: ['cadre'],
+    run: async ({ periodId, cursor = 0 }, ctx) => {
+      const m = await ctx.member();
+      const res = await reportsOf(ctx.db, m._id, periodId ?? quarterOf(ctx.now))
+        .skip(cursor)
+        .limit(LIMITS.pageSize)
+        .get();
+      return {
+        items: await reportViews(ctx, res.data),
+        nextCursor: res.data.length === LIMITS.pageSize ? cursor + LIMITS.pageSize : null,
+      };
+    },
+  },
+
+  sectionStaff: {
+    access: ['sectionHead', 'leader', 'admin'],
+    run: async ({ periodId: requested, sectionId: requestedSection }, ctx) => {
+      const me = await ctx.member();
+      const sectionId = staffScope(me, requestedSection);
+      if (!sectionId) throw new AppError('FORBIDDEN', '只能查看本股室人员的绩效');
+      const periodId = requested ?? quarterOf(ctx.now);
+      const section = (await ctx.db.collection<SectionDoc>(COLL.sections).doc(sectionId).get()).data;
+      if (!section) throw new AppError('NOT_FOUND', '股室不存在');
+      // A section has well under 100 people: one page of the cloud database's default limit each.
+      const [members, dossiers] = await Promise.all([
+        ctx.db.collection<MemberDoc>(COLL.members).where({ sectionId, active: true }).limit(100).get(),
+        ctx.db.collection<DossierDoc>(COLL.dossiers).where({ sectionId, periodId }).limit(100).get(),
+      ]);
+      const byMember = new Map(dossiers.data.map((d) => [d.memberId, d]));
+      const staff: StaffRow[] = members.data
+        .filter((m) => m.roles.includes('cadre'))
+        .map((m) => {
+          const targets = targetProgress(byMember.get(m._id) ?? newDossier(periodId, m));
+          return { memberId: m._id, name: m.name, post: m.post, targets, overallPercent: overallPercent(targets) };
+        })
+        .sort((a, b) => b.overallPercent - a.overallPercent || a.name.localeCompare(b.name, 'zh-CN'));
+      return { periodId, periodLabel: quarterLabel(periodId), sectionId, sectionName: section.name, staff };
+    },
+  },
+});

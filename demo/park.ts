@@ -1,0 +1,329 @@
+/**
+ * The demo park, modelled on the July 2025 Jiangxi Daily report on Jizhou Industrial Park (吉州工业园区):
+ * 12 sections, about 80 cadres, the 47 indicators, about 200 enterprises (60 above scale), 10 key projects,
+ * this quarter's dossiers with reports, a few enterprise appeals. People and companies named in the report keep
+ * their names and roles; the rest are generated from a fixed seed, so every start builds the same park.
+ *
+ * Pure: `now` is passed in (the dossiers are for the quarter `now` falls in) and randomness is a seeded PRNG.
+ */
+import type { Role } from '../shared/api/model';
+import { DEFAULT_QUARTER_TARGETS } from '../shared/config/defaults';
+import {
+  DOSSIER_INDICATORS,
+  applyVisit,
+  defaultTargets,
+  dossierId,
+  emptyProgress,
+  type DossierDoc,
+  type ReportDoc,
+} from '../shared/domain/dossier';
+import type { BindingDoc, MemberDoc } from '../shared/domain/member';
+import type {
+  EnterpriseDoc,
+  IndicatorClass,
+  IndicatorDoc,
+  IndicatorKind,
+  PeriodDoc,
+  ProjectDoc,
+  SectionDoc,
+} from '../shared/domain/park';
+import { dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
+
+/** mulberry32: a tiny, well-known seeded PRNG; good enough for demo data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SECTIONS: [string, string][] = [
+  ['S01', '党政办公室'],
+  ['S02', '组织人事部'],
+  ['S03', '规划工程部'],
+  ['S04', '经济发展部'],
+  ['S05', '招商服务部'],
+  ['S06', '企业服务中心'],
+  ['S07', '项目推进部'],
+  ['S08', '财政金融部'],
+  ['S09', '安全生产监管部'],
+  ['S10', '生态环境部'],
+  ['S11', '社会事务部'],
+  ['S12', '营商环境办'],
+];
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文';
+const GIVEN = [
+  '建华', '志强', '丽娟', '海燕', '伟', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英',
+  '霞', '平', '刚', '桂英', '晓东', '文博', '子涵', '思远', '雨晴', '浩然', '欣怡', '宇轩', '梓萱', '俊杰', '佳怡',
+  '晨曦', '一鸣', '嘉怡', '志远', '若曦', '天宇', '书瑶', '昊天', '雅琪', '振华', '国庆', '春梅', '秋菊', '冬生', '新民',
+];
+const POSTS = ['一级主办', '二级主办', '三级主办', '四级主办', '一级科员', '二级科员'];
+
+const NAMED_ENTERPRISES: [string, string, boolean][] = [
+  ['伊戈尔电气股份有限公司吉安分公司', '电气机械', true],
+  ['江西固电电子有限公司', '电子信息', true],
+  ['大族激光科技（吉安）有限公司', '智能装备', true],
+  ['江西德基新材料有限公司', '新材料', true],
+];
+const ENT_PREFIX = ['吉安', '吉州', '庐陵', '井冈', '赣中', '白鹭', '青原', '天玉', '兴桥', '樟山', '长塘', '曲濑'];
+const ENT_CORE = [
+  '华电', '鑫源', '恒达', '瑞丰', '泰和', '宏图', '金盛', '博远', '优创', '合力', '正泰', '嘉诚', '海纳', '启明', '天成',
+  '众联', '卓越', '汇通', '明阳', '立信', '东方', '宇航', '凯旋', '同创',
+];
+const INDUSTRIES: [string, string][] = [
+  ['电子科技有限公司', '电子信息'],
+  ['精密制造有限公司', '智能装备'],
+  ['新材料有限公司', '新材料'],
+  ['电气有限公司', '电气机械'],
+  ['生物科技有限公司', '生物医药'],
+  ['包装材料有限公司', '轻工'],
+  ['食品有限公司', '食品加工'],
+  ['线路板有限公司', '电子信息'],
+];
+
+interface IndicatorSeed {
+  name: string;
+  group: string;
+  cls: IndicatorClass;
+  kind: IndicatorKind;
+  unit?: string;
+  metric?: keyof typeof DEFAULT_QUARTER_TARGETS;
+  id?: string;
+  sections?: string[];
+}
+
+/** The 47 indicators: 8 enterprise-service, 7 project, 32 differentiated per section. */
+const INDICATORS: IndicatorSeed[] = [
+  // 入企听诉服务成效、监管成效、营商环境满意度评价：三大类8个指标
+  { id: DOSSIER_INDICATORS.enterprise_visit, name: '走访服务企业数', group: '入企听诉服务成效', cls: 'key', kind: 'quantitative', unit: '家', metric: 'enterprise_visit' },
+  { id: DOSSIER_INDICATORS.appeal_resolved, name: '企业诉求协调解决数', group: '入企听诉服务成效', cls: 'key', kind: 'quantitative', unit: '条', metric: 'appeal_resolved' },
+  { name: '诉求次日响应率', group: '入企听诉服务成效', cls: 'key', kind: 'quantitative', unit: '%' },
+  { name: '涉企检查规范率', group: '监管成效', cls: 'key', kind: 'quantitative', unit: '%' },
+  { name: '安全生产隐患整改闭环率', group: '监管成效', cls: 'key', kind: 'quantitative', unit: '%' },
+  { name: '包容审慎监管执行情况', group: '监管成效', cls: 'personal', kind: 'qualitative' },
+  { name: '企业营商环境满意度', group: '营商环境满意度评价', cls: 'key', kind: 'quantitative', unit: '%' },
+  { name: '服务事项流程评议', group: '营商环境满意度评价', cls: 'personal', kind: 'qualitative' },
+  // 项目推进、项目管理、项目表彰：三方面7个指标
+  { id: DOSSIER_INDICATORS.project_milestone, name: '重点项目按期推进数', group: '项目推进', cls: 'key', kind: 'quantitative', unit: '个', metric: 'project_milestone' },
+  { name: '项目落地周期压缩率', group: '项目推进', cls: 'key', kind: 'quantitative', unit: '%' },
+  { name: '项目开工投产率', group: '项目推进', cls: 'key', kind: 'quantitative', unit: '%' },
+  { name: '项目建设质量与安全', group: '项目管理', cls: 'personal', kind: 'qualitative' },
+  { name: '项目全流程帮办服务', group: '项目管理', cls: 'personal', kind: 'qualitative' },
+  { name: '项目获省市表彰', group: '项目表彰', cls: 'incentive', kind: 'quantitative', unit: '项' },
+  { name: '认领企业项目跟踪服务', group: '项目表彰', cls: 'incentive', kind: 'quantitative', unit: '个' },
+];
+const SECTION_INDICATORS: Record<string, [string, IndicatorClass, IndicatorKind, string?][]> = {
+  S01: [['公文办理时效', 'key', 'quantitative', '%'], ['信息宣传报道', 'personal', 'quantitative', '篇'], ['督查督办落实', 'key', 'qualitative']],
+  S02: [['干部教育培训完成率', 'key', 'quantitative', '%'], ['绩效管理组织实施', 'key', 'qualitative'], ['党建工作创新', 'incentive', 'qualitative']],
+  S03: [['规划审批办结时效', 'key', 'quantitative', '天'], ['基础设施项目建设进度', 'key', 'quantitative', '%'], ['工程质量监督', 'personal', 'qualitative']],
+  S04: [['工业增加值增速', 'key', 'quantitative', '%'], ['规上企业培育数', 'key', 'quantitative', '家'], ['经济运行分析', 'personal', 'qualitative']],
+  S05: [['新签约项目数', 'key', 'quantitative', '个'], ['到位资金', 'key', 'quantitative', '亿元'], ['招商信息储备', 'personal', 'quantitative', '条']],
+  S06: [['惠企政策兑现率', 'key', 'quantitative', '%'], ['企业用工对接', 'personal', 'quantitative', '人']],
+  S07: [['项目调度会议落实', 'key', 'qualitative'], ['项目要素保障', 'personal', 'qualitative']],
+  S08: [['工业税收贡献', 'key', 'quantitative', '万元'], ['融资对接成效', 'personal', 'quantitative', '万元'], ['资金使用绩效', 'key', 'qualitative']],
+  S09: [['安全生产事故起数', 'key', 'quantitative', '起'], ['安全培训覆盖率', 'personal', 'quantitative', '%']],
+  S10: [['环境质量达标率', 'key', 'quantitative', '%'], ['环保督察问题整改', 'key', 'qualitative'], ['节能降碳', 'incentive', 'quantitative', '%']],
+  S11: [['信访事项化解率', 'key', 'quantitative', '%'], ['征迁安置工作', 'personal', 'qualitative']],
+  S12: [['政务服务好评率', 'key', 'quantitative', '%'], ['营商环境创新举措', 'incentive', 'qualitative'], ['全省开发区综合考核支撑', 'key', 'qualitative']],
+};
+
+const PROJECTS: [string, string][] = [
+  ['砂石码头项目', '建设中'],
+  ['预制构件厂房项目', '试运行准备'],
+  ['伊戈尔电气智能制造二期', '设备安装'],
+  ['固电电子片式元器件扩产', '建设中'],
+  ['大族激光装备产业园', '主体完工'],
+  ['德基新材料生产线', '前期手续'],
+  ['园区标准厂房四期', '建设中'],
+  ['共享电动车停放点改造', '已完工'],
+  ['园区污水处理厂提标', '建设中'],
+  ['数字化转型公共服务平台', '调试中'],
+];
+
+export interface DemoPerson {
+  openid: string;
+  memberId: string;
+  name: string;
+  roles: Role[];
+  sectionName: string | null;
+  post: string | null;
+  enterpriseName: string | null;
+}
+
+export type DemoPark = Record<string, { _id: string }[]>;
+
+export function demoPark(now: number, seed = 20250702): DemoPark {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const periodId = quarterOf(now);
+  const today = dayOf(now);
+  const { first } = quarterRange(periodId);
+  const prev = quarterOf(dayjs(first).subtract(1, 'day').valueOf());
+
+  const sections: SectionDoc[] = SECTIONS.map(([id, name], i) => ({ _id: id, name, order: i + 1 }));
+
+  // Enterprises: the four named in the report, then generated names, unique.
+  const enterprises: EnterpriseDoc[] = NAMED_ENTERPRISES.map(([name, industry, aboveScale], i) => ({
+    _id: `E${String(i + 1).padStart(3, '0')}`,
+    name,
+    industry,
+    aboveScale,
+  }));
+  const usedNames = new Set(enterprises.map((e) => e.name));
+  while (enterprises.length < 200) {
+    const [suffix, industry] = pick(INDUSTRIES);
+    const name = `${pick(ENT_PREFIX)}${pick(ENT_CORE)}${suffix}`;
+    if (usedNames.has(name)) continue;
+    usedNames.add(name);
+    enterprises.push({ _id: `E${String(enterprises.length + 1).padStart(3, '0')}`, name, industry, aboveScale: false });
+  }
+  // 60 above-scale industrial enterprises (规上工业企业): the four named ones and 56 more.
+  for (let i = 4; i < 60; i += 1) (enterprises[i * 3] as EnterpriseDoc).aboveScale = true;
+
+  const projects: ProjectDoc[] = PROJECTS.map(([name, stage], i) => ({
+    _id: `P${String(i + 1).padStart(2, '0')}`,
+    name,
+    stage,
+    enterpriseId: (enterprises[i % 8] as EnterpriseDoc)._id,
+  }));
+
+  const indicators: IndicatorDoc[] = INDICATORS.map((s, i) => ({
+    _id: s.id ?? `IND-${i < 8 ? 'ES' : 'PJ'}-${String(i + 1).padStart(2, '0')}`,
+    name: s.name,
+    class: s.cls,
+    kind: s.kind,
+    group: s.group,
+    sectionIds: [],
+    weight: 0,
+    unit: s.unit ?? null,
+    metric: s.metric ?? null,
+  }));
+  for (const [sid, list] of Object.entries(SECTION_INDICATORS)) {
+    list.forEach(([name, cls, kind, unit], j) =>
+      indicators.push({
+        _id: `IND-${sid}-${j + 1}`,
+        name,
+        class: cls,
+        kind,
+        group: '股室职能',
+        sectionIds: [sid],
+        weight: 0,
+        unit: unit ?? null,
+        metric: null,
+      }),
+    );
+  }
+
+  // People. Named ones from the report first.
+  const members: MemberDoc[] = [];
+  const usedPeople = new Set<string>();
+  const person = (id: string, name: string, roles: Role[], sectionId: string | null, post: string | null, enterpriseId: string | null = null) => {
+    usedPeople.add(name);
+    members.push({ _id: id, name, roles, sectionId, post, enterpriseId, active: true, bound: true });
+  };
+  const genName = () => {
+    for (;;) {
+      const n = `${pick([...SURNAMES])}${pick(GIVEN)}`;
+      if (!usedPeople.has(n)) return n;
+    }
+  };
+  person('M001', '刘欣', ['leader'], null, '管委会主任');
+  person('M002', '李玥', ['leader', 'admin'], 'S02', '党工委委员、组织员');
+  for (let i = 3; i <= 7; i += 1) person(`M00${i}`, genName(), ['leader'], null, i === 3 ? '党工委书记' : '管委会副主任');
+  let n = 8;
+  const nextId = () => `M${String(n++).padStart(3, '0')}`;
+  for (const s of sections) {
+    person(nextId(), s._id === 'S03' ? genName() : genName(), ['cadre', 'sectionHead'], s._id, '股室负责人');
+    const staff = s._id === 'S06' || s._id === 'S07' ? 6 : 5;
+    for (let k = 0; k < staff; k += 1) {
+      if (s._id === 'S03' && k === 0) person(nextId(), '胡广初', ['cadre'], 'S03', '一级主办');
+      else if (s._id === 'S07' && k === 0) person(nextId(), '宋博华', ['cadre'], 'S07', '二级主办');
+      else person(nextId(), genName(), ['cadre'], s._id, pick(POSTS));
+    }
+  }
+  // A few new staff not yet bound to WeChat: the admin issues them invite codes.
+  const unbound = members.filter((m) => m.roles.length === 1 && m.roles[0] === 'cadre').slice(-4);
+  for (const m of unbound) m.bound = false;
+  // Enterprise contacts named in the report.
+  person('C001', '肖霆', ['enterprise'], null, '项目负责人', 'E001');
+  person('C002', '陈海斌', ['enterprise'], null, '企业负责人', 'E002');
+
+  const bindings: BindingDoc[] = members
+    .filter((m) => m.bound)
+    .map((m) => ({ _id: demoOpenid(m._id), memberId: m._id, boundAt: now }));
+
+  // This quarter's dossiers, filled by reports dated between the quarter's start and today.
+  const daysSoFar = Math.max(0, daysBetween(first, today));
+  const cadres = members.filter((m) => m.roles.includes('cadre'));
+  const dossiers: DossierDoc[] = [];
+  const reports: ReportDoc[] = [];
+  cadres.forEach((m, idx) => {
+    let d: DossierDoc = {
+      _id: dossierId(periodId, m._id),
+      periodId,
+      memberId: m._id,
+      sectionId: m.sectionId ?? '',
+      targets: defaultTargets(),
+      progress: emptyProgress(),
+      visitedEnterpriseIds: [],
+      visitCount: 0,
+    };
+    // Diligence varies from person to person; pace with the share of the quarter gone by.
+    const share = (daysSoFar + 1) / 92;
+    const visits = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.enterprise_visit * share * (0.4 + rnd() * 0.9)) : 0;
+    for (let v = 0; v < visits; v += 1) {
+      const e = enterprises[Math.floor(rnd() * 60 + (idx % 3) * 40)] as EnterpriseDoc;
+      const date = dayjs(first).add(Math.floor(rnd() * (daysSoFar + 1)), 'day').format('YYYY-MM-DD');
+      reports.push({
+        _id: `R${m._id}-${String(v + 1).padStart(3, '0')}`,
+        memberId: m._id,
+        sectionId: m.sectionId ?? '',
+        periodId,
+        kind: 'enterprise_visit',
+        date,
+        enterpriseId: e._id,
+        enterpriseName: e.name,
+        note: pick(VISIT_NOTES),
+        photoFileIds: [],
+        createdAt: dayjs(date).valueOf() + 10 * 3600 * 1000,
+      });
+      d = { ...d, ...applyVisit(d, e._id) };
+    }
+    d.progress.project_milestone = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.project_milestone * share * rnd() * 1.2) : 0;
+    d.progress.appeal_resolved = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.appeal_resolved * share * rnd() * 1.1) : 0;
+    dossiers.push(d);
+  });
+
+  const periods: PeriodDoc[] = [
+    { _id: prev, status: 'closed' },
+    { _id: periodId, status: 'open' },
+  ];
+
+  const appeals = [
+    { _id: 'A001', enterpriseId: 'E002', title: '扩大生产急需招工，希望园区帮忙对接', status: 'resolved', filedAt: now - 40 * 86400000 },
+    { _id: 'A002', enterpriseId: 'E001', title: '企业周边设置共享电动车停放点', status: 'resolved', filedAt: now - 30 * 86400000 },
+    { _id: 'A003', enterpriseId: 'E004', title: '厂区道路照明不足', status: 'in_progress', filedAt: now - 3 * 86400000 },
+  ];
+
+  return { sections, enterprises, projects, indicators, members, bindings, dossiers, reports, periods, appeals };
+}
+
+const VISIT_NOTES = [
+  '了解企业生产经营情况，宣讲惠企政策',
+  '对接企业用工需求，联系职业院校开展访企拓岗',
+  '协调解决企业用电扩容问题',
+  '跟踪项目建设进度，督促施工安全',
+  '收集企业融资需求，推荐银企对接',
+  '走访了解企业数字化转型需求',
+  '现场查看安全生产情况，提醒隐患整改',
+];
+
+/** The stand-in OPENID of a demo person (in WeChat the platform gives each user one). */
+export function demoOpenid(memberId: string): string {
+  return `demo_${memberId}`;
+}

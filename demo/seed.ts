@@ -1,0 +1,56 @@
+/**
+ * Loads the demo park into a local cloud's store: on first start only (idempotent), or anew after a reset.
+ * Also lists the demo people for the local sign-in page (the stand-in for WeChat's own login).
+ */
+import { ROLE_LABELS } from '../shared/api/model';
+import type { BindingDoc, MemberDoc } from '../shared/domain/member';
+import type { EnterpriseDoc, SectionDoc } from '../shared/domain/park';
+import { demoPark, type DemoPerson } from './park';
+
+/** The part of the local cloud's store seeding needs. */
+export interface SeedStore {
+  find(collection: string, query?: object): unknown[] | Promise<unknown[]>;
+  insertMany(collection: string, docs: object[]): void;
+  count(collection: string, query?: object): number;
+  drop(collection: string): void;
+  collections(): string[];
+}
+
+export function seedDemo(store: SeedStore, now: number, opts: { reset?: boolean } = {}): { seeded: boolean; counts: Record<string, number> } {
+  if (opts.reset) for (const c of store.collections()) store.drop(c);
+  if (store.count('members') > 0) return { seeded: false, counts: {} };
+  const park = demoPark(now);
+  const counts: Record<string, number> = {};
+  for (const [name, docs] of Object.entries(park)) {
+    store.insertMany(name, docs);
+    counts[name] = docs.length;
+  }
+  return { seeded: true, counts };
+}
+
+const ROLE_ORDER = Object.keys(ROLE_LABELS);
+
+export async function listDemoPeople(store: SeedStore): Promise<DemoPerson[]> {
+  const [bindings, members, sections, enterprises] = await Promise.all([
+    store.find('bindings'),
+    store.find('members', { active: true }),
+    store.find('sections'),
+    store.find('enterprises', { _id: { $in: ['E001', 'E002', 'E003', 'E004'] } }),
+  ]);
+  const openidOf = new Map((bindings as BindingDoc[]).map((b) => [b.memberId, b._id]));
+  const sectionName = new Map((sections as SectionDoc[]).map((s) => [s._id, s.name]));
+  const enterpriseName = new Map((enterprises as EnterpriseDoc[]).map((e) => [e._id, e.name]));
+  const rank = (m: MemberDoc) => Math.max(...m.roles.map((r) => ROLE_ORDER.indexOf(r)));
+  return (members as MemberDoc[])
+    .filter((m) => openidOf.has(m._id))
+    .sort((a, b) => rank(b) - rank(a) || a._id.localeCompare(b._id))
+    .map((m) => ({
+      openid: openidOf.get(m._id) ?? '',
+      memberId: m._id,
+      name: m.name,
+      roles: m.roles,
+      sectionName: m.sectionId ? (sectionName.get(m.sectionId) ?? null) : null,
+      post: m.post,
+      enterpriseName: m.enterpriseId ? (enterpriseName.get(m.enterpriseId) ?? null) : null,
+    }));
+}

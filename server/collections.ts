@@ -1,0 +1,14 @@
+/** Collection names, in one place. */
+export const COLL = {
+  members: 'members',
+  bindings: 'bindings',
+  invites: 'invites',
+  sections: 'sections',
+  enterprises: 'enterprises',
+  projects: 'projects',
+  indicators: 'indicators',
+  periods: 'periods',
+  dossiers: 'dossiers',
+  reports: 'reports',
+  appeals: 'appeals',
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * Transactions with our own retry. WeChat Cloud transactions allow only doc() operations and add(); a document
+ * written by another open transaction fails at once with DATABASE_TRANSACTION_CONFLICT, and under wx-server-sdk
+ * the error code is rewritten so `runTransaction`'s own retry never fires. So: start, run, commit, and on a
+ * conflict roll back and try again after a jittered backoff.
+ */
+import { TX_RETRY } from '../shared/config/defaults';
+import { AppError } from '../shared/api/errors';
+import type { Database, Transaction } from './cloud';
+
+export function isTxConflict(e: unknown): boolean {
+  const text =
+    typeof e === 'string'
+      ? e
+      : e && typeof e === 'object'
+        ? `${String((e as { errCode?: unknown }).errCode ?? '')} ${String((e as { errMsg?: unknown }).errMsg ?? '')} ${String((e as { message?: unknown }).message ?? '')}`
+        : '';
+  return /TRANSACTION_CONFLICT|write conflict/i.test(text);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function withTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const tx = await db.startTransaction();
+    try {
+      const out = await work(tx);
+      await tx.commit();
+      return out;
+    } catch (e) {
+      await tx.rollback().catch(() => undefined);
+      if (!isTxConflict(e)) throw e;
+      if (attempt >= TX_RETRY.attempts) throw new AppError('BUSY');
+      // Exponential backoff with full jitter spreads a burst of writers of the same document.
+      await sleep(Math.random() * TX_RETRY.baseDelayMs * 2 ** attempt);
+    }
+  }
+}
