@@ -7,6 +7,9 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
   },
+  // Bundlers take zod's ESM build; under jest (CommonJS) the one locale we import must be the CJS twin,
+  // or it would configure a second copy of zod's core.
+  moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': 'zod/v4/locales/$1.cjs' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 60_000,
   maxWorkers: 2,
