@@ -1,0 +1,57 @@
+// npm start: the whole product locally. Starts the local cloud (the real cloud-function code and wx-server-sdk
+// against a local database, storage and function host), serves the H5 build through its gateway, loads the
+// demo park on first start, and prints the address.
+//   --reset      wipe the local data and load the demo park anew
+//   --seed-only  load (or with --reset, reload) the demo park and exit
+//   PORT=8080    the port (default 8080); YARDSTICK_DATA=.data the data folder
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { root, run } from './run.mjs';
+
+const args = new Set(process.argv.slice(2));
+const require = createRequire(import.meta.url);
+
+run('build local cloud', 'node', ['scripts/build-localcloud.mjs']);
+await build({
+  entryPoints: [join(root, 'demo', 'seed.ts')],
+  outfile: join(root, 'demo', 'dist', 'seed.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+const { startLocalCloud } = require(join(root, 'localcloud', 'build', 'index.js'));
+const { seedDemo, listDemoPeople } = require(join(root, 'demo', 'dist', 'seed.js'));
+
+const port = Number(process.env.PORT ?? 8080);
+const dataDir = process.env.YARDSTICK_DATA ?? join(root, '.data');
+let cloud;
+cloud = await startLocalCloud({
+  dataDir,
+  functionsDir: join(root, 'cloudfunctions'),
+  h5Dir: join(root, 'client', 'dist', 'h5'),
+  port: args.has('--seed-only') ? 0 : port,
+  listDemoPeople: () => listDemoPeople(cloud.store),
+});
+
+const seeded = seedDemo(cloud.store, Date.now(), { reset: args.has('--reset') });
+console.log(
+  seeded.seeded
+    ? `demo park loaded: ${Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`
+    : 'demo park already loaded (npm run seed:reset to start afresh)',
+);
+
+if (args.has('--seed-only')) {
+  await cloud.stop();
+} else {
+  console.log(`\n标尺 Yardstick is running at ${cloud.url}/  (data in ${dataDir}; Ctrl+C to stop)\n`);
+  const stop = async () => {
+    await cloud.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

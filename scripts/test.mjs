@@ -1,0 +1,15 @@
+// npm test: type-check, build what the tests exercise (cloud functions, local cloud, both client targets),
+// then run every jest suite: pure rules, cloud functions through the local cloud and the real wx-server-sdk,
+// the weapp build under miniprogram-simulate, and the H5 build in Chromium.
+import { run } from './run.mjs';
+
+const quick = process.argv.includes('--no-build');
+run('type-check (shared, server, functions, local cloud, tests)', 'npx', ['tsc', '-p', 'tsconfig.json']);
+run('type-check (client)', 'npx', ['tsc', '-p', 'client/tsconfig.json']);
+if (!quick) {
+  run('build cloud functions', 'node', ['scripts/build-functions.mjs']);
+  run('build local cloud', 'node', ['scripts/build-localcloud.mjs']);
+  run('build mini-program (weapp)', 'npm', ['run', '--silent', 'build:weapp']);
+  run('build mini-program (h5)', 'npm', ['run', '--silent', 'build:h5']);
+}
+run('jest', 'npx', ['jest', '--ci', ...process.argv.slice(2).filter((a) => a !== '--no-build')]);
