@@ -1,0 +1,167 @@
+import { DEFAULT_QUARTER_TARGETS } from '../../shared/config/defaults';
+import { dossierId, REPORT_DATE_MESSAGES, type DossierDoc, type ReportDoc } from '../../shared/domain/dossier';
+import type { MemberDoc } from '../../shared/domain/member';
+import type { EnterpriseDoc } from '../../shared/domain/park';
+import { dayOf, dayjs, quarterOf, quarterRange } from '../../shared/time';
+import { data, startTestCloud, type TestCloud } from '../support/cloud';
+
+let t: TestCloud;
+const today = () => dayOf(Date.now());
+const find = async <T>(coll: string, q: object = {}) => (await t.cloud.store.find(coll, q)) as T[];
+const one = async <T>(coll: string, q: object) => {
+  const [doc] = await find<T>(coll, q);
+  if (!doc) throw new Error(`nothing in ${coll} for ${JSON.stringify(q)}`);
+  return doc;
+};
+
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(() => t.stop());
+
+/** A bound cadre of a section, and an enterprise they have not visited this quarter. */
+async function cadreAndFreshEnterprise(sectionId: string) {
+  const m = await one<MemberDoc>('members', { sectionId, roles: ['cadre'], bound: true });
+  const d = await one<DossierDoc>('dossiers', { _id: dossierId(quarterOf(Date.now()), m._id) });
+  const e = (await find<EnterpriseDoc>('enterprises')).find((x) => !d.visitedEnterpriseIds.includes(x._id));
+  if (!e) throw new Error('no fresh enterprise');
+  return { m, d, e, token: await t.as(m._id) };
+}
+
+describe('my dossier (绩效档案)', () => {
+  it('shows this quarter’s three targets with what the cadre has done so far', async () => {
+    const { m, d, token } = await cadreAndFreshEnterprise('S03');
+    const view = data(await t.call(token, 'dossier', 'mine', {}));
+    expect(view.periodId).toBe(quarterOf(Date.now()));
+    expect(view.open).toBe(true);
+    expect(view.memberName).toBe(m.name);
+    expect(view.targets.map((x) => [x.metric, x.target, x.done])).toEqual([
+      ['enterprise_visit', DEFAULT_QUARTER_TARGETS.enterprise_visit, d.progress.enterprise_visit],
+      ['project_milestone', DEFAULT_QUARTER_TARGETS.project_milestone, d.progress.project_milestone],
+      ['appeal_resolved', DEFAULT_QUARTER_TARGETS.appeal_resolved, d.progress.appeal_resolved],
+    ]);
+    expect(view.recent.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('recording an enterprise visit', () => {
+  it('moves the visit target at once, and a repeat visit only adds to the visit count', async () => {
+    const { m, d, e, token } = await cadreAndFreshEnterprise('S04');
+    const note = '了解企业扩产用工需求';
+    const after = data(await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: today(), note }));
+    const visits = after.targets.find((x) => x.metric === 'enterprise_visit');
+    expect(visits?.done).toBe(d.progress.enterprise_visit + 1);
+    expect(after.visitCount).toBe(d.visitCount + 1);
+    expect(after.recent[0]).toMatchObject({ enterpriseName: e.name, note, date: today() });
+
+    const again = data(await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: today(), note: '回访' }));
+    expect(again.targets.find((x) => x.metric === 'enterprise_visit')?.done).toBe(d.progress.enterprise_visit + 1);
+    expect(again.visitCount).toBe(d.visitCount + 2);
+
+    // The report belongs to whoever the platform says called, whatever the request carried.
+    const stored = await find<ReportDoc>('reports', { enterpriseId: e._id, memberId: m._id });
+    expect(stored).toHaveLength(2);
+  });
+
+  it('refuses a date after today or before the quarter, saying why, and writes nothing', async () => {
+    const { m, e, token } = await cadreAndFreshEnterprise('S05');
+    const before = (await find<ReportDoc>('reports', { memberId: m._id })).length;
+    const tomorrow = dayjs(today()).add(1, 'day').format('YYYY-MM-DD');
+    const r1 = await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: tomorrow, note: '走访企业' });
+    // On the quarter's last day, tomorrow is also after the quarter; either way it is refused.
+    expect(r1).toMatchObject({ code: 'INVALID_INPUT', details: [{ path: 'date' }] });
+    const dayBefore = dayjs(quarterRange(quarterOf(Date.now())).first).subtract(1, 'day').format('YYYY-MM-DD');
+    const r2 = await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: dayBefore, note: '走访企业' });
+    expect(r2).toMatchObject({ code: 'INVALID_INPUT', message: REPORT_DATE_MESSAGES.before_period });
+    expect(await find<ReportDoc>('reports', { memberId: m._id })).toHaveLength(before);
+  });
+
+  it('refuses an enterprise that does not exist, and someone else’s photo', async () => {
+    const { e, token } = await cadreAndFreshEnterprise('S06');
+    const r1 = await t.call(token, 'dossier', 'recordVisit', { enterpriseId: 'E999', date: today(), note: '走访企业' });
+    expect(r1).toMatchObject({ code: 'NOT_FOUND' });
+    const r2 = await t.call(token, 'dossier', 'recordVisit', {
+      enterpriseId: e._id,
+      date: today(),
+      note: '走访企业',
+      photoFileIds: ['cloud://yardstick-local.local/reports/M001/x.jpg'],
+    });
+    expect(r2).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('keeps a photo the cadre uploaded and shows it back through a temporary link', async () => {
+    const { m, e, token } = await cadreAndFreshEnterprise('S08');
+    const bytes = Buffer.from('\xff\xd8\xff\xe0 pretend jpeg', 'latin1');
+    const up = await fetch(`${t.cloud.url}/api/upload?cloudPath=${encodeURIComponent(`reports/${m._id}/t1.jpg`)}`, {
+      method: 'POST',
+      headers: { 'x-session': token, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    const { fileID } = (await up.json()) as { fileID: string };
+    const view = data(
+      await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: today(), note: '现场查看', photoFileIds: [fileID] }),
+    );
+    const url = view.recent[0]?.photoUrls[0];
+    expect(url).toBeTruthy();
+    expect(Buffer.from(await (await fetch(String(url))).arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it('counts every one of ten visits recorded at the same moment', async () => {
+    const { m, d, token } = await cadreAndFreshEnterprise('S09');
+    const fresh = (await find<EnterpriseDoc>('enterprises')).filter((x) => !d.visitedEnterpriseIds.includes(x._id)).slice(0, 10);
+    const replies = await Promise.all(
+      fresh.map((e) => t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: today(), note: '集中走访' })),
+    );
+    expect(replies.map((r) => r.code)).toEqual(Array(10).fill(0));
+    const stored = await one<DossierDoc>('dossiers', { _id: d._id });
+    expect(stored.progress.enterprise_visit).toBe(d.progress.enterprise_visit + 10);
+    expect(stored.visitCount).toBe(d.visitCount + 10);
+    expect(await find<ReportDoc>('reports', { memberId: m._id, note: '集中走访' })).toHaveLength(10);
+  });
+
+  it('refuses visits once the quarter is closed', async () => {
+    const { e, token } = await cadreAndFreshEnterprise('S10');
+    t.cloud.store.drop('periods');
+    t.cloud.store.insertMany('periods', [{ _id: quarterOf(Date.now()), status: 'closed' }]);
+    try {
+      const r = await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: today(), note: '走访企业' });
+      expect(r).toMatchObject({ code: 'CLOSED' });
+      expect(data(await t.call(token, 'dossier', 'mine', {})).open).toBe(false);
+    } finally {
+      t.cloud.store.drop('periods');
+      t.cloud.store.insertMany('periods', [{ _id: quarterOf(Date.now()), status: 'open' }]);
+    }
+  });
+
+  it('is for cadres only', async () => {
+    const contact = await t.as('C002');
+    const r = await t.call(contact, 'dossier', 'recordVisit', { enterpriseId: 'E002', date: today(), note: '自己走访自己' });
+    expect(r).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('a section head’s view of the staff (考人)', () => {
+  it('lists the section’s cadres, best progress first', async () => {
+    const head = await one<MemberDoc>('members', { sectionId: 'S07', roles: 'sectionHead' });
+    const view = data(await t.call(await t.as(head._id), 'dossier', 'sectionStaff', {}));
+    const staff = (await find<MemberDoc>('members', { sectionId: 'S07', roles: 'cadre' })).map((m) => m.name);
+    expect(view.sectionName).toBe('项目推进部');
+    expect(view.staff.map((s) => s.name).sort()).toEqual([...staff].sort());
+    expect(view.staff.map((s) => s.name)).toContain('宋博华');
+    const percents = view.staff.map((s) => s.overallPercent);
+    expect(percents).toEqual([...percents].sort((a, b) => b - a));
+  });
+
+  it('does not show a section head another section, nor a cadre any', async () => {
+    const head = await one<MemberDoc>('members', { sectionId: 'S07', roles: 'sectionHead' });
+    const r = await t.call(await t.as(head._id), 'dossier', 'sectionStaff', { sectionId: 'S03' });
+    expect(r).toMatchObject({ code: 'FORBIDDEN' });
+    const cadre = await one<MemberDoc>('members', { sectionId: 'S07', roles: ['cadre'] });
+    expect(await t.call(await t.as(cadre._id), 'dossier', 'sectionStaff', {})).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets a leader look at any section', async () => {
+    const view = data(await t.call(await t.as('M001'), 'dossier', 'sectionStaff', { sectionId: 'S03' }));
+    expect(view.staff.map((s) => s.name)).toContain('胡广初');
+  });
+});

@@ -1,0 +1,124 @@
+import type { OutputOf } from '../../shared/api/contracts';
+import type { InviteDoc } from '../../shared/domain/invite';
+import type { MemberDoc } from '../../shared/domain/member';
+import { INVITE } from '../../shared/config/defaults';
+import { data, startTestCloud, type TestCloud } from '../support/cloud';
+
+let t: TestCloud;
+let admin: string;
+const members = () => t.cloud.store.find('members') as Promise<MemberDoc[]> | MemberDoc[];
+const member = async (q: (m: MemberDoc) => boolean) => {
+  const m = (await members()).find(q);
+  if (!m) throw new Error('no such demo member');
+  return m;
+};
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  admin = await t.as('M002'); // 李玥, 党工委委员、组织员
+});
+afterAll(() => t.stop());
+
+describe('who am I (members.me)', () => {
+  it('tells a bound cadre their name, roles and section', async () => {
+    const hu = await member((m) => m.name === '胡广初');
+    const me = data(await t.call(await t.as(hu._id), 'members', 'me', {}));
+    expect(me).toMatchObject({ memberId: hu._id, name: '胡广初', roles: ['cadre'], sectionName: '规划工程部' });
+  });
+
+  it('tells a WeChat user who is not bound yet to enter an invite code', async () => {
+    const { token } = await t.newUser();
+    const r = await t.call(token, 'members', 'me', {});
+    expect(r.code).toBe('UNBOUND');
+    expect(r.code !== 0 && r.message).toMatch(/邀请码/);
+  });
+
+  it('answers an unknown action and malformed input with a coded Chinese error', async () => {
+    const r1 = await t.raw(admin, 'members', { action: 'dropEverything', input: {} });
+    expect(r1.result).toMatchObject({ code: 'UNKNOWN_ACTION' });
+    const r2 = await t.raw(admin, 'members', 'not an event');
+    expect(r2.result).toMatchObject({ code: 'INVALID_INPUT' });
+    const r3 = await t.raw(admin, 'members', { action: 'issueInvite', input: { memberId: { $ne: null } } });
+    expect(r3.result).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('binding a WeChat identity with an invite code', () => {
+  it('lets the admin issue a code with a scannable mini-program code, and a new cadre bind with it once', async () => {
+    const newcomer = await member((m) => !m.bound && m.roles.includes('cadre'));
+    const inv = data(await t.call(admin, 'members', 'issueInvite', { memberId: newcomer._id }));
+    expect(inv.code).toMatch(new RegExp(`^[${INVITE.alphabet}]{${INVITE.length}}$`));
+    expect(inv.memberName).toBe(newcomer.name);
+    expect(inv.page).toBe('pages/bind/index');
+    // The QR image is a real PNG served from storage through a temporary URL.
+    const png = Buffer.from(await (await fetch(inv.qrUrl)).arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+
+    const user = await t.newUser();
+    const me = data(await t.call(user.token, 'members', 'bind', { code: inv.code.toLowerCase() }));
+    expect(me.memberId).toBe(newcomer._id);
+    expect(data(await t.call(user.token, 'members', 'me', {})).name).toBe(newcomer.name);
+
+    // The same code a second time, by someone else: refused, and the first binding stands.
+    const other = await t.newUser();
+    const again = await t.call(other.token, 'members', 'bind', { code: inv.code });
+    expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已被使用/) });
+    expect((await t.call(other.token, 'members', 'me', {})).code).toBe('UNBOUND');
+  });
+
+  it('refuses an expired code and changes nothing', async () => {
+    const newcomer = await member((m) => !m.bound && m.roles.includes('cadre'));
+    const expired: InviteDoc = {
+      _id: 'EXPRD234',
+      memberId: newcomer._id,
+      issuedBy: 'M002',
+      issuedAt: Date.now() - 8 * 86400_000,
+      expiresAt: Date.now() - 86400_000,
+      usedAt: null,
+      usedByOpenid: null,
+    };
+    t.cloud.store.insertMany('invites', [expired]);
+    const user = await t.newUser();
+    const r = await t.call(user.token, 'members', 'bind', { code: 'EXPRD234' });
+    expect(r).toMatchObject({ code: 'EXPIRED' });
+    expect((await member((m) => m._id === newcomer._id)).bound).toBe(false);
+    expect(await t.cloud.store.find('bindings', { _id: user.openid })).toEqual([]);
+  });
+
+  it('refuses a code nobody issued', async () => {
+    const user = await t.newUser();
+    expect(await t.call(user.token, 'members', 'bind', { code: 'ZZZZ2222' })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('binds exactly one of two people racing with the same code', async () => {
+    const newcomer = await member((m) => !m.bound && m.roles.includes('cadre'));
+    const { code } = data(await t.call(admin, 'members', 'issueInvite', { memberId: newcomer._id }));
+    const [a, b] = await Promise.all([t.newUser(), t.newUser()]);
+    const replies = await Promise.all([a, b].map((u) => t.call(u.token, 'members', 'bind', { code })));
+    expect(replies.filter((r) => r.code === 0)).toHaveLength(1);
+    expect(await t.cloud.store.find('bindings', { memberId: newcomer._id })).toHaveLength(1);
+  });
+
+  it('does not issue a code for someone already bound, and only the admin issues codes', async () => {
+    const bound = await member((m) => m.bound && m.roles.includes('cadre'));
+    expect(await t.call(admin, 'members', 'issueInvite', { memberId: bound._id })).toMatchObject({ code: 'CONFLICT' });
+    const cadre = await t.as(bound._id);
+    const unbound = await member((m) => !m.bound);
+    expect(await t.call(cadre, 'members', 'issueInvite', { memberId: unbound._id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.cloud.store.find('invites', { memberId: unbound._id, issuedBy: bound._id })).toEqual([]);
+  });
+});
+
+describe('the roster', () => {
+  it('pages through everyone in the park for the admin', async () => {
+    const seen: string[] = [];
+    let cursor: number | null = 0;
+    while (cursor !== null) {
+      const page: OutputOf<'members', 'roster'> = data(await t.call(admin, 'members', 'roster', { cursor }));
+      seen.push(...page.items.map((i) => i.memberId));
+      cursor = page.nextCursor;
+    }
+    const all = (await members()).filter((m) => m.active);
+    expect(new Set(seen).size).toBe(all.length);
+  });
+});
