@@ -1,0 +1,192 @@
+/**
+ * Runs `<functionsDir>/<name>/index.js` the way the cloud does: warm instances (worker threads) reused one
+ * invocation at a time, at most 20 concurrent instances per function (callers queue beyond that), a timeout from
+ * the function's config.json (default 3 s, at most 60 s) after which the instance is killed, and a 1 MB cap on
+ * the result.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply } from './worker';
+
+export const MAX_INSTANCES_PER_FUNCTION = 20;
+export const DEFAULT_TIMEOUT_S = 3;
+export const MAX_TIMEOUT_S = 60;
+export const MAX_RESULT_BYTES = 1024 * 1024;
+/** Memory of the basic plan's function instances. */
+const MEMORY_MB = 256;
+
+/** Who is calling: becomes WX_OPENID / WX_APPID / WX_UNIONID / TCB_SOURCE in the function's environment. */
+export interface CallerIdentity {
+  openid: string;
+  appid: string;
+  unionid?: string;
+  source: string;
+}
+
+/** Platform error codes a caller sees (WeChat's callFunction errCodes). */
+export const FN_ERR = {
+  NOT_FOUND: -501000,
+  EXECUTE_FAIL: -504002,
+  TIMEOUT: -504003,
+  RESULT_TOO_LARGE: -604001,
+} as const;
+
+export type InvokeOutcome = { ok: true; json: string } | { ok: false; errCode: number; message: string };
+
+interface Instance {
+  worker: Worker;
+  busy: boolean;
+}
+
+class FunctionPool {
+  readonly instances: Instance[] = [];
+  readonly waiting: Array<(inst: Instance) => void> = [];
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    readonly timeoutS: number,
+  ) {}
+}
+
+export interface FunctionsHostOptions {
+  functionsDir: string;
+  workerFile: string;
+  /** SDK redirection (TCB_CONTEXT_CNFG, dummy secrets, SCF markers, TCB_ENV...) shared by every invocation */
+  baseEnv: Record<string, string>;
+  envId: string;
+}
+
+export class FunctionsHost {
+  private readonly pools = new Map<string, FunctionPool>();
+  private stopped = false;
+
+  constructor(private readonly opts: FunctionsHostOptions) {}
+
+  private pool(name: string): FunctionPool | null {
+    if (!/^[A-Za-z0-9_-]{1,60}$/.test(name)) return null;
+    const existing = this.pools.get(name);
+    if (existing) return existing;
+    const dir = path.join(this.opts.functionsDir, name);
+    const file = path.join(dir, 'index.js');
+    if (!fs.existsSync(file)) return null;
+    let timeoutS = DEFAULT_TIMEOUT_S;
+    try {
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { timeout?: unknown };
+      const t = Number(cfg.timeout);
+      if (Number.isFinite(t) && t > 0) timeoutS = Math.min(Math.max(t, 1), MAX_TIMEOUT_S);
+    } catch {
+      // no or unreadable config.json: the platform default applies
+    }
+    const pool = new FunctionPool(name, file, timeoutS);
+    this.pools.set(name, pool);
+    return pool;
+  }
+
+  private acquire(pool: FunctionPool): Promise<Instance> {
+    const idle = pool.instances.find((i) => !i.busy);
+    if (idle) {
+      idle.busy = true;
+      return Promise.resolve(idle);
+    }
+    if (pool.instances.length < MAX_INSTANCES_PER_FUNCTION) {
+      const worker = new Worker(this.opts.workerFile, {
+        env: { ...this.opts.baseEnv },
+        resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
+      });
+      worker.unref();
+      const inst: Instance = { worker, busy: true };
+      pool.instances.push(inst);
+      worker.on('exit', () => this.discard(pool, inst));
+      worker.on('error', (e) => console.error(`[localcloud] function ${pool.name} instance crashed:`, e));
+      return Promise.resolve(inst);
+    }
+    return new Promise((resolve) => pool.waiting.push(resolve));
+  }
+
+  private release(pool: FunctionPool, inst: Instance): void {
+    const next = pool.waiting.shift();
+    if (next) next(inst);
+    else inst.busy = false;
+  }
+
+  private discard(pool: FunctionPool, inst: Instance): void {
+    const idx = pool.instances.indexOf(inst);
+    if (idx === -1) return;
+    pool.instances.splice(idx, 1);
+    // a queued caller may now get a fresh instance
+    const next = pool.waiting.shift();
+    if (next && !this.stopped) void this.acquire(pool).then(next);
+  }
+
+  async invoke(name: string, event: unknown, caller: CallerIdentity): Promise<InvokeOutcome> {
+    if (this.stopped) return { ok: false, errCode: FN_ERR.EXECUTE_FAIL, message: 'local cloud is stopping' };
+    const pool = this.pool(name);
+    if (!pool) {
+      return { ok: false, errCode: FN_ERR.NOT_FOUND, message: `[ResourceNotFound.FunctionName] FunctionName parameter could not be found: ${name}` };
+    }
+    const inst = await this.acquire(pool);
+    const requestId = crypto.randomUUID();
+    const env: Record<string, string | null> = {
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+      WX_OPENID: caller.openid,
+      WX_APPID: caller.appid,
+      WX_UNIONID: caller.unionid ?? null,
+      TCB_SOURCE: caller.source,
+      TCB_ENV: this.opts.envId,
+      SCF_NAMESPACE: this.opts.envId,
+    };
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: MEMORY_MB,
+      time_limit_in_ms: pool.timeoutS * 1000,
+      request_id: requestId,
+      function_name: name,
+      function_version: '$LATEST',
+      namespace: this.opts.envId,
+      environ: '',
+    };
+    return new Promise<InvokeOutcome>((resolve) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        inst.worker.off('message', onMessage);
+        inst.worker.off('exit', onExit);
+        // the instance may be stuck in a loop: kill it, as the platform does
+        void inst.worker.terminate();
+        this.discard(pool, inst);
+        resolve({ ok: false, errCode: FN_ERR.TIMEOUT, message: `Invoking task timed out after ${pool.timeoutS} seconds` });
+      }, pool.timeoutS * 1000);
+      const finish = (outcome: InvokeOutcome, reusable: boolean): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        inst.worker.off('message', onMessage);
+        inst.worker.off('exit', onExit);
+        if (reusable) this.release(pool, inst);
+        resolve(outcome);
+      };
+      const onMessage = (reply: WorkerReply): void => {
+        if (reply.type === 'error') {
+          finish({ ok: false, errCode: FN_ERR.EXECUTE_FAIL, message: reply.message }, true);
+        } else if (Buffer.byteLength(reply.json) > MAX_RESULT_BYTES) {
+          finish({ ok: false, errCode: FN_ERR.RESULT_TOO_LARGE, message: 'cloudfunction result size exceed limit (1MB)' }, true);
+        } else finish({ ok: true, json: reply.json }, true);
+      };
+      const onExit = (code: number): void =>
+        finish({ ok: false, errCode: FN_ERR.EXECUTE_FAIL, message: `function instance exited with code ${code} (crash or out of memory)` }, false);
+      inst.worker.on('message', onMessage);
+      inst.worker.on('exit', onExit);
+      inst.worker.postMessage({ type: 'invoke', file: pool.file, env, event, context });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const all = [...this.pools.values()].flatMap((p) => p.instances.map((i) => i.worker));
+    this.pools.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The endpoint wx-server-sdk 4.0.2 (through @cloudbase/node-sdk 3.17.2) posts every call to, once
+ * `TCB_CONTEXT_CNFG={"URL":"<base>/admin"}` redirects it. node-sdk appends `?env=..&seqId=..` and signs the request
+ * (Authorization header); any signature is accepted here.
+ *
+ * Reply shapes node-sdk expects (HTTP 200, JSON):
+ * - success: `{ requestId, data: {...} }` (startTransaction: `{ requestId, transactionId }`)
+ * - failure: `{ code: '<CLOUDBASE_CODE>', message, requestId }` — node-sdk throws it; wx-server-sdk maps `code` through
+ *   TCB_ERR_CODE (unknown codes become -501001) and keeps `message` in errMsg, so messages carry the code text.
+ * `wx.openApi` is a multipart form and is answered with a raw protobuf CommOpenApiResp (see openapi.ts).
+ */
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import type { DatabaseService } from './database';
+import type { FunctionsHost } from './functions-host';
+import { callOpenApi, parseMultipart } from './openapi';
+import { FileStorage, TEMP_URL_DEFAULT_SECONDS } from './storage';
+import { CloudError } from './transactions';
+import { BodyTooLargeError, readBody, sendBytes, sendJson } from './http-util';
+
+/** CloudBase refuses request bodies over its gateway cap (6 MB). */
+export const MAX_SDK_BODY_BYTES = 6 * 1024 * 1024;
+
+export interface SdkProtocolDeps {
+  db: DatabaseService;
+  functions: FunctionsHost;
+  storage: FileStorage;
+  appId: string;
+  publicBaseUrl: () => string;
+}
+
+type Params = Record<string, unknown>;
+
+export class SdkProtocol {
+  constructor(private readonly deps: SdkProtocolDeps) {}
+
+  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const requestId = crypto.randomUUID();
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_SDK_BODY_BYTES);
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) {
+        sendJson(res, 200, { code: 'EXCEED_REQUEST_LIMIT', message: `[EXCEED_REQUEST_LIMIT] request body exceeds ${MAX_SDK_BODY_BYTES} bytes`, requestId });
+        return;
+      }
+      throw e;
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (/multipart\/form-data/i.test(contentType)) {
+      await this.handleMultipart(body, contentType, requestId, res);
+      return;
+    }
+    let params: Params;
+    try {
+      params = JSON.parse(body.toString('utf8')) as Params;
+    } catch {
+      sendJson(res, 200, { code: 'INVALID_PARAM', message: '[INVALID_PARAM] request body is not JSON', requestId });
+      return;
+    }
+    try {
+      const reply = await this.dispatch(params);
+      sendJson(res, 200, { ...(reply as object), requestId });
+    } catch (e) {
+      if (e instanceof CloudError) sendJson(res, 200, { code: e.code, message: e.message, requestId });
+      else {
+        console.error('[localcloud] internal error on', params.action, e);
+        sendJson(res, 200, { code: 'SYS_ERR', message: `[SYS_ERR] ${(e as Error).message}`, requestId });
+      }
+    }
+  }
+
+  private async handleMultipart(body: Buffer, contentType: string, requestId: string, res: http.ServerResponse): Promise<void> {
+    const parts = parseMultipart(body, contentType);
+    const action = parts.get('action')?.toString();
+    const apiName = parts.get('apiName')?.toString() ?? '';
+    const requestData = parts.get('requestData');
+    if (action !== 'wx.openApi' || !requestData) {
+      // node-sdk JSON-parses error replies only when the content type is exactly this
+      sendJson(res, 200, { code: 'INVALID_PARAM', message: `[INVALID_PARAM] unsupported multipart action ${action}`, requestId }, 'application/json; charset=utf-8');
+      return;
+    }
+    const pb = await callOpenApi(apiName, requestData, this.deps.publicBaseUrl());
+    sendBytes(res, 200, pb, 'application/octet-stream');
+  }
+
+  private async dispatch(p: Params): Promise<unknown> {
+    const now = Date.now();
+    const { db } = this.deps;
+    switch (p.action) {
+      case 'database.getDocument':
+        return db.getDocument(p, now);
+      case 'database.calculateDocument':
+        return db.calculateDocument(p, now);
+      case 'database.insertDocument':
+        return db.insertDocument(p, now);
+      case 'database.modifyDocument':
+        return db.modifyDocument(p, now);
+      case 'database.removeDocument':
+        return db.removeDocument(p, now);
+      case 'database.aggregateDocuments':
+        return db.aggregateDocuments(p, now);
+      case 'database.startTransaction':
+        return db.startTransaction();
+      case 'database.commitTransaction':
+        return db.commitTransaction(p);
+      case 'database.abortTransaction':
+        return db.abortTransaction(p);
+      case 'functions.invokeFunction':
+        return this.invokeFunction(p);
+      case 'storage.getUploadMetadata':
+        return this.uploadMetadata(p);
+      case 'storage.batchGetDownloadUrl':
+        return this.downloadUrls(p);
+      case 'storage.batchDeleteFile':
+        return this.deleteFiles(p);
+      default:
+        throw new CloudError('INVALID_PARAM', `[INVALID_PARAM] action ${String(p.action)} is not supported by the local cloud`);
+    }
+  }
+
+  private async invokeFunction(p: Params): Promise<unknown> {
+    const name = String(p.function_name ?? '');
+    let event: unknown = {};
+    if (typeof p.request_data === 'string' && p.request_data) {
+      try {
+        event = JSON.parse(p.request_data);
+      } catch {
+        throw new CloudError('INVALID_PARAM', '[INVALID_PARAM] request_data is not JSON');
+      }
+    }
+    // A function called by another function has no mini-program user: no OPENID, like the cloud.
+    const out = await this.deps.functions.invoke(name, event, { openid: '', appid: this.deps.appId, source: 'wx_server' });
+    if (!out.ok) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `[FUNCTIONS_EXECUTE_FAIL] errCode: ${out.errCode} | ${out.message}`);
+    return { data: { response_data: out.json } };
+  }
+
+  private uploadMetadata(p: Params): unknown {
+    const cloudPath = p.path;
+    const problem = FileStorage.checkCloudPath(cloudPath);
+    if (problem) throw new CloudError('INVALID_PARAM', `[INVALID_PARAM] ${problem}`);
+    const cp = cloudPath as string;
+    return {
+      data: {
+        url: this.deps.storage.uploadUrl(cp),
+        token: 'local',
+        authorization: 'local',
+        fileId: this.deps.storage.fileIdFor(cp),
+        cosFileId: 'local',
+        download_url: this.deps.storage.tempUrl(cp),
+      },
+    };
+  }
+
+  private downloadUrls(p: Params): unknown {
+    const list = Array.isArray(p.file_list) ? (p.file_list as Array<{ fileid?: string; max_age?: number }>) : [];
+    if (list.length > 50) throw new CloudError('INVALID_PARAM', '[INVALID_PARAM] at most 50 files a call');
+    const { storage } = this.deps;
+    return {
+      data: {
+        download_list: list.map((f) => {
+          const fileID = String(f.fileid ?? '');
+          const cp = storage.cloudPathOf(fileID);
+          const maxAge = typeof f.max_age === 'number' && f.max_age > 0 ? f.max_age : TEMP_URL_DEFAULT_SECONDS;
+          if (!cp || !storage.exists(cp)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', maxAge };
+          return { fileID, tempFileURL: storage.tempUrl(cp, maxAge), code: 'SUCCESS', maxAge };
+        }),
+      },
+    };
+  }
+
+  private deleteFiles(p: Params): unknown {
+    const list = Array.isArray(p.fileid_list) ? (p.fileid_list as string[]) : [];
+    const { storage } = this.deps;
+    return {
+      data: {
+        delete_list: list.map((fileID) => {
+          const cp = storage.cloudPathOf(String(fileID));
+          return { fileID, code: cp && storage.remove(cp) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' };
+        }),
+      },
+    };
+  }
+}

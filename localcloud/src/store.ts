@@ -1,0 +1,166 @@
+/**
+ * Durable document store: better-sqlite3 (WAL) is the source of truth, an in-memory copy of every collection
+ * serves queries through mingo. Every write goes to sqlite inside one sqlite transaction before the in-memory
+ * copy changes, so whatever the HTTP layer acknowledged survives `kill -9`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Aggregator, Query } from 'mingo';
+import type { Options } from 'mingo/types';
+import { cloneValue, parseEJSON, stringifyEJSON, type Doc } from './ejson';
+
+export interface Store {
+  find(collection: string, query?: object): Promise<any[]> | any[];
+  insertMany(collection: string, docs: object[]): void;
+  count(collection: string, query?: object): number;
+  drop(collection: string): void;
+  collections(): string[];
+}
+
+/** One document write: `doc === null` deletes. */
+export interface DocWrite {
+  coll: string;
+  id: string;
+  doc: Doc | null;
+}
+
+export interface FindOptions {
+  sort?: Record<string, 1 | -1>;
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+/** Thrown for a duplicate `_id`; the protocol layer maps it to CloudBase's error code. */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly coll: string,
+    readonly id: string,
+  ) {
+    super(`E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`);
+  }
+}
+
+export const docKey = (coll: string, id: string): string => `${coll}\u0000${id}`;
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly colls = new Map<string, Map<string, Doc>>();
+  /** Called with the previous version of every document about to change (transactions keep snapshots with it). */
+  beforeWrite: ((key: string, previous: Doc | null) => void) | null = null;
+  private readonly upsertStmt: Database.Statement;
+  private readonly deleteStmt: Database.Statement;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'localcloud.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction is in the OS before the call returns, so a killed process
+    // loses nothing (only a power cut could); FULL would fsync every commit for little local benefit.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID',
+    );
+    this.upsertStmt = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, json) VALUES (?, ?, ?)');
+    this.deleteStmt = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
+    // rowid-less table ordered by (coll, id): insertion order is lost across restarts, like the cloud's natural order
+    for (const row of this.db.prepare('SELECT coll, id, json FROM docs').iterate() as Iterable<{ coll: string; id: string; json: string }>) {
+      this.collMap(row.coll).set(row.id, parseEJSON(row.json, Date.now()) as Doc);
+    }
+  }
+
+  private collMap(coll: string): Map<string, Doc> {
+    let m = this.colls.get(coll);
+    if (!m) {
+      m = new Map();
+      this.colls.set(coll, m);
+    }
+    return m;
+  }
+
+  /** Live (not cloned) document: callers must not mutate it. */
+  peek(coll: string, id: string): Doc | undefined {
+    return this.colls.get(coll)?.get(id);
+  }
+
+  /** Live documents of a collection, in natural order. Callers must not mutate them. */
+  all(coll: string): Doc[] {
+    return [...(this.colls.get(coll)?.values() ?? [])];
+  }
+
+  /** Query with mingo; results are deep copies. */
+  query(coll: string, filter: object = {}, opts: FindOptions = {}, source?: Doc[]): Doc[] {
+    let cursor = new Query(filter as Record<string, unknown>, mingoOptions(this)).find<Doc>(source ?? this.all(coll), opts.projection as never);
+    if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort);
+    if (opts.skip) cursor = cursor.skip(opts.skip);
+    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+    return cursor.all().map((d) => cloneValue(d));
+  }
+
+  aggregate(coll: string, pipeline: object[], source?: Doc[]): Doc[] {
+    const agg = new Aggregator(pipeline as Record<string, unknown>[], mingoOptions(this));
+    return agg.run(source ?? this.all(coll)).map((d) => cloneValue(d as Doc));
+  }
+
+  /** Apply writes atomically: one sqlite transaction, then the memory copy. */
+  applyWrites(writes: DocWrite[]): void {
+    if (!writes.length) return;
+    const run = this.db.transaction((ws: DocWrite[]) => {
+      for (const w of ws) {
+        if (w.doc) this.upsertStmt.run(w.coll, w.id, stringifyEJSON(w.doc));
+        else this.deleteStmt.run(w.coll, w.id);
+      }
+    });
+    run(writes);
+    for (const w of writes) {
+      const m = this.collMap(w.coll);
+      this.beforeWrite?.(docKey(w.coll, w.id), m.get(w.id) ?? null);
+      if (w.doc) m.set(w.id, cloneValue(w.doc));
+      else m.delete(w.id);
+    }
+  }
+
+  // ---- public Store API (seeding and tests) ----
+
+  find(collection: string, query: object = {}): Doc[] {
+    return this.query(collection, query);
+  }
+
+  insertMany(collection: string, docs: object[]): void {
+    const seen = new Set<string>();
+    const writes: DocWrite[] = docs.map((d) => {
+      const doc = cloneValue(d as Doc);
+      if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw new Error('insertMany: every document needs an _id');
+      const id = String(doc._id);
+      if (seen.has(id) || this.peek(collection, id)) throw new DuplicateKeyError(collection, id);
+      seen.add(id);
+      return { coll: collection, id, doc };
+    });
+    this.applyWrites(writes);
+  }
+
+  count(collection: string, query: object = {}): number {
+    return new Query(query as Record<string, unknown>, mingoOptions(this)).find(this.all(collection)).all().length;
+  }
+
+  drop(collection: string): void {
+    const m = this.colls.get(collection);
+    if (!m) return;
+    this.applyWrites([...m.keys()].map((id) => ({ coll: collection, id, doc: null })));
+    this.colls.delete(collection);
+  }
+
+  collections(): string[] {
+    return [...this.colls.entries()].filter(([, m]) => m.size > 0).map(([name]) => name).sort();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** $lookup resolves other collections from the store. */
+function mingoOptions(store: SqliteStore): Partial<Options> {
+  return { collectionResolver: (name: string) => store.all(name) } as Partial<Options>;
+}

@@ -1,0 +1,45 @@
+/**
+ * One warm instance of a cloud function. The host sends one invocation at a time; before each we overwrite
+ * `process.env` with that caller's identity, because `cloud.getWXContext()` reads WX_OPENID & co from `process.env`
+ * and worker threads each own a private copy of it, so concurrent callers in other workers never see each other.
+ */
+import { createRequire } from 'node:module';
+import { parentPort } from 'node:worker_threads';
+
+interface InvokeMessage {
+  type: 'invoke';
+  file: string;
+  env: Record<string, string | null>;
+  event: unknown;
+  context: Record<string, unknown>;
+}
+
+export type WorkerReply = { type: 'result'; json: string } | { type: 'error'; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('worker.js must run in a worker thread');
+
+// A stray rejection from a previous invocation must not kill a warm instance (the cloud runtime logs it).
+process.on('unhandledRejection', (reason) => console.error('[localcloud] unhandled rejection in function:', reason));
+
+// a require not seen by the bundler: the function file is only known at run time
+const dynamicRequire = createRequire(__filename);
+
+port.on('message', async (msg: InvokeMessage) => {
+  if (msg.type !== 'invoke') return;
+  for (const [k, v] of Object.entries(msg.env)) {
+    if (v === null) delete process.env[k];
+    else process.env[k] = v;
+  }
+  let reply: WorkerReply;
+  try {
+    const mod = dynamicRequire(msg.file) as { main?: (event: unknown, context: unknown) => unknown };
+    if (typeof mod.main !== 'function') throw new Error(`${msg.file} does not export main`);
+    const result = await mod.main(msg.event, msg.context);
+    reply = { type: 'result', json: JSON.stringify(result === undefined ? null : result) ?? 'null' };
+  } catch (e) {
+    const err = e as { stack?: string; message?: string } | undefined;
+    reply = { type: 'error', message: err?.stack ?? err?.message ?? String(e) };
+  }
+  port.postMessage(reply);
+});

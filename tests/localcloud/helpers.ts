@@ -1,0 +1,47 @@
+/** Shared setup for the local-cloud tests: a cloud on a temp data dir and port 0, and the real SDK pointed at it. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sdkRedirectEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/src/index';
+
+export const FIXTURE_FUNCTIONS = path.join(__dirname, '..', 'fixtures', 'localcloud', 'functions');
+
+export function tempDataDir(tag: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `localcloud-${tag}-`));
+}
+
+export async function startTestCloud(tag: string, extra: Partial<LocalCloudOptions> = {}): Promise<LocalCloud & { dataDir: string }> {
+  const dataDir = tempDataDir(tag);
+  const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURE_FUNCTIONS, port: 0, ...extra });
+  return Object.assign(cloud, { dataDir });
+}
+
+/**
+ * The real wx-server-sdk in this (test) process, redirected to the local cloud through environment variables only,
+ * exactly as inside a function instance.
+ */
+export function sdkFor(cloud: LocalCloud, openid = 'o_test_process'): any {
+  Object.assign(process.env, sdkRedirectEnv(`${cloud.url}/admin`, 'yardstick-local'), {
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+    WX_OPENID: openid,
+    WX_APPID: 'wx-local-yardstick',
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk');
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  return sdk;
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return res.json();
+}
+
+export async function login(cloud: LocalCloud, openid: string): Promise<string> {
+  const { token } = await postJson(`${cloud.url}/api/dev/login`, { openid });
+  return token as string;
+}
+
+export async function callFn(cloud: LocalCloud, name: string, data: unknown, token?: string): Promise<any> {
+  return postJson(`${cloud.url}/api/call`, { name, data }, token ? { 'X-Session': token } : {});
+}
