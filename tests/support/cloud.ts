@@ -34,13 +34,14 @@ export interface TestCloud {
   stop(): Promise<void>;
 }
 
-export async function startTestCloud(opts: { seed?: boolean; now?: number } = {}): Promise<TestCloud> {
+export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: boolean } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-test-'));
   let cloud: LocalCloud | undefined;
   cloud = await startLocalCloud({
     dataDir,
     functionsDir: join(repoRoot, 'cloudfunctions'),
     port: 0,
+    ...(opts.h5 ? { h5Dir: join(repoRoot, 'client', 'dist', 'h5') } : {}),
     listDemoPeople: async () => (cloud ? listDemoPeople(cloud.store) : []),
   });
   const c = cloud;

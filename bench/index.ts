@@ -1,0 +1,109 @@
+/**
+ * npm run bench: figures, not pass/fail.
+ *  1. the built weapp's main package and subpackages against WeChat's 2 MB limit;
+ *  2. the local cloud through the real wx-server-sdk: simple writes, reads and a query (the database path);
+ *  3. whole actions through the gateway and the function host (the path a phone's call takes).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { mkdtempSync, rmSync } from 'fs';
+import { cpus, tmpdir } from 'os';
+import { join } from 'path';
+import { seedDemo } from '../demo/seed';
+import { demoOpenid } from '../demo/park';
+import { dayOf } from '../shared/time';
+import type { Database } from '../server/cloud';
+import { weappSizes } from './package-size';
+import { measure, row } from './stats';
+
+const root = join(__dirname, '..', '..');
+type LocalCloudModule = typeof import('../localcloud/src/index');
+const lc = require(join(root, 'localcloud', 'build', 'index.js')) as LocalCloudModule;
+
+async function main(): Promise<void> {
+  console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);
+  console.log('## Mini-program package (client/dist/weapp)');
+  for (const line of weappSizes(join(root, 'client', 'dist', 'weapp'))) console.log(line);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
+  const envId = 'yardstick-local';
+  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, envId });
+  try {
+    seedDemo(cloud.store, Date.now());
+
+    console.log('\n## Local cloud through the real wx-server-sdk (8 in flight)');
+    Object.assign(process.env, lc.sdkRedirectEnv(`${cloud.url}/admin`, envId), { WX_OPENID: 'bench' });
+    const sdk = require('wx-server-sdk') as { init(o: object): void; database(): Database };
+    sdk.init({ env: envId });
+    const db = sdk.database();
+    const ids: string[] = [];
+    const writes = await measure(2000, 8, async (i) => {
+      const r = await db.collection<{ _id: string }>('bench').add({ data: { i, note: '走访企业', at: Date.now() } });
+      ids[i] = r._id;
+    });
+    console.log(row('add() one small document', writes));
+    const reads = await measure(2000, 8, (i) => db.collection('bench').doc(ids[i % ids.length] ?? '').get());
+    console.log(row('doc().get() by _id', reads));
+    const members = ['M009', 'M010', 'M021', 'M030'];
+    const query = await measure(1000, 8, (i) =>
+      db
+        .collection('reports')
+        .where({ memberId: members[i % members.length] })
+        .orderBy('date', 'desc')
+        .limit(20)
+        .get(),
+    );
+    console.log(row(`where().orderBy().limit(20) over ${cloud.store.count('reports')} reports`, query));
+    const updates = await measure(1000, 8, (i) =>
+      db.collection('bench').doc(ids[i % 50] ?? '').update({ data: { note: `更新 ${i}` } }),
+    );
+    console.log(row('doc().update() (50 hot documents)', updates));
+
+    console.log('\n## Whole actions: gateway → function host → cloud function → SDK → store (8 in flight)');
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${cloud.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { token?: string; result?: { code: number | string } };
+    };
+    const tokens = await Promise.all(
+      ['M009', 'M010', 'M011', 'M012', 'M015', 'M016', 'M017', 'M018'].map(
+        async (m) => String((await post('/api/dev/login', { openid: demoOpenid(m) })).token),
+      ),
+    );
+    const callOk = async (i: number, name: string, action: string, input: object) => {
+      const r = await post('/api/call', { name, data: { action, input } }, tokens[i % tokens.length]);
+      if (r.result?.code !== 0) throw new Error(`${name}.${action} failed: ${JSON.stringify(r)}`);
+    };
+    console.log(row('members.me', await measure(400, 8, (i) => callOk(i, 'members', 'me', {}))));
+    console.log(row('dossier.mine (dossier + 5 recent reports)', await measure(300, 8, (i) => callOk(i, 'dossier', 'mine', {}))));
+    const today = dayOf(Date.now());
+    console.log(
+      row(
+        'dossier.recordVisit (transaction, 8 cadres)',
+        await measure(200, 8, (i) =>
+          callOk(i, 'dossier', 'recordVisit', { enterpriseId: `E${String((i % 200) + 1).padStart(3, '0')}`, date: today, note: '基准测试走访' }),
+        ),
+      ),
+    );
+    console.log(
+      row(
+        'dossier.recordVisit (one cadre, 4 at once: conflicts)',
+        await measure(40, 4, (i) =>
+          callOk(0, 'dossier', 'recordVisit', { enterpriseId: `E${String((i % 200) + 1).padStart(3, '0')}`, date: today, note: '并发走访' }),
+        ),
+      ),
+    );
+    const mem = process.memoryUsage();
+    console.log(`\nbench process (local cloud in-process, workers apart): rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+  } finally {
+    await cloud.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser), against the H5 build served by a
+ * local cloud of the test's own. Screenshots go to artifacts/ as test artifacts.
+ */
+import { existsSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot } from './cloud';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const artifacts = join(repoRoot, 'artifacts');
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A phone-sized page, as the H5 twin of a mini-program is meant to be seen. */
+export async function phone(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  return ctx.newPage();
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
