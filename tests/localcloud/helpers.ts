@@ -20,8 +20,9 @@ export async function startTestCloud(tag: string, extra: Partial<LocalCloudOptio
  * The real wx-server-sdk in this (test) process, redirected to the local cloud through environment variables only,
  * exactly as inside a function instance.
  */
-export function sdkFor(cloud: LocalCloud, openid = 'o_test_process'): any {
-  Object.assign(process.env, sdkRedirectEnv(`${cloud.url}/admin`, 'yardstick-local'), {
+export function sdkFor(cloud: LocalCloud | string, openid = 'o_test_process'): any {
+  const base = typeof cloud === 'string' ? cloud : cloud.url;
+  Object.assign(process.env, sdkRedirectEnv(`${base}/admin`, 'yardstick-local'), {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     WX_OPENID: openid,
     WX_APPID: 'wx-local-yardstick',
