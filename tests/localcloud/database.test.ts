@@ -16,6 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
+/** The store's find() is synchronous here (the public type allows a Promise). */
+const rows = (coll: string, q?: object): any[] => cloud.store.find(coll, q) as any[];
+
 const errOf = async (p: Promise<unknown>): Promise<any> => {
   try {
     await p;
@@ -158,9 +161,9 @@ describe('transactions', () => {
     await tx.collection('acct').doc('b').update({ data: { bal: _.inc(30) } });
     await tx.collection('acct').add({ data: { _id: 'log1', amount: 30 } });
     // not visible outside before commit
-    expect(cloud.store.find('acct', { _id: 'a' })[0]?.bal).toBe(100);
+    expect(rows('acct', { _id: 'a' })[0]?.bal).toBe(100);
     await tx.commit();
-    expect(cloud.store.find('acct').map((d: any) => [d._id, d.bal ?? d.amount])).toEqual(
+    expect(rows('acct').map((d: any) => [d._id, d.bal ?? d.amount])).toEqual(
       expect.arrayContaining([
         ['a', 70],
         ['b', 30],
@@ -192,7 +195,7 @@ describe('transactions', () => {
     expect(e.errMsg).toMatch(/DATABASE_TRANSACTION_CONFLICT/); // ...but keeps the message
     await t2.rollback();
     await t1.commit();
-    expect(cloud.store.find('acct', { _id: 'a' })[0]?.bal).toBe(101);
+    expect(rows('acct', { _id: 'a' })[0]?.bal).toBe(101);
   });
 
   test('abort leaves nothing', async () => {
@@ -200,7 +203,7 @@ describe('transactions', () => {
     await tx.collection('acct').doc('a').remove();
     await tx.collection('acct').add({ data: { _id: 'ghost' } });
     await tx.rollback();
-    expect(cloud.store.find('acct').map((d: any) => d._id).sort()).toEqual(['a', 'b']);
+    expect(rows('acct').map((d: any) => d._id).sort()).toEqual(['a', 'b']);
     // the lock is gone too
     await db.collection('acct').doc('a').update({ data: { bal: 1 } });
   });
@@ -218,7 +221,7 @@ describe('transactions', () => {
     const tx = await db.startTransaction();
     await tx.collection('acct').where({ _id: 'b' }).update({ data: { bal: 7 } });
     await tx.rollback();
-    expect(cloud.store.find('acct', { _id: 'b' })[0]?.bal).toBe(7);
+    expect(rows('acct', { _id: 'b' })[0]?.bal).toBe(7);
   });
 
   test('runTransaction commits the callback result', async () => {
@@ -228,7 +231,7 @@ describe('transactions', () => {
       return a.bal;
     });
     expect(out).toBe(100);
-    expect(cloud.store.find('acct', { _id: 'a' })[0]?.bal).toBe(99);
+    expect(rows('acct', { _id: 'a' })[0]?.bal).toBe(99);
   });
 
   test('a transaction older than the limit is aborted', () => {

@@ -21,7 +21,7 @@ const upload = (cloudPath: string, body: Buffer, tok: string | undefined = token
   fetch(`${cloud.url}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
     method: 'POST',
     headers: tok ? { 'X-Session': tok } : {},
-    body,
+    body: new Uint8Array(body),
   });
 
 test('upload through the gateway, temp URL, fetch the bytes', async () => {

@@ -1,0 +1,81 @@
+/** Every acknowledged write survives `kill -9` of the local cloud process. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { FIXTURE_FUNCTIONS, sdkFor, tempDataDir } from './helpers';
+
+const CHILD = path.join(__dirname, '..', 'fixtures', 'localcloud', 'serve-child.js');
+
+function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, dataDir, FIXTURE_FUNCTIONS], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+  });
+}
+
+const exited = (child: ChildProcess): Promise<void> => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+
+test('kill -9 mid-stream loses no acknowledged write', async () => {
+  const dataDir = tempDataDir('durable');
+  const first = await startChild(dataDir);
+  const db = sdkFor(first.url).database();
+  const _ = db.command;
+  await db.collection('counter').doc('c').set({ data: { n: 0 } });
+
+  const acked: string[] = [];
+  let incAcked = 0;
+  let stop = false;
+  const inserter = async (stream: number): Promise<void> => {
+    for (let i = 0; !stop; i++) {
+      const id = `w${stream}_${i}`;
+      try {
+        await db.collection('writes').add({ data: { _id: id, at: new Date(), payload: 'x'.repeat(200) } });
+        acked.push(id);
+      } catch {
+        return; // the server is gone
+      }
+    }
+  };
+  const incrementer = async (): Promise<void> => {
+    while (!stop) {
+      try {
+        await db.collection('counter').doc('c').update({ data: { n: _.inc(1) } });
+        incAcked++;
+      } catch {
+        return;
+      }
+    }
+  };
+  const streams = [inserter(0), inserter(1), inserter(2), incrementer()];
+  await new Promise((r) => setTimeout(r, 600));
+  first.child.kill('SIGKILL');
+  await exited(first.child);
+  stop = true;
+  await Promise.all(streams);
+  expect(acked.length).toBeGreaterThan(50);
+  if (process.env.LOCALCLOUD_VERBOSE) console.log(`acknowledged ${acked.length} inserts and ${incAcked} increments before kill -9`);
+
+  const second = await startChild(dataDir);
+  try {
+    const db2 = sdkFor(second.url).database();
+    const found = new Set<string>();
+    for (let i = 0; i < acked.length; i += 1000) {
+      const batch = acked.slice(i, i + 1000);
+      const { data } = await db2.collection('writes').where({ _id: db2.command.in(batch) }).limit(1000).field({ _id: true }).get();
+      for (const d of data) found.add(d._id);
+    }
+    const missing = acked.filter((id) => !found.has(id));
+    expect(missing).toEqual([]);
+    const counter = (await db2.collection('counter').doc('c').get()).data.n;
+    expect(counter).toBeGreaterThanOrEqual(incAcked);
+    expect(counter).toBeLessThanOrEqual(incAcked + 1); // at most the one in flight when killed
+  } finally {
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+  }
+});
