@@ -14,6 +14,8 @@ export const MAX_INSTANCES_PER_FUNCTION = 20;
 export const DEFAULT_TIMEOUT_S = 3;
 export const MAX_TIMEOUT_S = 60;
 export const MAX_RESULT_BYTES = 1024 * 1024;
+/** Loading the function module (cold start) has its own, longer limit, like SCF's initialization timeout. */
+export const INIT_TIMEOUT_S = 60;
 /** Memory of the basic plan's function instances. */
 const MEMORY_MB = 256;
 
@@ -149,7 +151,7 @@ export class FunctionsHost {
     };
     return new Promise<InvokeOutcome>((resolve) => {
       let settled = false;
-      const timer = setTimeout(() => {
+      const onTimeout = (message: string): void => {
         if (settled) return;
         settled = true;
         inst.worker.off('message', onMessage);
@@ -157,8 +159,9 @@ export class FunctionsHost {
         // the instance may be stuck in a loop: kill it, as the platform does
         void inst.worker.terminate();
         this.discard(pool, inst);
-        resolve({ ok: false, errCode: FN_ERR.TIMEOUT, message: `Invoking task timed out after ${pool.timeoutS} seconds` });
-      }, pool.timeoutS * 1000);
+        resolve({ ok: false, errCode: FN_ERR.TIMEOUT, message });
+      };
+      let timer = setTimeout(() => onTimeout(`function initialization timed out after ${INIT_TIMEOUT_S} seconds`), INIT_TIMEOUT_S * 1000);
       const finish = (outcome: InvokeOutcome, reusable: boolean): void => {
         if (settled) return;
         settled = true;
@@ -169,7 +172,10 @@ export class FunctionsHost {
         resolve(outcome);
       };
       const onMessage = (reply: WorkerReply): void => {
-        if (reply.type === 'error') {
+        if (reply.type === 'started') {
+          clearTimeout(timer);
+          timer = setTimeout(() => onTimeout(`Invoking task timed out after ${pool.timeoutS} seconds`), pool.timeoutS * 1000);
+        } else if (reply.type === 'error') {
           finish({ ok: false, errCode: FN_ERR.EXECUTE_FAIL, message: reply.message }, true);
         } else if (Buffer.byteLength(reply.json) > MAX_RESULT_BYTES) {
           finish({ ok: false, errCode: FN_ERR.RESULT_TOO_LARGE, message: 'cloudfunction result size exceed limit (1MB)' }, true);

@@ -14,7 +14,7 @@ interface InvokeMessage {
   context: Record<string, unknown>;
 }
 
-export type WorkerReply = { type: 'result'; json: string } | { type: 'error'; message: string };
+export type WorkerReply = { type: 'started' } | { type: 'result'; json: string } | { type: 'error'; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('worker.js must run in a worker thread');
@@ -35,6 +35,8 @@ port.on('message', async (msg: InvokeMessage) => {
   try {
     const mod = dynamicRequire(msg.file) as { main?: (event: unknown, context: unknown) => unknown };
     if (typeof mod.main !== 'function') throw new Error(`${msg.file} does not export main`);
+    // module loaded (cold start done): the function's own timeout starts now, as on SCF
+    port.postMessage({ type: 'started' } satisfies WorkerReply);
     const result = await mod.main(msg.event, msg.context);
     reply = { type: 'result', json: JSON.stringify(result === undefined ? null : result) ?? 'null' };
   } catch (e) {
