@@ -42,6 +42,15 @@ describe('CRUD and operators', () => {
     // dates are stored as dates: range queries on them work
     const found = await db.collection('people').where({ born: _.lt(new Date('2000-01-01')) }).get();
     expect(found.data.map((d: any) => d._id)).toEqual([_id]);
+    // serverDate() also works inside queries
+    const past = await db.collection('people').where({ at: _.lte(db.serverDate({ offset: 1000 })) }).count();
+    expect(past.total).toBe(1);
+  });
+
+  test('$rename and $push with position', async () => {
+    await db.collection('ops2').doc('r').set({ data: { old: 1, list: ['a', 'c'] } });
+    await db.collection('ops2').doc('r').update({ data: { old: _.rename('renamed'), list: _.push({ each: ['b'], position: 1 }) } });
+    expect((await db.collection('ops2').doc('r').get()).data).toEqual({ _id: 'r', renamed: 1, list: ['a', 'b', 'c'] });
   });
 
   test('update operators and dotted paths', async () => {
