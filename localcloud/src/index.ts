@@ -77,6 +77,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname.startsWith('/api/')) {
+      // lets an H5 dev server on another port call the gateway; sessions travel in X-Session, not cookies
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Session');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+    }
     const route = async (): Promise<void> => {
       if (req.method === 'POST' && url.pathname === '/admin' && protocol) return protocol.handle(req, res);
       if (gateway && (await gateway.handle(req, res, url))) return;
