@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { INVITE } from '../../../../shared/config/defaults';
+import { call } from '../../api/call';
+import { INDEX_PAGE } from '../../lib/roles';
+import { SwitchIdentity } from '../../lib/SwitchIdentity';
+
+/** The code as the person types it: uppercase letters and digits, at most INVITE.length. */
+function normalize(s: string): string {
+  return s.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, INVITE.length);
+}
+
+function sceneOf(raw: string | undefined): string {
+  if (!raw) return '';
+  try {
+    return normalize(decodeURIComponent(raw));
+  } catch {
+    return normalize(raw);
+  }
+}
+
+/** Bind this WeChat identity with an invite code. The invite's mini-program code opens this page with `scene`. */
+export default function Bind() {
+  const router = useRouter();
+  const [code, setCode] = useState(() => sceneOf(router.params.scene));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    setError(null);
+    setBusy(true);
+    const r = await call('members', 'bind', { code });
+    setBusy(false);
+    if (r.code === 0) {
+      void Taro.showToast({ title: `已绑定：${r.data.name}`, icon: 'success' });
+      void Taro.reLaunch({ url: INDEX_PAGE });
+      return;
+    }
+    setError(r.code === 'INVALID_INPUT' && r.details?.[0] ? r.details[0].message : r.message);
+  };
+
+  return (
+    <View className='page' id='bind-page'>
+      <View className='page-hd'>
+        <View className='page-title'>绑定身份</View>
+        <View className='page-desc'>请输入组织员发放的{INVITE.length}位邀请码，绑定后即可使用标尺。</View>
+      </View>
+      <View className='cells-title'>邀请码</View>
+      <View className='cells'>
+        <View className='cell'>
+          <Input
+            id='bind-code'
+            className='input input-code'
+            value={code}
+            maxlength={INVITE.length}
+            placeholder='例如 ABCD2345'
+            onInput={(e) => {
+              const v = normalize(e.detail.value);
+              setCode(v);
+              return v;
+            }}
+          />
+        </View>
+      </View>
+      {error && (
+        <View className='field-error' id='bind-error'>
+          <Text>{error}</Text>
+        </View>
+      )}
+      <View className='btn-area'>
+        <Button
+          id='bind-submit'
+          className={`btn btn-primary${busy || code.length === 0 ? ' btn-disabled' : ''}`}
+          disabled={busy || code.length === 0}
+          loading={busy}
+          onClick={() => void submit()}
+        >
+          绑定
+        </Button>
+      </View>
+      <View className='tips'>邀请码有效期{INVITE.ttlDays}天，仅可使用一次。如已过期或丢失，请联系组织员重新发放。</View>
+      <SwitchIdentity />
+    </View>
+  );
+}
