@@ -18,6 +18,8 @@ export interface Query<T> {
   field(p: Projection): Query<T>;
   get(): Promise<{ data: T[] }>;
   count(): Promise<{ total: number }>;
+  /** Outside transactions only: the SDK sends where().update() without the transaction id. */
+  update(o: { data: object }): Promise<{ stats: { updated: number } }>;
 }
 
 export interface DocRef<T> {

@@ -11,4 +11,8 @@ export const COLL = {
   dossiers: 'dossiers',
   reports: 'reports',
   appeals: 'appeals',
+  voteCampaigns: 'voteCampaigns',
+  voteRolls: 'voteRolls',
+  voteBallots: 'voteBallots',
+  voteResults: 'voteResults',
 } as const;

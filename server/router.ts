@@ -20,6 +20,8 @@ export interface Ctx {
   now: number;
   /** The caller's person record; throws UNBOUND when this identity is not bound. */
   member(): Promise<MemberDoc>;
+  /** Just the caller's member id (one read, for hot paths such as casting a ballot); throws UNBOUND. */
+  memberId(): Promise<string>;
 }
 
 type Access = 'anyone' | 'bound' | readonly Role[];
@@ -32,11 +34,15 @@ export interface ActionDef<F extends FnName, A extends ActionName<F>> {
 
 export type FunctionDef<F extends FnName> = { [A in ActionName<F>]: ActionDef<F, A> };
 
-async function loadMember(db: Database, openid: string): Promise<MemberDoc | null> {
+async function loadBinding(db: Database, openid: string): Promise<BindingDoc | null> {
   if (!openid) return null;
-  const binding = (await db.collection<BindingDoc>(COLL.bindings).doc(openid).get()).data;
-  if (!binding) return null;
-  const member = (await db.collection<MemberDoc>(COLL.members).doc(binding.memberId).get()).data;
+  return (await db.collection<BindingDoc>(COLL.bindings).doc(openid).get()).data;
+}
+
+async function loadMember(db: Database, binding: Promise<BindingDoc | null>): Promise<MemberDoc | null> {
+  const b = await binding;
+  if (!b) return null;
+  const member = (await db.collection<MemberDoc>(COLL.members).doc(b.memberId).get()).data;
   return member && member.active ? member : null;
 }
 
@@ -61,8 +67,10 @@ export function defineFunction<F extends FnName>(fn: F, defs: FunctionDef<F>) {
     try {
       const { cloud, db } = getCloud();
       const openid = cloud.getWXContext().OPENID ?? '';
+      let binding: Promise<BindingDoc | null> | null = null;
       let memo: Promise<MemberDoc | null> | null = null;
-      const getMember = () => (memo ??= loadMember(db, openid));
+      const getBinding = () => (binding ??= loadBinding(db, openid));
+      const getMember = () => (memo ??= loadMember(db, getBinding()));
       const ctx: Ctx = {
         db,
         cloud,
@@ -72,6 +80,11 @@ export function defineFunction<F extends FnName>(fn: F, defs: FunctionDef<F>) {
           const m = await getMember();
           if (!m) throw new AppError('UNBOUND');
           return m;
+        },
+        memberId: async () => {
+          const b = await getBinding();
+          if (!b) throw new AppError('UNBOUND');
+          return b.memberId;
         },
       };
       if (def.access !== 'anyone') {

@@ -18,6 +18,17 @@ import {
   StaffRow,
   page,
 } from './model';
+import {
+  BallotView,
+  CampaignKind,
+  CampaignStatus,
+  CampaignView,
+  CreateCampaignInput,
+  RatingsInput,
+  Receipt,
+  ResultsView,
+  TurnoutView,
+} from './votes';
 
 const empty = z.object({}).strict();
 
@@ -103,6 +114,49 @@ export const contracts = {
         sectionName: z.string(),
         staff: z.array(StaffRow),
       }),
+    },
+  },
+  votes: {
+    /** Campaigns the caller votes in (and, for leaders and the admin, all campaigns), newest first. */
+    list: {
+      input: empty,
+      output: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          kind: CampaignKind,
+          year: z.number(),
+          status: CampaignStatus,
+          onRoll: z.boolean(),
+          voted: z.boolean(),
+        }),
+      ),
+    },
+    /** Admin: set up a campaign; candidates and the voter roll follow from its kind. */
+    create: { input: CreateCampaignInput, output: CampaignView },
+    /** Admin: open or close now. */
+    open: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+    close: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+    /** Admin: the mini-program code that opens the ballot, for the meeting screen. */
+    qrcode: {
+      input: z.object({ campaignId: Id }).strict(),
+      output: z.object({ page: z.string(), scene: z.string(), qrUrl: z.string() }),
+    },
+    /** A voter's ballot: the campaign, whom they rate, their category and 优秀 cap, whether they voted. */
+    ballot: { input: z.object({ campaignId: Id }).strict(), output: BallotView },
+    /** Cast the ballot, once. Returns the receipt code the voter can later find among the counted ballots. */
+    submit: {
+      input: z.object({ campaignId: Id, ratings: RatingsInput }).strict(),
+      output: z.object({ receipt: z.string() }),
+    },
+    /** Admin: live turnout while open — counts only, by category. */
+    turnout: { input: z.object({ campaignId: Id }).strict(), output: TurnoutView },
+    /** Leaders and admin, after close: scores, grades, ranking and flags. */
+    results: { input: z.object({ campaignId: Id }).strict(), output: ResultsView },
+    /** Anyone on the roll, after close: is this receipt among the counted ballots? */
+    checkReceipt: {
+      input: z.object({ campaignId: Id, receipt: Receipt }).strict(),
+      output: z.object({ counted: z.boolean(), receipts: z.number() }),
     },
   },
 } as const;

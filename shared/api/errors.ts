@@ -16,6 +16,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** The period or campaign is closed. */
   CLOSED: 'CLOSED',
+  /** Not available yet (results before the count is done). */
+  NOT_READY: 'NOT_READY',
   /** An invite code or link has expired. */
   EXPIRED: 'EXPIRED',
   /** The request or a file is larger than allowed. */
@@ -38,6 +40,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   NOT_FOUND: '要找的记录不存在或已被删除',
   CONFLICT: '操作与现有记录冲突，请刷新后重试',
   CLOSED: '该考核周期已关闭，不能再修改',
+  NOT_READY: '暂未开放，请稍后再试',
   EXPIRED: '已过期，请联系组织员重新获取',
   TOO_LARGE: '内容过大，请精简后重试',
   BUSY: '当前提交人数较多，请稍后再试',
