@@ -120,7 +120,7 @@ export default function Invites() {
       )}
       {next !== null && (
         <View className='btn-area'>
-          <Button id='roster-more' className='btn btn-default' loading={loadingMore} disabled={loadingMore} onClick={() => void load(next)}>
+          <Button id='roster-more' className='btn btn-default' disabled={loadingMore} onClick={() => void load(next)}>
             加载更多
           </Button>
         </View>

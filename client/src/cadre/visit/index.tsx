@@ -176,7 +176,8 @@ export default function Visit() {
             </View>
           </View>
         )}
-        {!chosen && (
+        {/* kept mounted while an enterprise is chosen (hidden): unmounting the h5 input mid-update upsets Taro's h5 components */}
+        <View style={{ display: chosen ? 'none' : 'block' }}>
           <View className='cell'>
             <Input
               id='visit-search'
@@ -187,9 +188,7 @@ export default function Visit() {
               onInput={(e) => setQ(e.detail.value)}
             />
           </View>
-        )}
-        {!chosen && searchError && <View className='field-error'>{searchError}</View>}
-        {!chosen && (
+          {searchError && <View className='field-error'>{searchError}</View>}
           <View id='visit-enterprise-list'>
             {results.map((e) => (
               <View
@@ -210,13 +209,16 @@ export default function Visit() {
             ))}
             {!searching && results.length === 0 && !searchError && <View className='empty'>没有找到相关企业</View>}
           </View>
-        )}
+        </View>
       </View>
       {err('enterpriseId')}
 
       <View className='cells-title'>走访日期</View>
       <View className='cells'>
-        <Picker mode='date' value={date} start={firstDay} end={endDay} onChange={(e) => setDate(String(e.detail.value))}>
+        <Picker mode='date' value={date} start={firstDay} end={endDay} onChange={(e) => {
+            setDate(String(e.detail.value));
+            setErrors((x) => ({ ...x, date: undefined }));
+          }}>
           <View className='cell cell-access' id='visit-date'>
             <View className='cell-bd'>日期</View>
             <View className='cell-ft' id='visit-date-value'>
@@ -236,7 +238,10 @@ export default function Visit() {
             value={note}
             maxlength={LIMITS.reportNoteMax}
             placeholder='走访了解的情况、企业诉求、后续安排'
-            onInput={(e) => setNote(e.detail.value)}
+            onInput={(e) => {
+              setNote(e.detail.value);
+              if (errors.note) setErrors((x) => ({ ...x, note: undefined }));
+            }}
           />
           <View className='counter' id='visit-note-counter'>
             {note.length}/{LIMITS.reportNoteMax}
@@ -279,7 +284,6 @@ export default function Visit() {
           id='visit-submit'
           className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`}
           disabled={submitting}
-          loading={submitting}
           onClick={() => void submit()}
         >
           {submitting ? '正在提交…' : '提交'}

@@ -74,10 +74,9 @@ export default function Bind() {
           id='bind-submit'
           className={`btn btn-primary${busy || code.length === 0 ? ' btn-disabled' : ''}`}
           disabled={busy || code.length === 0}
-          loading={busy}
           onClick={() => void submit()}
         >
-          绑定
+          {busy ? '正在绑定…' : '绑定'}
         </Button>
       </View>
       <View className='tips'>邀请码有效期{INVITE.ttlDays}天，仅可使用一次。如已过期或丢失，请联系组织员重新发放。</View>

@@ -23,8 +23,11 @@ export default function SectionStaff() {
     if (r.code === 0) {
       setS(r.data);
       setError(null);
+    } else if (r.code === 'FORBIDDEN' && !own && !params.sectionId) {
+      // a leader without a section of their own, opened without one: there is no section list to pick from yet
+      setError('尚未选择股室。班子成员的股室列表将在后续版本提供，可通过带股室参数的链接查看。');
     } else setError(r.message);
-  }, [params.sectionId]);
+  }, [params.sectionId, own]);
 
   useDidShow(() => {
     void load();
