@@ -66,6 +66,11 @@ export const contracts = {
     },
   },
   park: {
+    /** The sections (股室) of the committee, in their order: for leaders' and admins' pickers. */
+    sections: {
+      input: empty,
+      output: z.array(z.object({ id: z.string(), name: z.string() })),
+    },
     /** Enterprises whose name contains `q` (all, by name, when `q` is empty). */
     searchEnterprises: {
       input: z

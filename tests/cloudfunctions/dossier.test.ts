@@ -160,6 +160,11 @@ describe('a section head’s view of the staff (考人)', () => {
     expect(await t.call(await t.as(cadre._id), 'dossier', 'sectionStaff', {})).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('shows a leader without a section of their own the first section until they pick one', async () => {
+    const view = data(await t.call(await t.as('M001'), 'dossier', 'sectionStaff', {}));
+    expect(view.sectionId).toBe('S01');
+  });
+
   it('lets a leader look at any section', async () => {
     const view = data(await t.call(await t.as('M001'), 'dossier', 'sectionStaff', { sectionId: 'S03' }));
     expect(view.staff.map((s) => s.name)).toContain('胡广初');

@@ -41,3 +41,14 @@ describe('enterprise search for the visit form', () => {
     expect(await t.call(contact, 'park', 'searchEnterprises', { q: '' })).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('the section list for pickers', () => {
+  it('gives a leader the twelve sections in order', async () => {
+    const r = data(await t.call(await t.as('M001'), 'park', 'sections', {}));
+    expect(r).toHaveLength(12);
+    expect(r[0]).toEqual({ id: 'S01', name: '党政办公室' });
+  });
+  it('is not for plain cadres', async () => {
+    expect(await t.call(cadre, 'park', 'sections', {})).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -17,7 +17,7 @@ import {
   type DossierDoc,
   type ReportDoc,
 } from '../../../shared/domain/dossier';
-import { staffScope, type MemberDoc } from '../../../shared/domain/member';
+import { hasRole, staffScope, type MemberDoc } from '../../../shared/domain/member';
 import type { EnterpriseDoc, PeriodDoc, SectionDoc } from '../../../shared/domain/park';
 import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/time';
 import type { Database } from '../../../server/cloud';
@@ -170,7 +170,12 @@ export const main = defineFunction('dossier', {
     access: ['sectionHead', 'leader', 'admin'],
     run: async ({ periodId: requested, sectionId: requestedSection }, ctx) => {
       const me = await ctx.member();
-      const sectionId = staffScope(me, requestedSection);
+      let sectionId = staffScope(me, requestedSection);
+      if (!sectionId && hasRole(me, 'leader', 'admin')) {
+        // A leader without a section of their own, who has not picked one yet: the first section.
+        const first = await ctx.db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(1).get();
+        sectionId = first.data[0]?._id ?? null;
+      }
       if (!sectionId) throw new AppError('FORBIDDEN', '只能查看本股室人员的绩效');
       const periodId = requested ?? quarterOf(ctx.now);
       const section = (await ctx.db.collection<SectionDoc>(COLL.sections).doc(sectionId).get()).data;

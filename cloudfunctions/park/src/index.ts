@@ -1,11 +1,19 @@
 /** park: the directory of the park (enterprises for now; sections and projects as the product grows). */
 import { LIMITS } from '../../../shared/config/defaults';
-import type { EnterpriseDoc } from '../../../shared/domain/park';
+import type { EnterpriseDoc, SectionDoc } from '../../../shared/domain/park';
 import { COLL } from '../../../server/collections';
 import { escapeRegExp } from '../../../server/lookup';
 import { defineFunction } from '../../../server/router';
 
 export const main = defineFunction('park', {
+  sections: {
+    access: ['sectionHead', 'leader', 'admin'],
+    run: async (_input, ctx) => {
+      const res = await ctx.db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(100).get();
+      return res.data.map((s) => ({ id: s._id, name: s.name }));
+    },
+  },
+
   searchEnterprises: {
     access: ['cadre', 'sectionHead', 'leader', 'admin'],
     run: async ({ q, cursor = 0 }, ctx) => {

@@ -1,12 +1,13 @@
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
 import type { OutputOf } from '../../../../shared/api/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
 
 type Staff = OutputOf<'dossier', 'sectionStaff'>;
+type Sections = OutputOf<'park', 'sections'>;
 
 /**
  * A section's staff and their dossier progress, sorted by the server. Section heads see their own section
@@ -17,21 +18,29 @@ export default function SectionStaff() {
   const own = params.own === '1';
   const [s, setS] = useState<Staff | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Leaders and admins pick any section; a section head sees only their own (own=1) and gets no picker.
+  const [sections, setSections] = useState<Sections>([]);
+  const [sectionId, setSectionId] = useState<string | undefined>(params.sectionId);
+
+  useEffect(() => {
+    if (own) return;
+    void call('park', 'sections', {}).then((r) => {
+      if (r.code === 0) setSections(r.data);
+    });
+  }, [own]);
 
   const load = useCallback(async () => {
-    const r = await call('dossier', 'sectionStaff', params.sectionId ? { sectionId: params.sectionId } : {});
+    const r = await call('dossier', 'sectionStaff', sectionId ? { sectionId } : {});
     if (r.code === 0) {
       setS(r.data);
       setError(null);
-    } else if (r.code === 'FORBIDDEN' && !own && !params.sectionId) {
-      // a leader without a section of their own, opened without one: there is no section list to pick from yet
-      setError('尚未选择股室。班子成员的股室列表将在后续版本提供，可通过带股室参数的链接查看。');
     } else setError(r.message);
-  }, [params.sectionId, own]);
+  }, [sectionId]);
 
-  useDidShow(() => {
+  // Loads on opening and again whenever another section is picked.
+  useEffect(() => {
     void load();
-  });
+  }, [load]);
   usePullDownRefresh(() => {
     void load().finally(() => void Taro.stopPullDownRefresh());
   });
@@ -58,6 +67,24 @@ export default function SectionStaff() {
           </View>
         )}
       </View>
+      {sections.length > 0 && (
+        <Picker
+          mode='selector'
+          range={sections.map((x) => x.name)}
+          value={Math.max(0, sections.findIndex((x) => x.id === (s?.sectionId ?? sectionId)))}
+          onChange={(e) => {
+            const picked = sections[Number(e.detail.value)];
+            if (picked) setSectionId(picked.id);
+          }}
+        >
+          <View className='cells'>
+            <View className='cell cell-access' id='staff-picker'>
+              <View className='cell-bd'>股室</View>
+              <View className='cell-ft'>{s?.sectionName ?? '请选择'}</View>
+            </View>
+          </View>
+        </Picker>
+      )}
       {error && <ErrorBox message={error} onRetry={() => void load()} />}
       {!s && !error && <Loading />}
       {s && (
