@@ -1,0 +1,111 @@
+/**
+ * The foundation's slice in a real browser: Debian's Chromium on the H5 build, served by a local cloud running the
+ * real cloud functions. A cadre records an enterprise visit and the dossier moves at once; their section head sees
+ * it; a newcomer binds with an invite code the admin issued. Screenshots are kept in artifacts/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { dossierId, type DossierDoc } from '../../shared/domain/dossier';
+import type { MemberDoc } from '../../shared/domain/member';
+import type { EnterpriseDoc } from '../../shared/domain/park';
+import { quarterOf } from '../../shared/time';
+import { demoOpenid } from '../../demo/park';
+import { launch, phone, shot } from '../support/browser';
+import { startTestCloud, type TestCloud } from '../support/cloud';
+
+let t: TestCloud;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestCloud({ h5: true });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const find = async <T>(coll: string, q: object) => (await t.cloud.store.find(coll, q)) as T[];
+
+/** Open the app, and sign in on the demo page as a person. */
+async function signIn(memberId: string): Promise<Page> {
+  const page = await phone(browser);
+  await page.goto(`${t.cloud.url}/`);
+  await page.locator(`#login-${demoOpenid(memberId)}`).click();
+  return page;
+}
+
+describe('a cadre records an enterprise visit', () => {
+  it('moves the dossier’s visit target at once, and the section head sees it', async () => {
+    const [hu] = await find<MemberDoc>('members', { name: '胡广初' });
+    if (!hu) throw new Error('demo data lacks 胡广初');
+    const [dossier] = await find<DossierDoc>('dossiers', { _id: dossierId(quarterOf(Date.now()), hu._id) });
+    const visited = new Set(dossier?.visitedEnterpriseIds ?? []);
+    const target = (await find<EnterpriseDoc>('enterprises', {})).find((e) => !visited.has(e._id) && e.name.includes('固电'))
+      ?? (await find<EnterpriseDoc>('enterprises', {})).find((e) => !visited.has(e._id));
+    if (!target) throw new Error('no unvisited enterprise');
+    const before = dossier?.progress.enterprise_visit ?? 0;
+
+    const page = await signIn(hu._id);
+    const count = page.locator('#target-enterprise_visit-count');
+    await expectText(count, `${before} / 30 家`);
+    await shot(page, '01-cadre-dossier');
+
+    await page.locator('#record-visit').click();
+    await page.locator('#visit-submit').click();
+    // Nothing chosen yet: the form says what is missing, in Chinese, before anything is sent.
+    await expectText(page.locator('#visit-error-enterprise'), '企业');
+
+    await page.locator('#visit-search input').fill(target.name.slice(0, 4));
+    await page.locator(`#enterprise-${target._id}`).click();
+    await expectText(page.locator('#visit-enterprise-chosen'), target.name);
+    await page.locator('#visit-note textarea').fill('了解企业扩产用工需求，对接职业院校');
+    await shot(page, '02-record-visit');
+    await page.locator('#visit-submit').click();
+
+    await expectText(page.locator('#target-enterprise_visit-count'), `${before + 1} / 30 家`);
+    await expectText(page.locator('#recent'), target.name);
+    await shot(page, '03-dossier-after-visit');
+
+    const [head] = await find<MemberDoc>('members', { sectionId: hu.sectionId, roles: 'sectionHead' });
+    if (!head) throw new Error('no section head');
+    const headPage = await signIn(head._id);
+    await expectText(headPage.locator(`#staff-${hu._id}-targets`), `走访企业 ${before + 1}/30`);
+    await shot(headPage, '04-section-staff');
+  });
+});
+
+describe('a newcomer binds their WeChat identity with an invite code', () => {
+  it('shows the code to the admin and lands the newcomer on their dossier', async () => {
+    const [newcomer] = await find<MemberDoc>('members', { bound: false, roles: 'cadre' });
+    if (!newcomer) throw new Error('no unbound member');
+    const admin = await signIn('M002');
+    // The roster comes 20 at a time: load more until the newcomer shows.
+    const row = admin.locator(`#member-${newcomer._id}`);
+    await admin.locator('#roster-list').waitFor();
+    for (let i = 0; i < 10 && !(await row.isVisible()); i += 1) {
+      await admin.locator('#roster-more').click();
+      await admin.waitForTimeout(300);
+    }
+    await row.click();
+    const code = (await admin.locator('#invite-code').innerText({ timeout: 15_000 })).trim();
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    await admin.locator('#invite-qr').waitFor();
+    await admin.waitForTimeout(800); // let the loading toast fade before the picture
+    await shot(admin, '05-admin-invite');
+
+    const page = await phone(browser);
+    await page.goto(`${t.cloud.url}/`);
+    await page.locator('#login-new-user').click();
+    await page.locator('#bind-code input').fill('ZZZZ2222');
+    await page.locator('#bind-submit').click();
+    await expectText(page.locator('#bind-error'), '邀请码不存在');
+    await page.locator('#bind-code input').fill(code.toLowerCase());
+    await page.locator('#bind-submit').click();
+    await expectText(page.locator('#dossier-title'), '绩效档案');
+    await shot(page, '06-newcomer-dossier');
+  });
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+}
