@@ -10,6 +10,9 @@
  * of the document to each open transaction that has not recorded one yet ("pre-images").
  */
 import crypto from 'node:crypto';
+// Node's own timers, also when the cloud runs inside jest's jsdom environment (the weapp tests), whose
+// global setInterval returns a number without unref().
+import { setInterval } from 'node:timers';
 import { cloneValue, type Doc } from './ejson';
 import { docKey, type DocWrite, type SqliteStore } from './store';
 

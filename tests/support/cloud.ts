@@ -4,6 +4,7 @@
  * gateway exactly as the H5 client makes them.
  */
 import { mkdtempSync, rmSync } from 'fs';
+import { request } from 'http';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { ActionName, FnName, InputOf, OutputOf } from '../../shared/api/contracts';
@@ -47,14 +48,8 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
   const c = cloud;
   if (opts.seed !== false) seedDemo(c.store, opts.now ?? Date.now());
 
-  const post = async (path: string, body: unknown, token?: string): Promise<Record<string, unknown>> => {
-    const res = await fetch(`${c.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
-      body: JSON.stringify(body),
-    });
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const post = (path: string, body: unknown, token?: string) =>
+    postJson(`${c.url}${path}`, body, token ? { 'x-session': token } : {});
   const login = async (openid: string) => String((await post('/api/dev/login', { openid })).token);
   const raw = (token: string, name: string, data: unknown) => post('/api/call', { name, data }, token);
 
@@ -78,6 +73,29 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * POST JSON with node's own http client: unlike `fetch`, it exists in jest's jsdom environment too (where the
+ * miniprogram-simulate tests run).
+ */
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** Unwrap a success reply, failing the test with the error otherwise. */

@@ -1,13 +1,20 @@
-/** @jest-environment jsdom */
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
 /**
  * The BUILT weapp (client/dist/weapp) under miniprogram-simulate: the bind page opened from an invite's
  * mini-program code (`scene` = the code) shows the code, taps 绑定, calls the `members` cloud function with
- * `{ action: 'bind', input: { code } }`, and shows the error reply in Chinese.
+ * `{ action: 'bind', input: { code } }`, and shows the reply: the real one, since `wx.cloud.callFunction` is relayed
+ * to a local cloud running the real `members` function as a fresh WeChat user would be seen.
  *
- * wx.cloud.callFunction is stubbed HERE only (later wired to the local cloud). Build first: npm run build:weapp.
+ * Build first: npm run build:weapp, build:functions, and the local cloud (npm test does).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import util from 'node:util';
+import type { BindingDoc } from '../../shared/domain/member';
+import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const simulate = require('miniprogram-simulate') as {
@@ -28,8 +35,13 @@ const dist = path.resolve(__dirname, '..', '..', 'client', 'dist', 'weapp');
 
 type CallArg = { name: string; data: unknown };
 const calls: CallArg[] = [];
-const reply: unknown = { result: { code: 'NOT_FOUND', message: '邀请码不存在' } };
+const relaunched: string[] = [];
 let pageOptions: Record<string, string> = {};
+let cloud: TestCloud;
+/** The bind page, opened once: the second test goes on where the first left off, as a person would. */
+let page: SimComponent;
+/** The WeChat identity this simulated phone stands for: a user who has not bound yet. */
+let user: { token: string; openid: string };
 
 function installGlobals(): void {
   const g = globalThis as unknown as Record<string, unknown>;
@@ -42,9 +54,12 @@ function installGlobals(): void {
     ...wxBase,
     cloud: {
       init: jest.fn(),
+      // wx.cloud.callFunction as the platform does it: the caller's identity comes with the session, not the data.
       callFunction: jest.fn(async (arg: CallArg) => {
         calls.push(arg);
-        return reply;
+        const r = await cloud.raw(user.token, arg.name, arg.data);
+        if ('result' in r) return { result: r.result, errMsg: 'cloud.callFunction:ok' };
+        throw { errCode: r.errCode, errMsg: r.errMsg };
       }),
       uploadFile: jest.fn(),
     },
@@ -55,8 +70,14 @@ function installGlobals(): void {
     showModal: noop,
     showLoading: noop,
     hideLoading: noop,
-    reLaunch: noop,
-    redirectTo: noop,
+    reLaunch: (o: { url: string; success?: (r: unknown) => void }) => {
+      relaunched.push(o.url);
+      noop(o);
+    },
+    redirectTo: (o: { url: string; success?: (r: unknown) => void }) => {
+      relaunched.push(o.url);
+      noop(o);
+    },
     navigateTo: noop,
     navigateBack: noop,
     setNavigationBarTitle: noop,
@@ -117,40 +138,68 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  // The local cloud runs in this test's process, whose jsdom globals lack Node's text codecs.
+  Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
   if (!fs.existsSync(path.join(dist, 'app.js'))) throw new Error(`no weapp build at ${dist}: run npm run build:weapp`);
+  cloud = await startTestCloud();
+  user = await cloud.newUser();
   installGlobals();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(path.join(dist, 'app.js'));
   const app = (globalThis as unknown as { getApp: () => { onLaunch?: (o: unknown) => void } }).getApp();
   app.onLaunch?.({ path: 'pages/index/index', query: {}, scene: 1047 });
 });
+afterAll(() => cloud?.stop());
 
-test('bind page: scene code shown, 绑定 calls members/bind, NOT_FOUND shown in Chinese', async () => {
+/** Open the bind page as the mini-program code would: `scene` carries the invite code, URL-encoded. */
+async function openBindPage(scene: string): Promise<SimComponent> {
+  pageOptions = { scene: encodeURIComponent(scene) };
+  const id = simulate.load(path.join(dist, 'pages/bind/index'), { rootPath: dist });
+  const page = simulate.render(id);
+  page.attach(document.createElement('parent-wrapper'));
+  await simulate.sleep(50);
+  await until(() => !!page.querySelector('#bind-submit'));
+  return page;
+}
+
+function tap(page: SimComponent, selector: string): void {
+  const el = page.querySelector(selector);
+  if (!el) throw new Error(`nothing matches ${selector}`);
+  el.dispatchEvent('tap');
+}
+
+test('an invite code nobody issued: the code is shown, 绑定 calls members/bind, the refusal is shown in Chinese', async () => {
   const g = globalThis as unknown as { wx: { cloud: { init: jest.Mock } } };
   await until(() => g.wx.cloud.init.mock.calls.length > 0);
   expect(g.wx.cloud.init).toHaveBeenCalledWith(expect.objectContaining({ traceUser: true }));
 
-  // the mini-program code's scene arrives URL-encoded
-  pageOptions = { scene: encodeURIComponent('abcd2345') };
-  const id = simulate.load(path.join(dist, 'pages/bind/index'), { rootPath: dist });
-  const page = simulate.render(id);
-  const parent = document.createElement('parent-wrapper');
-  page.attach(parent);
-
-  await simulate.sleep(50);
-  await until(() => !!page.querySelector('#bind-submit'));
-  const input = page.querySelector('#bind-code');
-  expect(input).toBeTruthy();
+  page = await openBindPage('abcd2345');
+  expect(page.querySelector('#bind-code')).toBeTruthy();
   // j-component's built-in <input> keeps no properties: read the value from the page's data tree, through the
   // key Taro's base.wxml binds to <input value="{{i.pNN}}"> (Taro shortens attribute names in its templates)
   const valueKey = /<input value="\{\{i\.(\w+)\}\}"/.exec(fs.readFileSync(path.join(dist, 'base.wxml'), 'utf8'))?.[1] ?? 'value';
   expect(nodeById(page.instance.data, 'bind-code')?.[valueKey]).toBe('ABCD2345');
 
-  page.querySelector('#bind-submit')!.dispatchEvent('tap');
+  tap(page, '#bind-submit');
   await until(() => calls.length > 0);
   expect(calls[0]).toEqual({ name: 'members', data: { action: 'bind', input: { code: 'ABCD2345' } } });
 
-  await until(() => !!page.querySelector('#bind-error'));
-  expect(text(page.querySelector('#bind-error')!.dom)).toBe('邀请码不存在');
+  await until(() => !!page.querySelector('#bind-error'), 10_000);
+  expect(text(page.querySelector('#bind-error')?.dom)).toBe('邀请码不存在，请核对后重新输入');
+  expect(cloud.cloud.store.count('bindings', { _id: user.openid })).toBe(0);
+});
+
+test('then typing the code the admin issued: 绑定 binds this WeChat identity and goes home', async () => {
+  const admin = await cloud.as('M002');
+  const [newcomer] = cloud.cloud.store.find('members', { bound: false, roles: 'cadre' }) as { _id: string }[];
+  if (!newcomer) throw new Error('no unbound member in the demo park');
+  const invite = data(await cloud.call(admin, 'members', 'issueInvite', { memberId: newcomer._id }));
+
+  page.querySelector('#bind-code')?.dispatchEvent('input', { detail: { value: invite.code.toLowerCase() } });
+  await simulate.sleep(50);
+  tap(page, '#bind-submit');
+  await until(() => relaunched.some((u) => u.includes('pages/index/index')), 10_000);
+  const [binding] = cloud.cloud.store.find('bindings', { _id: user.openid }) as BindingDoc[];
+  expect(binding?.memberId).toBe(newcomer._id);
 });
