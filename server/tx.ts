@@ -32,7 +32,7 @@ export async function withTransaction<T>(db: Database, work: (tx: Transaction) =
       if (!isTxConflict(e)) throw e;
       if (attempt >= TX_RETRY.attempts) throw new AppError('BUSY');
       // Exponential backoff with full jitter spreads a burst of writers of the same document.
-      await sleep(Math.random() * TX_RETRY.baseDelayMs * 2 ** attempt);
+      await sleep(Math.random() * Math.min(TX_RETRY.maxDelayMs, TX_RETRY.baseDelayMs * 2 ** attempt));
     }
   }
 }

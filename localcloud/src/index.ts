@@ -34,6 +34,8 @@ export interface LocalCloud {
   url: string;
   port: number;
   store: Store;
+  /** SDK requests received so far, by action (for benchmarks: database requests per operation). */
+  requestCounts(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -119,10 +121,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 
   let stopped = false;
   const host_ = functions;
+  const proto = protocol;
   return {
     url: baseUrl,
     port,
     store,
+    requestCounts: () => Object.fromEntries(proto.requests),
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;

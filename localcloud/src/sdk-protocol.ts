@@ -32,6 +32,9 @@ export interface SdkProtocolDeps {
 type Params = Record<string, unknown>;
 
 export class SdkProtocol {
+  /** Requests received, by action (`database.getDocument`, …): what a function costs the database, for the bench. */
+  readonly requests = new Map<string, number>();
+
   constructor(private readonly deps: SdkProtocolDeps) {}
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -58,6 +61,8 @@ export class SdkProtocol {
       sendJson(res, 200, { code: 'INVALID_PARAM', message: '[INVALID_PARAM] request body is not JSON', requestId });
       return;
     }
+    const action = String(params.action ?? 'unknown');
+    this.requests.set(action, (this.requests.get(action) ?? 0) + 1);
     try {
       const reply = await this.dispatch(params);
       sendJson(res, 200, { ...(reply as object), requestId });

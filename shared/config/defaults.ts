@@ -36,6 +36,8 @@ export const DEFAULT_QUARTER_TARGETS = {
 
 /** Transactions that conflict are retried by us: wx-server-sdk rewrites the conflict code and never retries. */
 export const TX_RETRY = {
-  attempts: 5,
-  baseDelayMs: 20,
+  attempts: 8,
+  baseDelayMs: 25,
+  /** No single wait longer than this: all attempts together stay well inside a 10 s function timeout. */
+  maxDelayMs: 800,
 } as const;
