@@ -13,6 +13,7 @@ import type { BallotDoc, CampaignDoc } from '../shared/domain/vote/campaign';
 import { DEFAULT_DIMENSIONS, type Grade, type Ratings } from '../shared/domain/vote/config';
 import { biasFlags } from '../shared/domain/vote/flags';
 import { tally } from '../shared/domain/vote/tally';
+import { seededRandom } from '../shared/random';
 import { measure, percentile, row } from './stats';
 
 type LocalCloudModule = typeof import('../localcloud/src/index');
@@ -20,17 +21,6 @@ type LocalCloudModule = typeof import('../localcloud/src/index');
 const CANDIDATES = 120;
 const VOTERS = 300;
 const IN_FLIGHT = 20; // the basic plan's concurrent instances of one function
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A plausible ballot: a few 优秀 (within the cap), mostly 称职, some 基本称职, rare 不称职, varied by dimension. */
 function ballotFor(voter: string, candidates: string[], cap: number, rnd: () => number): Ratings {
@@ -87,7 +77,7 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
     await call(adminToken, 'open', { campaignId });
     const voters = [...leaders, ...cadres];
     const tokens = await Promise.all(voters.map((v) => login(v._id)));
-    const rnd = prng(42);
+    const rnd = seededRandom(42);
     const candidateIds = leaders.map((l) => l._id);
     const cap = Math.max(1, Math.floor((CANDIDATES - 1) * 0.2));
     const ballots = voters.map((v) => ballotFor(v._id, candidateIds, cap, rnd));

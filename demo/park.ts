@@ -7,13 +7,12 @@
  * Pure: `now` is passed in (the dossiers are for the quarter `now` falls in) and randomness is a seeded PRNG.
  */
 import type { Role } from '../shared/api/model';
+export type { DemoPerson } from '../shared/api/model';
 import { DEFAULT_QUARTER_TARGETS } from '../shared/config/defaults';
 import {
   DOSSIER_INDICATORS,
   applyVisit,
-  defaultTargets,
-  dossierId,
-  emptyProgress,
+  newDossier,
   type DossierDoc,
   type ReportDoc,
 } from '../shared/domain/dossier';
@@ -27,19 +26,8 @@ import type {
   ProjectDoc,
   SectionDoc,
 } from '../shared/domain/park';
+import { seededRandom } from '../shared/random';
 import { dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
-
-/** mulberry32: a tiny, well-known seeded PRNG; good enough for demo data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -145,20 +133,10 @@ const PROJECTS: [string, string][] = [
   ['数字化转型公共服务平台', '调试中'],
 ];
 
-export interface DemoPerson {
-  openid: string;
-  memberId: string;
-  name: string;
-  roles: Role[];
-  sectionName: string | null;
-  post: string | null;
-  enterpriseName: string | null;
-}
-
 export type DemoPark = Record<string, { _id: string }[]>;
 
 export function demoPark(now: number, seed = 20250702): DemoPark {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const periodId = quarterOf(now);
   const today = dayOf(now);
@@ -263,16 +241,7 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const dossiers: DossierDoc[] = [];
   const reports: ReportDoc[] = [];
   cadres.forEach((m, idx) => {
-    let d: DossierDoc = {
-      _id: dossierId(periodId, m._id),
-      periodId,
-      memberId: m._id,
-      sectionId: m.sectionId ?? '',
-      targets: defaultTargets(),
-      progress: emptyProgress(),
-      visitedEnterpriseIds: [],
-      visitCount: 0,
-    };
+    let d: DossierDoc = newDossier(periodId, m);
     // Diligence varies from person to person; pace with the share of the quarter gone by.
     const share = (daysSoFar + 1) / 92;
     const visits = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.enterprise_visit * share * (0.4 + rnd() * 0.9)) : 0;

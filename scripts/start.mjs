@@ -4,24 +4,15 @@
 //   --reset      wipe the local data and load the demo park anew
 //   --seed-only  load (or with --reset, reload) the demo park and exit
 //   PORT=8080    the port (default 8080); YARDSTICK_DATA=.data the data folder
-import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { root, run } from './run.mjs';
+import { bundle, root, run } from './run.mjs';
 
 const args = new Set(process.argv.slice(2));
 const require = createRequire(import.meta.url);
 
 run('build local cloud', 'node', ['scripts/build-localcloud.mjs']);
-await build({
-  entryPoints: [join(root, 'demo', 'seed.ts')],
-  outfile: join(root, 'demo', 'dist', 'seed.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-});
+await bundle('demo/seed.ts', 'demo/dist/seed.js');
 
 const { startLocalCloud } = require(join(root, 'localcloud', 'build', 'index.js'));
 const { seedDemo, listDemoPeople } = require(join(root, 'demo', 'dist', 'seed.js'));

@@ -118,6 +118,20 @@ export const StaffRow = z.object({
 });
 export type StaffRow = z.infer<typeof StaffRow>;
 
+/**
+ * A person on the local sign-in page (`GET /api/dev/people`): the local cloud's stand-in for WeChat's own login.
+ * Never part of the mini-program on WeChat, where identity is the platform's.
+ */
+export interface DemoPerson {
+  openid: string;
+  memberId: string;
+  name: string;
+  roles: Role[];
+  sectionName: string | null;
+  post: string | null;
+  enterpriseName: string | null;
+}
+
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.number().nullable() });
 }

@@ -80,6 +80,20 @@ export function targetProgress(d: Pick<DossierDoc, 'targets' | 'progress'>): Tar
   });
 }
 
+/** A cadre's dossier for a quarter before anything is reported: the default targets, nothing done. */
+export function newDossier(periodId: QuarterId, m: { _id: string; sectionId: string | null }): DossierDoc {
+  return {
+    _id: dossierId(periodId, m._id),
+    periodId,
+    memberId: m._id,
+    sectionId: m.sectionId ?? '',
+    targets: defaultTargets(),
+    progress: emptyProgress(),
+    visitedEnterpriseIds: [],
+    visitCount: 0,
+  };
+}
+
 /** Mean of the targets' percents, rounded down; 0 for a dossier without targets. */
 export function overallPercent(rows: TargetProgress[]): number {
   if (rows.length === 0) return 0;

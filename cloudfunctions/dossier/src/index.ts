@@ -7,10 +7,9 @@ import { LIMITS } from '../../../shared/config/defaults';
 import {
   REPORT_DATE_MESSAGES,
   applyVisit,
-  defaultTargets,
   dossierId,
-  emptyProgress,
   isOwnPhoto,
+  newDossier,
   overallPercent,
   reportDateProblem,
   targetProgress,
@@ -27,19 +26,6 @@ import { defineFunction, type Ctx } from '../../../server/router';
 import { withTransaction } from '../../../server/tx';
 
 const RECENT = 5;
-
-function newDossier(periodId: string, m: MemberDoc): DossierDoc {
-  return {
-    _id: dossierId(periodId, m._id),
-    periodId,
-    memberId: m._id,
-    sectionId: m.sectionId ?? '',
-    targets: defaultTargets(),
-    progress: emptyProgress(),
-    visitedEnterpriseIds: [],
-    visitCount: 0,
-  };
-}
 
 /** Open for reporting: the current quarter, unless the admin has closed it. Past quarters are closed. */
 async function isOpen(db: Database, periodId: string, now: number): Promise<boolean> {

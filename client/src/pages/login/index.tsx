@@ -1,21 +1,11 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type Role } from '../../../../shared/api/model';
+import { ROLE_LABELS, type DemoPerson, type Role } from '../../../../shared/api/model';
 import { setSession } from '../../api/session';
 import { platformFail } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { INDEX_PAGE, primaryRole } from '../../lib/roles';
-
-interface DemoPerson {
-  openid: string;
-  memberId: string;
-  name: string;
-  roles: Role[];
-  sectionName: string | null;
-  post: string | null;
-  enterpriseName: string | null;
-}
 
 /** Group order on this page: the everyday roles first. */
 const GROUPS: Role[] = ['cadre', 'sectionHead', 'leader', 'enterprise', 'admin'];
