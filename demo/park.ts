@@ -25,8 +25,13 @@ import type {
   PeriodDoc,
   ProjectDoc,
   SectionDoc,
+  TreeNodeDoc,
 } from '../shared/domain/park';
 import { seededRandom } from '../shared/random';
+import { assessPeriod, type MemberInputs } from '../shared/domain/scoring/assessment';
+import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/domain/scoring/checklist';
+import type { QualitativeGrade } from '../shared/domain/scoring/rules';
+import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/domain/scoring/evaluations';
 import { dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
 
 const SECTIONS: [string, string][] = [
@@ -170,31 +175,12 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     enterpriseId: (enterprises[i % 8] as EnterpriseDoc)._id,
   }));
 
-  const indicators: IndicatorDoc[] = INDICATORS.map((s, i) => ({
-    _id: s.id ?? `IND-${i < 8 ? 'ES' : 'PJ'}-${String(i + 1).padStart(2, '0')}`,
-    name: s.name,
-    class: s.cls,
-    kind: s.kind,
-    group: s.group,
-    sectionIds: [],
-    weight: 0,
-    unit: s.unit ?? null,
-    metric: s.metric ?? null,
-  }));
+  const indicators: IndicatorDoc[] = INDICATORS.map((s, i) => {
+    const id = s.id ?? (i < 8 ? `IND-ES-${String(i + 1).padStart(2, '0')}` : `IND-PJ-${String(i - 7).padStart(2, '0')}`);
+    return indicator(id, s.name, s.cls, s.kind, s.group, s.unit ?? null, s.metric ?? null, i < 8 ? 'S06' : 'S07');
+  });
   for (const [sid, list] of Object.entries(SECTION_INDICATORS)) {
-    list.forEach(([name, cls, kind, unit], j) =>
-      indicators.push({
-        _id: `IND-${sid}-${j + 1}`,
-        name,
-        class: cls,
-        kind,
-        group: '股室职能',
-        sectionIds: [sid],
-        weight: 0,
-        unit: unit ?? null,
-        metric: null,
-      }),
-    );
+    list.forEach(([name, cls, kind, unit], j) => indicators.push(indicator(`IND-${sid}-${j + 1}`, name, cls, kind, '股室职能', unit ?? null, null, sid)));
   }
 
   // People. Named ones from the report first.
@@ -279,7 +265,39 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     { _id: 'A003', enterpriseId: 'E004', title: '厂区道路照明不足', status: 'in_progress', filedAt: now - 3 * 86400000 },
   ];
 
-  return { sections, enterprises, projects, indicators, members, bindings, dossiers, reports, periods, appeals };
+  const tree = demoTree(sections, indicators, members);
+  const indicatorById = new Map(indicators.map((i) => [i._id, i]));
+  const personal = (memberId: string) => tree.filter((n) => n.level === 'personal' && n.memberId === memberId);
+  const checklists: ChecklistDoc[] = [prev, periodId].flatMap((pid) =>
+    cadres.map((m) => ({
+      _id: checklistId(pid, m._id),
+      periodId: pid,
+      memberId: m._id,
+      sectionId: m.sectionId ?? '',
+      items: buildChecklist(personal(m._id), indicatorById),
+    })),
+  );
+  // Last quarter is closed, with evaluations and results, so that rankings and breakdowns have something to show.
+  const closed = demoClosedQuarter(prev, cadres, sections, members, checklists, rnd);
+
+  return {
+    sections,
+    enterprises,
+    projects,
+    indicators,
+    treeNodes: tree,
+    members,
+    bindings,
+    dossiers: [...dossiers, ...closed.dossiers],
+    reports,
+    periods,
+    checklists,
+    staffEvaluations: closed.staffEvaluations,
+    sectionEvaluations: closed.sectionEvaluations,
+    quarterResults: closed.quarterResults,
+    sectionResults: closed.sectionResults,
+    appeals,
+  };
 }
 
 const VISIT_NOTES = [
@@ -295,4 +313,137 @@ const VISIT_NOTES = [
 /** The stand-in OPENID of a demo person (in WeChat the platform gives each user one). */
 export function demoOpenid(memberId: string): string {
   return `demo_${memberId}`;
+}
+
+/** Default target and scoring rule of a demo indicator, from its unit (every one of them a setting). */
+function indicator(
+  id: string,
+  name: string,
+  cls: IndicatorClass,
+  kind: IndicatorKind,
+  group: string,
+  unit: string | null,
+  metric: keyof typeof DEFAULT_QUARTER_TARGETS | null,
+  owner: string,
+): IndicatorDoc {
+  const base = { _id: id, version: 1, name, class: cls, kind, group, sectionIds: [], unit, metric, owner, active: true };
+  const source = cls === 'key' ? '全省开发区综合考核' : cls === 'incentive' ? '园区创优激励' : '园区绩效考核方案';
+  if (kind === 'qualitative') return { ...base, source, direction: 'higher', target: null, rule: null };
+  if (metric) return { ...base, source, direction: 'higher', target: DEFAULT_QUARTER_TARGETS[metric], rule: { type: 'proportional', cap: 100 } };
+  switch (unit) {
+    case '%':
+      return { ...base, source, direction: 'higher', target: 95, rule: { type: 'tiers', tiers: [{ atLeast: 95, points: 100 }, { atLeast: 90, points: 90 }, { atLeast: 80, points: 75 }, { atLeast: 60, points: 60 }] } };
+    case '天':
+      return { ...base, source, direction: 'lower', target: 10, rule: { type: 'proportional', cap: 100 } };
+    case '起':
+      return { ...base, source, direction: 'lower', target: 0, rule: { type: 'deduction', perUnit: 30, floor: 0 } };
+    case '项':
+      return { ...base, source, direction: 'higher', target: 1, rule: { type: 'bonus', perUnit: 5, cap: 10 } };
+    default:
+      return { ...base, source, direction: 'higher', target: 10, rule: { type: 'proportional', cap: 100 } };
+  }
+}
+
+/** Park goals (the top of the decomposition), each tied to the province's development-zone assessment. */
+const GOALS: [string, number][] = [
+  ['全省开发区综合考核保持第一等次', 40],
+  ['企业满意、营商环境最优', 25],
+  ['重点项目快建快投', 20],
+  ['干部作风与创新突破', 15],
+];
+
+/**
+ * The indicator tree: 4 park goals (weights 100) → each section's indicators (the three dossier indicators
+ * 20/15/15 and its own indicators sharing 50) → the same per post → each cadre's checklist.
+ */
+function demoTree(sections: SectionDoc[], indicators: IndicatorDoc[], members: MemberDoc[]): TreeNodeDoc[] {
+  const nodes: TreeNodeDoc[] = [];
+  const node = (n: Omit<TreeNodeDoc, 'order'>) => {
+    nodes.push({ ...n, order: nodes.length });
+    return n._id;
+  };
+  const goals = GOALS.map(([label, weight], i) =>
+    node({ _id: `G${i + 1}`, level: 'goal', parentId: null, label, indicatorId: null, sectionId: null, post: null, memberId: null, weight, target: null }),
+  );
+  const goalOf = (ind: IndicatorDoc): string =>
+    (ind._id.startsWith('IND-ES') ? goals[1] : ind._id.startsWith('IND-PJ') ? goals[2] : ind.class === 'incentive' ? goals[3] : goals[0]) ?? 'G1';
+  const fixed: [string, number][] = [
+    [DOSSIER_INDICATORS.enterprise_visit, 20],
+    [DOSSIER_INDICATORS.appeal_resolved, 15],
+    [DOSSIER_INDICATORS.project_milestone, 15],
+  ];
+  const dossierIds = new Set(fixed.map(([id]) => id));
+  for (const s of sections) {
+    const own = indicators.filter((i) => !dossierIds.has(i._id) && i.owner === s._id);
+    const ownWeights = evenWeights(50, own.length);
+    const set: [IndicatorDoc, number][] = [
+      ...fixed.map(([id, w]) => [indicators.find((i) => i._id === id) as IndicatorDoc, w] as [IndicatorDoc, number]),
+      ...own.map((i, k) => [i, ownWeights[k] ?? 0] as [IndicatorDoc, number]),
+    ];
+    const sectionNodes = set.map(([ind, weight]) =>
+      node({ _id: `N-${s._id}-${ind._id}`, level: 'section', parentId: goalOf(ind), label: ind.name, indicatorId: ind._id, sectionId: s._id, post: null, memberId: null, weight, target: null }),
+    );
+    const staff = members.filter((m) => m.sectionId === s._id && m.roles.includes('cadre'));
+    const posts = [...new Set(staff.map((m) => m.post ?? ''))];
+    for (const post of posts) {
+      const postNodes = set.map(([ind, weight], k) =>
+        node({ _id: `N-${s._id}-${post}-${ind._id}`, level: 'post', parentId: sectionNodes[k] ?? null, label: ind.name, indicatorId: ind._id, sectionId: s._id, post, memberId: null, weight, target: null }),
+      );
+      for (const m of staff.filter((x) => (x.post ?? '') === post)) {
+        set.forEach(([ind, weight], k) =>
+          node({ _id: `N-${m._id}-${ind._id}`, level: 'personal', parentId: postNodes[k] ?? null, label: ind.name, indicatorId: ind._id, sectionId: s._id, post, memberId: m._id, weight, target: null }),
+        );
+      }
+    }
+  }
+  return nodes;
+}
+
+/** Last quarter, closed: dossiers, evaluations (考人 by the head, 考事 by every leader) and the results they give. */
+function demoClosedQuarter(
+  periodId: string,
+  cadres: MemberDoc[],
+  sections: SectionDoc[],
+  members: MemberDoc[],
+  checklists: ChecklistDoc[],
+  rnd: () => number,
+) {
+  const leaders = members.filter((m) => m.roles.includes('leader'));
+  const dossiers: DossierDoc[] = [];
+  const staffEvaluations: StaffEvaluationDoc[] = [];
+  const inputs: MemberInputs[] = [];
+  for (const m of cadres) {
+    const d = newDossier(periodId, m);
+    d.progress = {
+      enterprise_visit: Math.floor(18 + rnd() * 16),
+      project_milestone: Math.floor(2 + rnd() * 4),
+      appeal_resolved: Math.floor(5 + rnd() * 7),
+    };
+    d.visitCount = d.progress.enterprise_visit + Math.floor(rnd() * 5);
+    dossiers.push(d);
+    const items = checklists.find((c) => c.periodId === periodId && c.memberId === m._id)?.items ?? [];
+    const grades: Record<string, QualitativeGrade> = {};
+    const actuals: Record<string, number> = {};
+    for (const it of items) {
+      if (it.kind === 'qualitative') grades[it.nodeId] = (['A', 'B', 'B', 'C'] as const)[Math.floor(rnd() * 4)] ?? 'B';
+      else if (!it.metric && it.target !== null) actuals[it.nodeId] = Math.round(it.target * (it.direction === 'lower' ? 0.9 + rnd() * 0.4 : 0.75 + rnd() * 0.35) * 10) / 10;
+    }
+    const score = Math.round(72 + rnd() * 26);
+    staffEvaluations.push({ _id: `${periodId}_${m._id}`, periodId, memberId: m._id, sectionId: m.sectionId ?? '', score, grades, actuals, comment: '', by: 'demo', at: 0 });
+    inputs.push({ memberId: m._id, name: m.name, sectionId: m.sectionId ?? '', items, inputs: { progress: d.progress, actuals, grades }, staffEvaluation: score, deductions: 0 });
+  }
+  const sectionEvaluations: SectionEvaluationDoc[] = sections.flatMap((s) =>
+    leaders.map((l) => ({ _id: `${periodId}_${s._id}_${l._id}`, periodId, sectionId: s._id, leaderId: l._id, score: Math.round(78 + rnd() * 20), comment: '', at: 0 })),
+  );
+  const result = assessPeriod(
+    inputs,
+    sections.map((s) => ({ sectionId: s._id, name: s.name, leaderScores: sectionEvaluations.filter((e) => e.sectionId === s._id).map((e) => e.score), deductions: 0 })),
+  );
+  return {
+    dossiers,
+    staffEvaluations,
+    sectionEvaluations,
+    quarterResults: result.members.map((r) => ({ _id: `${periodId}_${r.memberId}`, periodId, ...r })),
+    sectionResults: result.sections.map((r) => ({ _id: `${periodId}_${r.sectionId}`, periodId, ...r })),
+  };
 }

@@ -1,5 +1,6 @@
 /** The park's directory: sections (股室), enterprises, key projects, indicators, assessment periods. */
 import type { Metric } from '../api/model';
+import type { Direction, QuantRule } from './scoring/rules';
 
 /** `sections/{id}` — a section (股室) of the administrative committee. */
 export interface SectionDoc {
@@ -28,9 +29,11 @@ export interface ProjectDoc {
 export type IndicatorClass = 'key' | 'personal' | 'incentive';
 export type IndicatorKind = 'qualitative' | 'quantitative';
 
-/** `indicators/{id}` — one of the park's performance indicators (绩效考核指标). */
+/** `indicators/{id}` — one of the park's performance indicators (绩效考核指标), at its latest version. */
 export interface IndicatorDoc {
   _id: string;
+  /** Goes up with every change; periods keep the version they opened with (`indicatorVersions/{id}_v{n}`). */
+  version: number;
   name: string;
   /** 关键指标 / 个性指标 / 激励指标 */
   class: IndicatorClass;
@@ -40,10 +43,53 @@ export interface IndicatorDoc {
   group: string;
   /** Sections it applies to; empty = all. */
   sectionIds: string[];
-  weight: number;
   unit: string | null;
+  /** Quantitative: which way is better, the default target, and the scoring rule. */
+  direction: Direction;
+  target: number | null;
+  rule: QuantRule | null;
+  /** Who answers for it: a section id, or 'park'. */
+  owner: string;
+  /** Where it comes from, e.g. 全省开发区综合考核 or a cadre's application. */
+  source: string;
   /** Set when the indicator counts dossier reports automatically. */
   metric: Metric | null;
+  active: boolean;
+}
+
+export type TreeLevel = 'goal' | 'section' | 'post' | 'personal';
+
+/**
+ * `treeNodes/{id}` — the decomposition (指标分解): park goals → section indicators → post indicators → each cadre's
+ * personal checklist. A node's weight counts within its group (see `weightGroup`).
+ */
+export interface TreeNodeDoc {
+  _id: string;
+  level: TreeLevel;
+  parentId: string | null;
+  label: string;
+  indicatorId: string | null;
+  sectionId: string | null;
+  post: string | null;
+  memberId: string | null;
+  weight: number;
+  /** A personal target that overrides the indicator's default. */
+  target: number | null;
+  order: number;
+}
+
+/** The group whose weights must add up to 100. */
+export function weightGroup(n: Pick<TreeNodeDoc, 'level' | 'sectionId' | 'post' | 'memberId'>): string {
+  switch (n.level) {
+    case 'goal':
+      return 'park';
+    case 'section':
+      return `section:${n.sectionId ?? ''}`;
+    case 'post':
+      return `post:${n.sectionId ?? ''}:${n.post ?? ''}`;
+    case 'personal':
+      return `member:${n.memberId ?? ''}`;
+  }
 }
 
 /** `periods/{id}` — a quarter, open for reporting until closed. */

@@ -79,14 +79,11 @@ export function weightedScore(items: WeightedScore[]): number {
 }
 
 /**
- * Weights under each node of the indicator tree must add up to 100 (park goals; a section's indicators; a post's;
- * a cadre's checklist). Returns the nodes that do not, with their sum, for the UI to point at.
+ * Weights in each group of the indicator tree must add up to 100: the park's goals; a section's indicators; a
+ * post's; a cadre's checklist. Returns the groups that do not, with their sum, for the UI to point at.
  */
-export function weightProblems<T extends { id: string; parentId: string | null; weight: number }>(
-  nodes: T[],
-  total = 100,
-): { parentId: string | null; sum: number }[] {
-  const sums = new Map<string | null, number>();
-  for (const n of nodes) sums.set(n.parentId, round2((sums.get(n.parentId) ?? 0) + n.weight));
-  return [...sums].filter(([, sum]) => Math.abs(sum - total) > 1e-6).map(([parentId, sum]) => ({ parentId, sum }));
+export function weightProblems(nodes: { group: string; weight: number }[], total = 100): { group: string; sum: number }[] {
+  const sums = new Map<string, number>();
+  for (const n of nodes) sums.set(n.group, round2((sums.get(n.group) ?? 0) + n.weight));
+  return [...sums].filter(([, sum]) => Math.abs(sum - total) > 1e-6).map(([group, sum]) => ({ group, sum }));
 }

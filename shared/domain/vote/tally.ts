@@ -8,6 +8,7 @@
  * its weighted points and the cut-offs); the shares of those grades raise the admonition / adjustment flags.
  */
 import { gradeOfPoints, isVoid, pointsOf, weightedPoints } from './ballot';
+import { competitionRanks } from '../rank';
 import { GRADES, type CampaignSpec, type Grade, type Ratings } from './config';
 
 export interface CountedBallot {
@@ -82,17 +83,10 @@ function weightedAcross(spec: CampaignSpec, means: Map<string, number>): number 
   return w > 0 ? sum / w : null;
 }
 
-/** Competition ranking (1, 2, 2, 4) on the rounded overall score. */
+/** Competition ranking (1, 2, 2, 4) on the rounded overall score, best first. */
 export function withRanks<T extends { overall: number }>(rows: T[]): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => b.overall - a.overall);
-  let prevScore = Number.NaN;
-  let prevRank = 0;
-  return sorted.map((r, i) => {
-    const rank = r.overall === prevScore ? prevRank : i + 1;
-    prevScore = r.overall;
-    prevRank = rank;
-    return { ...r, rank };
-  });
+  const ranks = competitionRanks(rows.map((r) => r.overall));
+  return rows.map((r, i) => ({ ...r, rank: ranks[i] ?? 0 })).sort((a, b) => a.rank - b.rank);
 }
 
 export function tally(spec: CampaignSpec, ballots: CountedBallot[], roll: Turnout[]): TallyResult {
