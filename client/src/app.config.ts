@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'section', pages: ['staff/index'] },
     { root: 'admin', pages: ['invites/index'] },
     { root: 'enterprise', pages: ['home/index'] },
+    { root: 'vote', pages: ['list/index', 'ballot/index', 'manage/index', 'create/index', 'results/index', 'receipt/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

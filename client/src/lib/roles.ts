@@ -18,3 +18,6 @@ export const HOME_OF: Record<Role, string> = {
 export const INDEX_PAGE = '/pages/index/index';
 export const LOGIN_PAGE = '/pages/login/index';
 export const BIND_PAGE_URL = '/pages/bind/index';
+
+/** The year-end democratic evaluation (年度测评): linked from cadres', section heads', leaders' and the admin's homes. */
+export const VOTE_LIST_PAGE = '/vote/list/index';

@@ -6,6 +6,7 @@ import { inPark } from '../../../../shared/time';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
+import { VOTE_LIST_PAGE } from '../../lib/roles';
 
 type Person = OutputOf<'members', 'roster'>['items'][number];
 type Invite = OutputOf<'members', 'issueInvite'>;
@@ -125,6 +126,11 @@ export default function Invites() {
           </Button>
         </View>
       )}
+      <View className='cells' style={{ marginTop: '16px' }}>
+        <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
+          <View className='cell-bd'>年度测评</View>
+        </View>
+      </View>
       <SwitchIdentity />
     </View>
   );

@@ -5,6 +5,7 @@ import type { DossierView } from '../../../../shared/api/model';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
+import { VOTE_LIST_PAGE } from '../../lib/roles';
 
 /** A cadre's dossier for the current quarter: targets with progress, visits, recent reports. */
 export default function Dossier() {
@@ -110,6 +111,11 @@ export default function Dossier() {
             </View>
           </View>
         ))}
+      </View>
+      <View className='cells' style={{ marginTop: '16px' }}>
+        <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
+          <View className='cell-bd'>年度测评</View>
+        </View>
       </View>
       <SwitchIdentity />
     </View>

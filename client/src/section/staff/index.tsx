@@ -5,6 +5,7 @@ import type { OutputOf } from '../../../../shared/api/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
+import { VOTE_LIST_PAGE } from '../../lib/roles';
 
 type Staff = OutputOf<'dossier', 'sectionStaff'>;
 type Sections = OutputOf<'park', 'sections'>;
@@ -106,6 +107,11 @@ export default function SectionStaff() {
           ))}
         </View>
       )}
+      <View className='cells' style={{ marginTop: '16px' }}>
+        <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
+          <View className='cell-bd'>年度测评</View>
+        </View>
+      </View>
       <SwitchIdentity />
     </View>
   );

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '年度测评', enablePullDownRefresh: true, backgroundColor: '#EDEDED' });
