@@ -19,6 +19,24 @@ import {
   page,
 } from './model';
 import {
+  ApplicationView,
+  ApplyInput,
+  ChecklistView,
+  DrawInput,
+  IndicatorView,
+  MemberResultView,
+  PeriodStatusView,
+  RankingView,
+  RecordInput,
+  ReviewInput,
+  SaveIndicatorInput,
+  SectionEvaluationInput,
+  SpotCheckInput,
+  StaffEvaluationInput,
+  TreeNodeView,
+  WeightProblem,
+} from './assessment';
+import {
   BallotView,
   CampaignKind,
   CampaignStatus,
@@ -71,6 +89,13 @@ export const contracts = {
       input: empty,
       output: z.array(z.object({ id: z.string(), name: z.string() })),
     },
+    /** Key projects (重点产业项目), with whether the caller has claimed (认领) each. */
+    projects: {
+      input: empty,
+      output: z.array(z.object({ id: z.string(), name: z.string(), stage: z.string(), enterpriseName: z.string().nullable(), claimedByMe: z.boolean(), claimedBy: z.number() })),
+    },
+    /** Claim a project to follow (or give it up). */
+    claim: { input: z.object({ projectId: Id, claim: z.boolean() }).strict(), output: z.object({ claimed: z.boolean() }) },
     /** Enterprises whose name contains `q` (all, by name, when `q` is empty). */
     searchEnterprises: {
       input: z
@@ -104,6 +129,17 @@ export const contracts = {
         .strict(),
       output: DossierView,
     },
+    /** Record any day-to-day work (日常表现、工作实绩): a visit, an appeal resolved, a project milestone, an achievement. */
+    record: { input: RecordInput, output: DossierView },
+    /** The quarterly self-summary (季度小结), editable while the quarter is open. */
+    summary: {
+      input: z.object({ periodId: PeriodId.optional() }).strict(),
+      output: z.object({ periodId: z.string(), text: z.string(), updatedAt: z.number().nullable(), open: z.boolean() }),
+    },
+    saveSummary: {
+      input: z.object({ text: z.string().trim().min(10, { error: '季度小结至少10个字' }).max(2000, { error: '季度小结不超过2000字' }) }).strict(),
+      output: z.object({ periodId: z.string(), text: z.string(), updatedAt: z.number().nullable(), open: z.boolean() }),
+    },
     /** The caller's reports in a quarter, newest first. */
     reports: {
       input: z.object({ periodId: PeriodId.optional(), cursor: Cursor }).strict(),
@@ -119,6 +155,70 @@ export const contracts = {
         sectionName: z.string(),
         staff: z.array(StaffRow),
       }),
+    },
+  },
+  indicators: {
+    /** The indicator library, latest versions. */
+    library: { input: empty, output: z.array(IndicatorView) },
+    /** Admin: add an indicator, or change one (a new version; closed periods keep theirs). */
+    save: { input: SaveIndicatorInput, output: IndicatorView },
+    /** Earlier versions of an indicator, newest first. */
+    history: { input: z.object({ indicatorId: Id }).strict(), output: z.array(IndicatorView) },
+    /** The tree: park goals and section indicators; with `sectionId`, also that section's post and personal nodes. */
+    tree: {
+      input: z.object({ sectionId: Id.optional() }).strict(),
+      output: z.object({ nodes: z.array(TreeNodeView), problems: z.array(WeightProblem) }),
+    },
+    /** Admin: change weights; refused (nothing written) unless every touched group still adds up to 100. */
+    saveWeights: {
+      input: z.object({ changes: z.array(z.object({ nodeId: Id, weight: z.number().min(0).max(100) }).strict()).min(1).max(50) }).strict(),
+      output: z.object({ nodes: z.array(TreeNodeView), problems: z.array(WeightProblem) }),
+    },
+    /** A cadre's checklist (个人绩效考核清单) for a quarter: own; a section head's staff; anyone for leaders/admin. */
+    checklist: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: ChecklistView },
+  },
+  applications: {
+    /** A cadre applies (申报) for a new indicator in their checklist. */
+    apply: { input: ApplyInput, output: ApplicationView },
+    /** `mine`: the caller's applications; `review`: those waiting for the caller (section head, then admin). */
+    list: { input: z.object({ scope: z.enum(['mine', 'review']) }).strict(), output: z.array(ApplicationView) },
+    /** Approve or reject, with a reason; the admin's approval adds the indicator to the cadre's checklist. */
+    review: { input: ReviewInput, output: ApplicationView },
+  },
+  assessment: {
+    /** Section head: evaluate a staff member (考人): overall score, grades of qualitative items, actual values. */
+    evaluateStaff: { input: StaffEvaluationInput, output: z.object({ saved: z.boolean() }) },
+    /** Leader: score a section's work (考事). */
+    evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },
+    /** Leader or admin: draw spot-check targets at random, from a recorded (or given) seed. */
+    draw: {
+      input: DrawInput,
+      output: z.object({ id: z.string(), seed: z.number(), pool: z.string(), picked: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    },
+    /** Leader or admin: record a spot check (不定期抽查): findings and a deduction. */
+    spotCheck: { input: SpotCheckInput, output: z.object({ id: z.string() }) },
+    /** Admin: what is still missing before the quarter can close. */
+    status: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: PeriodStatusView },
+    /** Admin: open a quarter: every cadre's checklist is fixed from the tree as it stands. */
+    openPeriod: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
+    /** Admin: close the quarter: scores, grades with the 好 quota, rankings. Refused while evaluations are missing. */
+    close: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
+    /** A cadre's quarter result with its breakdown: own; a section head's staff; anyone for leaders/admin. */
+    result: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: MemberResultView },
+    /** Leaders and admin: the quarter ranking of cadres and of sections. */
+    ranking: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: RankingView },
+    /** Admin, after close: correct a score, recorded with who, when, why, old and new. */
+    correct: {
+      input: z
+        .object({
+          periodId: PeriodId,
+          memberId: Id,
+          field: z.enum(['staffEvaluation', 'deductions']),
+          value: z.number().min(0).max(100),
+          reason: z.string().trim().min(4, { error: '请写明更正理由（至少4个字）' }).max(300),
+        })
+        .strict(),
+      output: MemberResultView,
     },
   },
   votes: {
