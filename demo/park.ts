@@ -11,7 +11,7 @@ export type { DemoPerson } from '../shared/api/model';
 import { DEFAULT_QUARTER_TARGETS } from '../shared/config/defaults';
 import {
   DOSSIER_INDICATORS,
-  applyVisit,
+  applyReport,
   newDossier,
   type DossierDoc,
   type ReportDoc,
@@ -243,11 +243,13 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
         date,
         enterpriseId: e._id,
         enterpriseName: e.name,
+        projectId: null,
+        projectName: null,
         note: pick(VISIT_NOTES),
         photoFileIds: [],
         createdAt: dayjs(date).valueOf() + 10 * 3600 * 1000,
       });
-      d = { ...d, ...applyVisit(d, e._id) };
+      d = { ...d, ...applyReport(d, 'enterprise_visit', e._id) };
     }
     d.progress.project_milestone = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.project_milestone * share * rnd() * 1.2) : 0;
     d.progress.appeal_resolved = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.appeal_resolved * share * rnd() * 1.1) : 0;

@@ -72,9 +72,20 @@ export const TargetProgress = z.object({
 });
 export type TargetProgress = z.infer<typeof TargetProgress>;
 
+/** What a day-to-day report records: one of the counted metrics, or another achievement (其他工作实绩). */
+export const ReportKind = z.enum(['enterprise_visit', 'appeal_resolved', 'project_milestone', 'achievement']);
+export type ReportKind = z.infer<typeof ReportKind>;
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  enterprise_visit: '走访企业',
+  appeal_resolved: '解决企业诉求',
+  project_milestone: '项目进展',
+  achievement: '其他工作实绩',
+};
+
 export const ReportView = z.object({
   id: z.string(),
-  kind: Metric,
+  kind: ReportKind,
+  projectName: z.string().nullable(),
   date: z.string(),
   enterpriseId: z.string().nullable(),
   enterpriseName: z.string().nullable(),

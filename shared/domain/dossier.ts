@@ -6,7 +6,7 @@
  * Pure: no I/O, no clock. Handlers load the dossier, call these, and save the result.
  */
 import { DEFAULT_QUARTER_TARGETS } from '../config/defaults';
-import type { Metric, TargetProgress } from '../api/model';
+import type { Metric, ReportKind, TargetProgress } from '../api/model';
 import { quarterRange, type DayString, type QuarterId } from '../time';
 
 export interface DossierTarget {
@@ -115,23 +115,27 @@ export function reportDateProblem(date: DayString, periodId: QuarterId, today: D
 }
 
 export const REPORT_DATE_MESSAGES: Record<ReportDateProblem, string> = {
-  before_period: '走访日期早于本季度，只能记录本季度的工作',
-  after_period: '走访日期晚于本季度，只能记录本季度的工作',
-  in_future: '走访日期不能晚于今天',
+  before_period: '日期早于本季度，只能记录本季度的工作',
+  after_period: '日期晚于本季度，只能记录本季度的工作',
+  in_future: '日期不能晚于今天',
 };
 
 /**
- * Apply one enterprise visit to a dossier. The first visit to an enterprise in the quarter moves the
- * "走访企业" target; a repeat visit only adds to the visit count.
+ * Apply one report to a dossier's counters. The first visit to an enterprise in the quarter moves the
+ * "走访企业" target (it counts enterprises, 家); a repeat visit only adds to the visit count. An appeal resolved or
+ * a project milestone adds one to its target; other achievements are recorded without a counter.
  */
-export function applyVisit(
+export function applyReport(
   d: Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'>,
-  enterpriseId: string,
+  kind: ReportKind,
+  enterpriseId: string | null,
 ): Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'> {
-  const isNew = !d.visitedEnterpriseIds.includes(enterpriseId);
+  if (kind === 'achievement') return d;
+  if (kind !== 'enterprise_visit') return { ...d, progress: { ...d.progress, [kind]: d.progress[kind] + 1 } };
+  const isNew = enterpriseId !== null && !d.visitedEnterpriseIds.includes(enterpriseId);
   return {
     progress: { ...d.progress, enterprise_visit: d.progress.enterprise_visit + (isNew ? 1 : 0) },
-    visitedEnterpriseIds: isNew ? [...d.visitedEnterpriseIds, enterpriseId] : d.visitedEnterpriseIds,
+    visitedEnterpriseIds: isNew && enterpriseId ? [...d.visitedEnterpriseIds, enterpriseId] : d.visitedEnterpriseIds,
     visitCount: d.visitCount + 1,
   };
 }
@@ -142,10 +146,12 @@ export interface ReportDoc {
   memberId: string;
   sectionId: string;
   periodId: QuarterId;
-  kind: Metric;
+  kind: ReportKind;
   date: DayString;
   enterpriseId: string | null;
   enterpriseName: string | null;
+  projectId: string | null;
+  projectName: string | null;
   note: string;
   photoFileIds: string[];
   createdAt: number;

@@ -92,10 +92,12 @@ export function weightGroup(n: Pick<TreeNodeDoc, 'level' | 'sectionId' | 'post' 
   }
 }
 
-/** `periods/{id}` — a quarter, open for reporting until closed. */
+/** `periods/{id}` — a quarter, open for reporting until closed ('closing' while the close is being written). */
 export interface PeriodDoc {
   _id: string;
-  status: 'open' | 'closed';
+  status: 'open' | 'closing' | 'closed';
+  closedAt?: number;
+  closedBy?: string;
 }
 
 export const INDICATOR_CLASS_LABELS: Record<IndicatorClass, string> = {

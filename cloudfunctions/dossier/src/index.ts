@@ -6,7 +6,7 @@ import type { ReportView, StaffRow } from '../../../shared/api/model';
 import { LIMITS } from '../../../shared/config/defaults';
 import {
   REPORT_DATE_MESSAGES,
-  applyVisit,
+  applyReport,
   dossierId,
   isOwnPhoto,
   newDossier,
@@ -17,7 +17,8 @@ import {
   type ReportDoc,
 } from '../../../shared/domain/dossier';
 import { hasRole, staffScope, type MemberDoc } from '../../../shared/domain/member';
-import type { EnterpriseDoc, PeriodDoc, SectionDoc } from '../../../shared/domain/park';
+import type { EnterpriseDoc, PeriodDoc, ProjectDoc, SectionDoc } from '../../../shared/domain/park';
+import type { ParsedInput } from '../../../shared/api/contracts';
 import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/time';
 import type { Database } from '../../../server/cloud';
 import { COLL } from '../../../server/collections';
@@ -31,7 +32,7 @@ const RECENT = 5;
 async function isOpen(db: Database, periodId: string, now: number): Promise<boolean> {
   if (periodId !== quarterOf(now)) return false;
   const p = (await db.collection<PeriodDoc>(COLL.periods).doc(periodId).get()).data;
-  return p?.status !== 'closed';
+  return p === null || p.status === 'open';
 }
 
 async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportView[]> {
@@ -45,6 +46,7 @@ async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportView[]> {
     date: d.date,
     enterpriseId: d.enterpriseId,
     enterpriseName: d.enterpriseName,
+    projectName: d.projectName ?? null,
     note: d.note,
     photoUrls: d.photoFileIds.map((f) => urls.get(f)).filter((u): u is string => Boolean(u)),
   }));
@@ -83,6 +85,70 @@ async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string) {
   };
 }
 
+/** `summaries/{periodId}_{memberId}`: the quarterly self-summary (季度小结). */
+interface SummaryDoc {
+  _id: string;
+  periodId: string;
+  memberId: string;
+  text: string;
+  updatedAt: number;
+}
+
+/**
+ * Record one day-to-day report for the current quarter: checks (open quarter, date inside it and not ahead of
+ * today, own photos, the enterprise or project exists), then the report and the dossier's counters in one
+ * transaction.
+ */
+async function record(ctx: Ctx, input: ParsedInput<'dossier', 'record'>) {
+  const { kind, enterpriseId, projectId, date, note, photoFileIds } = input;
+  const m = await ctx.member();
+  const periodId = quarterOf(ctx.now);
+  if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
+  const problem = reportDateProblem(date, periodId, dayOf(ctx.now));
+  if (problem) {
+    throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [{ path: 'date', message: REPORT_DATE_MESSAGES[problem] }]);
+  }
+  if (!photoFileIds.every((f) => isOwnPhoto(f, m._id))) throw new AppError('FORBIDDEN', '只能附上本人上传的照片');
+  const [enterprise, project] = await Promise.all([
+    enterpriseId ? ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get() : null,
+    projectId ? ctx.db.collection<ProjectDoc>(COLL.projects).doc(projectId).get() : null,
+  ]);
+  if (enterpriseId && !enterprise?.data) {
+    throw new AppError('NOT_FOUND', '所选企业不存在，请重新选择', [{ path: 'enterpriseId', message: '所选企业不存在' }]);
+  }
+  if (projectId && !project?.data) {
+    throw new AppError('NOT_FOUND', '所选项目不存在，请重新选择', [{ path: 'projectId', message: '所选项目不存在' }]);
+  }
+  const report: Omit<ReportDoc, '_id'> = {
+    memberId: m._id,
+    sectionId: m.sectionId ?? '',
+    periodId,
+    kind,
+    date,
+    enterpriseId,
+    enterpriseName: enterprise?.data?.name ?? null,
+    projectId,
+    projectName: project?.data?.name ?? null,
+    note,
+    photoFileIds,
+    createdAt: ctx.now,
+  };
+  // The report and the dossier's counters change together or not at all.
+  await withTransaction(ctx.db, async (tx) => {
+    const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
+    const current = (await ref.get()).data ?? null;
+    const next = applyReport(current ?? newDossier(periodId, m), kind, enterpriseId);
+    await tx.collection<ReportDoc>(COLL.reports).add({ data: report });
+    if (current) {
+      await ref.update({ data: next });
+    } else {
+      const { _id: _ignored, ...fresh } = { ...newDossier(periodId, m), ...next };
+      await ref.set({ data: fresh });
+    }
+  });
+  return dossierView(ctx, m, periodId);
+}
+
 export const main = defineFunction('dossier', {
   mine: {
     access: ['cadre'],
@@ -91,49 +157,39 @@ export const main = defineFunction('dossier', {
 
   recordVisit: {
     access: ['cadre'],
-    run: async ({ enterpriseId, date, note, photoFileIds }, ctx) => {
+    run: async ({ enterpriseId, date, note, photoFileIds }, ctx) =>
+      record(ctx, { kind: 'enterprise_visit', enterpriseId, projectId: null, date, note, photoFileIds }),
+  },
+
+  record: {
+    access: ['cadre'],
+    run: async (input, ctx) => record(ctx, input),
+  },
+
+  summary: {
+    access: ['cadre'],
+    run: async ({ periodId }, ctx) => {
       const m = await ctx.member();
-      const periodId = quarterOf(ctx.now);
-      if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
-      const problem = reportDateProblem(date, periodId, dayOf(ctx.now));
-      if (problem) {
-        throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [
-          { path: 'date', message: REPORT_DATE_MESSAGES[problem] },
-        ]);
-      }
-      if (!photoFileIds.every((f) => isOwnPhoto(f, m._id))) {
-        throw new AppError('FORBIDDEN', '只能附上本人上传的照片');
-      }
-      const enterprise = (await ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get()).data;
-      if (!enterprise) {
-        throw new AppError('NOT_FOUND', '所选企业不存在，请重新选择', [{ path: 'enterpriseId', message: '所选企业不存在' }]);
-      }
-      const report: Omit<ReportDoc, '_id'> = {
-        memberId: m._id,
-        sectionId: m.sectionId ?? '',
-        periodId,
-        kind: 'enterprise_visit',
-        date,
-        enterpriseId,
-        enterpriseName: enterprise.name,
-        note,
-        photoFileIds,
-        createdAt: ctx.now,
-      };
-      // The report and the dossier's counters change together or not at all.
-      await withTransaction(ctx.db, async (tx) => {
-        const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
-        const current = (await ref.get()).data ?? null;
-        const next = applyVisit(current ?? newDossier(periodId, m), enterpriseId);
-        await tx.collection<ReportDoc>(COLL.reports).add({ data: report });
-        if (current) {
-          await ref.update({ data: next });
-        } else {
-          const { _id: _ignored, ...fresh } = { ...newDossier(periodId, m), ...next };
-          await ref.set({ data: fresh });
-        }
-      });
-      return dossierView(ctx, m, periodId);
+      const pid = periodId ?? quarterOf(ctx.now);
+      const [doc, open] = await Promise.all([
+        ctx.db.collection<SummaryDoc>(COLL.summaries).doc(dossierId(pid, m._id)).get(),
+        isOpen(ctx.db, pid, ctx.now),
+      ]);
+      return { periodId: pid, text: doc.data?.text ?? '', updatedAt: doc.data?.updatedAt ?? null, open };
+    },
+  },
+
+  saveSummary: {
+    access: ['cadre'],
+    run: async ({ text }, ctx) => {
+      const m = await ctx.member();
+      const pid = quarterOf(ctx.now);
+      if (!(await isOpen(ctx.db, pid, ctx.now))) throw new AppError('CLOSED');
+      await ctx.db
+        .collection<SummaryDoc>(COLL.summaries)
+        .doc(dossierId(pid, m._id))
+        .set({ data: { periodId: pid, memberId: m._id, text, updatedAt: ctx.now } });
+      return { periodId: pid, text, updatedAt: ctx.now, open: true };
     },
   },
 

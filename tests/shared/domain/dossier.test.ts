@@ -1,6 +1,6 @@
 import { DEFAULT_QUARTER_TARGETS } from '../../../shared/config/defaults';
 import {
-  applyVisit,
+  applyReport,
   defaultTargets,
   emptyProgress,
   isOwnPhoto,
@@ -27,15 +27,24 @@ describe('dossier progress (绩效档案)', () => {
 
   it('counts the first visit to an enterprise towards the target, and a repeat visit only as a visit', () => {
     const start = { progress: emptyProgress(), visitedEnterpriseIds: [] as string[], visitCount: 0 };
-    const once = applyVisit(start, 'E001');
-    const twice = applyVisit(once, 'E001');
-    const other = applyVisit(twice, 'E002');
+    const once = applyReport(start, 'enterprise_visit', 'E001');
+    const twice = applyReport(once, 'enterprise_visit', 'E001');
+    const other = applyReport(twice, 'enterprise_visit', 'E002');
     expect(once.progress.enterprise_visit).toBe(1);
     expect(twice.progress.enterprise_visit).toBe(1);
     expect(twice.visitCount).toBe(2);
     expect(other.progress.enterprise_visit).toBe(2);
     expect(other.visitCount).toBe(3);
     expect(start.visitCount).toBe(0); // the input is not mutated
+  });
+
+  it('counts an appeal resolved and a project milestone, and records other achievements without a counter', () => {
+    const start = { progress: emptyProgress(), visitedEnterpriseIds: [] as string[], visitCount: 0 };
+    const appeal = applyReport(start, 'appeal_resolved', 'E001');
+    expect(appeal.progress).toEqual({ ...emptyProgress(), appeal_resolved: 1 });
+    expect(appeal.visitedEnterpriseIds).toEqual([]); // solving an appeal is not a visit
+    expect(applyReport(appeal, 'project_milestone', null).progress.project_milestone).toBe(1);
+    expect(applyReport(appeal, 'achievement', null)).toEqual(appeal);
   });
 
   it('lists the three default targets of the report with their counts', () => {

@@ -52,12 +52,12 @@ describe('weights', () => {
   });
   it('must add up to 100 under every node, and the check says where they do not', () => {
     const nodes = [
-      { id: 'g1', parentId: null, weight: 60 },
-      { id: 'g2', parentId: null, weight: 40 },
-      { id: 's1', parentId: 'g1', weight: 50 },
-      { id: 's2', parentId: 'g1', weight: 45 },
+      { group: 'park', weight: 60 },
+      { group: 'park', weight: 40 },
+      { group: 'section:S01', weight: 50 },
+      { group: 'section:S01', weight: 45 },
     ];
-    expect(weightProblems(nodes)).toEqual([{ parentId: 'g1', sum: 95 }]);
-    expect(weightProblems([...nodes, { id: 's3', parentId: 'g1', weight: 5 }])).toEqual([]);
+    expect(weightProblems(nodes)).toEqual([{ group: 'section:S01', sum: 95 }]);
+    expect(weightProblems([...nodes, { group: 'section:S01', weight: 5 }])).toEqual([]);
   });
 });
