@@ -89,3 +89,10 @@ export function clearDraft(campaignId: string): void {
 }
 
 export const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+/** A share as regulations write it: 2/3 and 1/3 as fractions, anything else as a percentage. */
+export function shareText(x: number): string {
+  if (Math.abs(x - 2 / 3) < 1e-9) return '2/3';
+  if (Math.abs(x - 1 / 3) < 1e-9) return '1/3';
+  return `${Math.round(x * 100)}%`;
+}

@@ -6,7 +6,7 @@ import { contracts } from '../../../../shared/api/contracts';
 import { CAMPAIGN_KIND_LABELS, type CampaignKind } from '../../../../shared/api/votes';
 import { DEFAULT_DIMENSIONS, DEFAULT_GRADE_POINTS, DEFAULT_RULES, GRADE_LABELS, GRADES } from '../../../../shared/domain/vote/config';
 import { call } from '../../api/call';
-import { VOTE_PAGES } from '../lib';
+import { VOTE_PAGES, shareText } from '../lib';
 
 const KINDS: CampaignKind[] = ['rate_leadership', 'leaders_rate_cadres', 'peer'];
 const KIND_HINTS: Record<CampaignKind, string> = {
@@ -17,11 +17,7 @@ const KIND_HINTS: Record<CampaignKind, string> = {
 
 type Field = 'title' | 'kind' | 'year' | 'form';
 
-const frac = (x: number) => {
-  if (Math.abs(x - 2 / 3) < 1e-9) return '2/3';
-  if (Math.abs(x - 1 / 3) < 1e-9) return '1/3';
-  return `${Math.round(x * 100)}%`;
-};
+const frac = shareText;
 
 /** Admin: set up a campaign with the default rules (shown, so that everyone knows what will be counted). */
 export default function CreateCampaign() {

@@ -5,7 +5,7 @@ import type { OutputOf } from '../../../../shared/api/contracts';
 import { CAMPAIGN_KIND_LABELS } from '../../../../shared/api/votes';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { pct } from '../lib';
+import { pct, shareText } from '../lib';
 
 type Results = OutputOf<'votes', 'results'>;
 type Row = Results['candidates'][number];
@@ -146,7 +146,7 @@ export default function ResultsPage() {
       </View>
       {res.belowTurnoutFloor && (
         <View className='flag-red' id='results-invalid'>
-          参评率低于2/3，结果无效
+          参评率低于{shareText(c.rules.turnoutFloor)}，结果无效
         </View>
       )}
       <View className='cells-title'>排名（点击查看分项得分）</View>
