@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { RESULTS_SETTLE_MS } from '../../shared/domain/vote/campaign';
+import type { Ratings } from '../../shared/domain/vote/config';
 import { demoOpenid } from '../../demo/park';
 import { sdkFor } from '../localcloud/helpers';
 import { launch, phone, shot } from '../support/browser';
@@ -124,8 +125,11 @@ describe('a 班子测评 from set-up to results', () => {
     // Once only: the page says so, and the function refuses a second ballot.
     await cadre.goto(`${t.cloud.url}/#/vote/ballot/index?campaignId=${campaignId}`);
     await expectText(cadre.locator('#ballot-voted'), '您已完成本次测评');
-    const again = await t.call(await t.as('M009'), 'votes', 'submit', { campaignId, ratings: {} });
-    expect(again.code).not.toBe(0);
+    const full: Ratings = Object.fromEntries(
+      LEADERS.map((id) => [id, Object.fromEntries(DIMS.map((d) => [d, id === 'M001' ? 'excellent' : 'competent']))]),
+    );
+    const again = await t.call(await t.as('M009'), 'votes', 'submit', { campaignId, ratings: full });
+    expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/只能提交一次/) });
     expect(t.cloud.store.count('voteBallots', { campaignId })).toBe(1);
   });
 
