@@ -186,7 +186,8 @@ export const contracts = {
     review: { input: ReviewInput, output: ApplicationView },
   },
   assessment: {
-    /** Section head: evaluate a staff member (考人): overall score, grades of qualitative items, actual values. */
+    /** Evaluate a cadre (考人): overall score, grades of qualitative items, actual values. Section heads evaluate their
+     * staff; leaders evaluate section heads. */
     evaluateStaff: { input: StaffEvaluationInput, output: z.object({ saved: z.boolean() }) },
     /** Leader: score a section's work (考事). */
     evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },

@@ -40,3 +40,17 @@ export function staffScope(
   }
   return null;
 }
+
+/**
+ * Who evaluates whom (考人): a section head their section's staff; a section head themself is evaluated by a
+ * leader (分管领导). Nobody evaluates themself. Returns why not, or null when allowed.
+ */
+export function staffEvaluationProblem(
+  evaluator: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
+  target: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
+): string | null {
+  if (evaluator._id === target._id) return '不能给自己评分';
+  if (hasRole(target, 'sectionHead')) return hasRole(evaluator, 'leader') ? null : '股室负责人由班子成员评价';
+  if (hasRole(evaluator, 'sectionHead') && evaluator.sectionId !== null && evaluator.sectionId === target.sectionId) return null;
+  return '只能评价本股室的工作人员';
+}

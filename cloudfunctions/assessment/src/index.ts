@@ -7,7 +7,7 @@
 import { randomBytes, randomInt } from 'crypto';
 import { AppError } from '../../../shared/api/errors';
 import { dossierId, emptyProgress, type DossierDoc } from '../../../shared/domain/dossier';
-import type { MemberDoc } from '../../../shared/domain/member';
+import { staffEvaluationProblem, type MemberDoc } from '../../../shared/domain/member';
 import type { IndicatorDoc, PeriodDoc, SectionDoc, TreeNodeDoc } from '../../../shared/domain/park';
 import { assessPeriod, type MemberResult, type SectionResult } from '../../../shared/domain/scoring/assessment';
 import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/domain/scoring/checklist';
@@ -170,7 +170,7 @@ async function resultView(ctx: Ctx, periodId: string, memberId: string | undefin
 
 export const main = defineFunction('assessment', {
   evaluateStaff: {
-    access: ['sectionHead'],
+    access: ['sectionHead', 'leader'],
     run: async ({ memberId, score, grades, actuals, comment }, ctx) => {
       const me = await ctx.member();
       const periodId = quarterOf(ctx.now);
@@ -178,7 +178,8 @@ export const main = defineFunction('assessment', {
       if (memberId === me._id) throw new AppError('FORBIDDEN', '不能给自己评分');
       const m = (await ctx.db.collection<MemberDoc>(COLL.members).doc(memberId).get()).data;
       if (!m || !m.active || !m.roles.includes('cadre')) throw new AppError('NOT_FOUND', '人员不存在');
-      if (m.sectionId !== me.sectionId) throw new AppError('FORBIDDEN', '只能评价本股室的工作人员');
+      const problem = staffEvaluationProblem(me, m);
+      if (problem) throw new AppError('FORBIDDEN', problem);
       const cl = (await ctx.db.collection<ChecklistDoc>(COLL.checklists).doc(checklistId(periodId, memberId)).get()).data;
       if (!cl) throw new AppError('NOT_READY', '本季度考核清单尚未生成，请联系组织员开启季度');
       const byNode = new Map(cl.items.map((i) => [i.nodeId, i]));
