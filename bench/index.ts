@@ -13,6 +13,7 @@ import { demoOpenid } from '../demo/park';
 import { dayOf } from '../shared/time';
 import type { Database } from '../server/cloud';
 import { weappSizes } from './package-size';
+import { quarterClose } from './quarter-close';
 import { voteBurst } from './vote-burst';
 import { measure, row } from './stats';
 
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  await quarterClose(lc, root);
   await voteBurst(lc, root);
 }
 
