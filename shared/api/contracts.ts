@@ -238,6 +238,8 @@ export const contracts = {
         }),
       ),
     },
+    /** One campaign's settings and status (admin and leaders, or anyone on its roll). */
+    get: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
     /** Admin: set up a campaign; candidates and the voter roll follow from its kind. */
     create: { input: CreateCampaignInput, output: CampaignView },
     /** Admin: open or close now. */

@@ -52,6 +52,13 @@ describe('setting up a campaign', () => {
     expect(c.rules.excellentShareMax).toBe(0.2);
   });
 
+  it('shows its settings to leaders and voters on the roll, not to others', async () => {
+    const c = await newCampaign();
+    expect(data(await t.call(await t.as('M001'), 'votes', 'get', { campaignId: c.id })).title).toBe('2026年度班子测评');
+    expect((await t.call(await t.as('M009'), 'votes', 'get', { campaignId: c.id })).code).toBe(0);
+    expect(await t.call(await t.as('C001'), 'votes', 'get', { campaignId: c.id })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('is for the admin only', async () => {
     const r = await t.call(await t.as('M001'), 'votes', 'create', { title: '测评', kind: 'peer', year: 2026 });
     expect(r).toMatchObject({ code: 'FORBIDDEN' });

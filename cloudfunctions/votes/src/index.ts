@@ -184,6 +184,19 @@ export const main = defineFunction('votes', {
     },
   },
 
+  get: {
+    access: 'bound',
+    run: async ({ campaignId }, ctx) => {
+      const me = await ctx.member();
+      const c = await loadCampaign(ctx.db, campaignId);
+      if (!me.roles.some((r) => r === 'admin' || r === 'leader')) {
+        const roll = await ctx.db.collection<RollDoc>(COLL.voteRolls).doc(rollId(campaignId, me._id)).get();
+        if (!roll.data) throw new AppError('FORBIDDEN', '您不在本次测评的投票人名单中');
+      }
+      return view(c, await sectionNames(ctx.db), ctx.now);
+    },
+  },
+
   create: {
     access: ['admin'],
     run: async (input, ctx) => {
