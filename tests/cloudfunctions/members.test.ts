@@ -122,3 +122,12 @@ describe('the roster', () => {
     expect(new Set(seen).size).toBe(all.length);
   });
 });
+
+describe('oversized input', () => {
+  it('is refused by the platform before any function runs, and nothing is written', async () => {
+    const before = t.cloud.store.count('invites');
+    const r = await t.raw(admin, 'members', { action: 'issueInvite', input: { memberId: 'M078', padding: 'x'.repeat(120 * 1024) } });
+    expect(r).toMatchObject({ errCode: -501007, errMsg: expect.stringMatching(/100KB/) });
+    expect(t.cloud.store.count('invites')).toBe(before);
+  });
+});

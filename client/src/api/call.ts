@@ -15,6 +15,8 @@ const KNOWN = new Set<string>(Object.keys(ERROR_MESSAGES));
 export function platformFail(e: unknown): Fail {
   const text = errText(e);
   if (/timeout|timed out|超时/i.test(text)) return { code: 'TIMEOUT', message: ERROR_MESSAGES.TIMEOUT };
+  // call data over 100 KB, or a result over 1 MB
+  if (/over 100KB|-604001|exceed|too large/i.test(text)) return { code: 'TOO_LARGE', message: ERROR_MESSAGES.TOO_LARGE };
   if (/network|request:fail|fetch|offline|ERR_|网络/i.test(text)) return { code: 'NETWORK', message: ERROR_MESSAGES.NETWORK };
   return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
 }
