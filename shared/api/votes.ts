@@ -133,6 +133,11 @@ export const ResultsView = z.object({
   roll: z.number(),
   turnout: z.number(),
   belowTurnoutFloor: z.boolean(),
+  /**
+   * True when fewer valid ballots than the smallest group shown (5) were cast: with so few, scores would tell how
+   * each one voted, so none are published (candidates and flags come empty).
+   */
+  withheld: z.boolean(),
   candidates: z.array(CandidateResultView),
   flags: z.object({
     leniency: z.array(

@@ -198,6 +198,7 @@ describe('closing and results', () => {
     expect(m001?.shareIncompetent).toBeCloseTo(4 / accepted);
     expect(m001?.adjust).toBe(4 / accepted > 1 / 3);
     expect(res.candidates[res.candidates.length - 1]?.id).toBe('M001');
+    expect(res.withheld).toBe(false);
     // The late ballots are identical to each other: flagged for people to judge, and still counted.
     if (late.filter((r) => r.code === 0).length >= 2) expect(res.flags.identical.length).toBeGreaterThan(0);
     // Far below the 2/3 turnout floor: flagged, and still shown.
@@ -210,6 +211,16 @@ describe('closing and results', () => {
 
     // Cadres do not see results.
     expect(await t.call(tokens[1] ?? '', 'votes', 'results', { campaignId })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('publishes no scores from fewer than 5 valid ballots: they would tell how each voted', async () => {
+    const { id: campaignId } = await newCampaign();
+    data(await t.call(admin, 'votes', 'open', { campaignId }));
+    for (const v of ['M009', 'M010', 'M012', 'M013']) expect((await t.call(await t.as(v), 'votes', 'submit', { campaignId, ratings: typical('x') })).code).toBe(0);
+    data(await t.call(admin, 'votes', 'close', { campaignId }));
+    await ageClose(campaignId);
+    const res = data(await t.call(await t.as('M001'), 'votes', 'results', { campaignId }));
+    expect(res).toMatchObject({ ballots: 4, valid: 4, withheld: true, candidates: [], flags: { leniency: [], identical: [], blocs: [] } });
   });
 
   it('does not reopen a closed campaign', async () => {

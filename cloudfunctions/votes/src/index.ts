@@ -132,8 +132,11 @@ async function results(ctx: Ctx, c: CampaignDoc): Promise<ResultsView> {
     await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).set({ data: body });
   }
   const sectionName = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-  const { tally: t, flags } = stored;
+  const { tally: t } = stored;
+  const withheld = t.valid < c.rules.minGroupSize;
+  const flags = withheld ? { leniency: [], identical: [], blocs: [] } : stored.flags;
   return {
+    withheld,
     campaign: view(c, names, ctx.now),
     ballots: t.ballots,
     valid: t.valid,
@@ -141,7 +144,7 @@ async function results(ctx: Ctx, c: CampaignDoc): Promise<ResultsView> {
     roll: t.roll,
     turnout: t.turnout,
     belowTurnoutFloor: t.belowTurnoutFloor,
-    candidates: t.candidates.map((x) => ({
+    candidates: (withheld ? [] : t.candidates).map((x) => ({
       id: x.id,
       name: x.name,
       sectionName: sectionName(x.sectionId),

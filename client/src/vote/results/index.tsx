@@ -151,7 +151,12 @@ export default function ResultsPage() {
       )}
       <View className='cells-title'>排名（点击查看分项得分）</View>
       <View className='cells' id='results-list'>
-        {res.candidates.length === 0 && <View className='empty'>暂无结果</View>}
+        {res.withheld && (
+          <View className='empty' id='results-withheld'>
+            有效票不足{c.rules.minGroupSize}张：为保护投票人，不公布计票结果
+          </View>
+        )}
+        {!res.withheld && res.candidates.length === 0 && <View className='empty'>暂无结果</View>}
         {res.candidates.map((r) => (
           <ResultRow key={r.id} r={r} res={res} top={top} open={openId === r.id} onToggle={() => setOpenId(openId === r.id ? null : r.id)} />
         ))}
