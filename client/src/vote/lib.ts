@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro';
 import type { OutputOf } from '../../../shared/api/contracts';
 import { GRADES, type CampaignSpec, type Ratings, type RatingValue } from '../../../shared/domain/vote/config';
+import { dayjs, inPark, PARK_TZ } from '../../../shared/time';
 
 export type CampaignView = OutputOf<'votes', 'ballot'>['campaign'];
 export type CampaignStatus = CampaignView['status'];
@@ -95,4 +96,14 @@ export function shareText(x: number): string {
   if (Math.abs(x - 2 / 3) < 1e-9) return '2/3';
   if (Math.abs(x - 1 / 3) < 1e-9) return '1/3';
   return `${Math.round(x * 100)}%`;
+}
+
+/** A day (`YYYY-MM-DD`) and a time (`HH:mm`) on the park's clock, as epoch milliseconds. */
+export function parkInstant(day: string, time: string): number {
+  return dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', PARK_TZ).valueOf();
+}
+
+/** An instant as the park reads it, `2026-12-20 18:00`. */
+export function parkTimeText(ms: number): string {
+  return inPark(ms).format('YYYY-MM-DD HH:mm');
 }

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { OutputOf } from '../../../../shared/api/contracts';
 import { CAMPAIGN_KIND_LABELS } from '../../../../shared/api/votes';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
-import { STATUS_LABELS, STATUS_TAG, VOTE_PAGES } from '../lib';
+import { STATUS_LABELS, STATUS_TAG, VOTE_PAGES, parkTimeText } from '../lib';
 
 type Turnout = OutputOf<'votes', 'turnout'>;
-type Item = OutputOf<'votes', 'list'>[number];
+type Info = OutputOf<'votes', 'get'>;
 type Qr = OutputOf<'votes', 'qrcode'>;
 
 const REFRESH_MS = 5000;
@@ -18,12 +18,18 @@ const percent = (voted: number, roll: number) => (roll > 0 ? Math.floor((voted *
 export default function Manage() {
   const { params } = useRouter();
   const campaignId = params.campaignId ? decodeURIComponent(params.campaignId) : '';
-  const [info, setInfo] = useState<Item | null>(null);
+  const [info, setInfo] = useState<Info | null>(null);
   const [t, setT] = useState<Turnout | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<Qr | null>(null);
   const [visible, setVisible] = useState(true);
+
+  const loadInfo = useCallback(async () => {
+    const r = await call('votes', 'get', { campaignId });
+    if (r.code === 0) setInfo(r.data);
+    else setError(r.message);
+  }, [campaignId]);
 
   const loadTurnout = useCallback(async () => {
     const r = await call('votes', 'turnout', { campaignId });
@@ -34,9 +40,18 @@ export default function Manage() {
   }, [campaignId]);
 
   const load = useCallback(async () => {
-    const [list] = await Promise.all([call('votes', 'list', {}), loadTurnout()]);
-    if (list.code === 0) setInfo(list.data.find((c) => c.id === campaignId) ?? null);
-  }, [campaignId, loadTurnout]);
+    await Promise.all([loadInfo(), loadTurnout()]);
+  }, [loadInfo, loadTurnout]);
+
+  // A scheduled opening or closing passes while the page is shown: the turnout says so first, then re-read the campaign.
+  // Once per change of the turnout's status, so that two answers that disagree cannot loop.
+  const turnoutStatus = t?.status;
+  const seen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!info || !turnoutStatus || turnoutStatus === seen.current) return;
+    seen.current = turnoutStatus;
+    if (turnoutStatus !== info.status) void loadInfo();
+  }, [info, turnoutStatus, loadInfo]);
 
   useDidShow(() => {
     setVisible(true);
@@ -101,7 +116,7 @@ export default function Manage() {
     );
   }
 
-  const status = t?.status ?? info?.status;
+  const status = info?.status;
   return (
     <View className='page' id='manage-page'>
       <View className='page-hd'>
@@ -119,6 +134,22 @@ export default function Manage() {
           </View>
         )}
       </View>
+      {info && (info.opensAt !== null || info.closesAt !== null) && (
+        <View className='cells' id='manage-schedule'>
+          {info.opensAt !== null && (
+            <View className='cell' id='manage-opens-at'>
+              <View className='cell-bd'>计划开始</View>
+              <View className='cell-ft'>{parkTimeText(info.opensAt)}</View>
+            </View>
+          )}
+          {info.closesAt !== null && (
+            <View className='cell' id='manage-closes-at'>
+              <View className='cell-bd'>计划结束</View>
+              <View className='cell-ft'>{parkTimeText(info.closesAt)}</View>
+            </View>
+          )}
+        </View>
+      )}
       {error && <ErrorBox message={error} onRetry={() => void load()} />}
       {!t && !error && <Loading />}
       {t && (
