@@ -127,6 +127,8 @@ describe('the admin sets a campaign’s rules and schedule', () => {
 
     await expectText(admin.locator('#create-error-rules-excellentShareMax'), '请填写0–100之间的百分数');
     await expectText(admin.locator('#create-error-dimensions-0-weight'), '权重不能为负');
+    // The fields are far up the page: the button repeats the first problem.
+    await expectText(admin.locator('#create-error-summary'), '请修改上方标红的设置');
     await shot(admin, 'vote-setup-03-invalid');
     // Still on the create page, and no campaign was written.
     expect(await admin.locator('#create-page').count()).toBe(1);

@@ -88,6 +88,8 @@ export default function CreateCampaign() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [advanced, setAdvanced] = useState(false);
+  /** The first problem, repeated by the button: the field may be far up the page. */
+  const [first, setFirst] = useState<string | null>(null);
 
   const [dimW, setDimW] = useState<string[]>(() => DEFAULT_DIMENSIONS.map((d) => String(d.weight)));
   const [catW, setCatW] = useState<Record<string, string>>(() =>
@@ -182,6 +184,7 @@ export default function CreateCampaign() {
       found[f] ??= messageFor(f, p.message);
     }
     setErrors(found);
+    setFirst(Object.values(found)[0] ?? null);
     if (Object.keys(found).some((f) => !BASIC_FIELDS.has(f))) setAdvanced(true);
   };
 
@@ -203,6 +206,7 @@ export default function CreateCampaign() {
       return;
     }
     setErrors({});
+    setFirst(null);
     setBusy(true);
     void Taro.showLoading({ title: '正在生成名单' });
     const r = await call('votes', 'create', parsed.data);
@@ -213,7 +217,10 @@ export default function CreateCampaign() {
       return;
     }
     if (r.code === 'INVALID_INPUT' && r.details?.length) show(r.details);
-    else setErrors({ form: r.message });
+    else {
+      setErrors({ form: r.message });
+      setFirst(null);
+    }
   };
 
   const err = (f: string) =>
@@ -552,6 +559,11 @@ export default function CreateCampaign() {
       )}
 
       {err('form')}
+      {first && !errors.form && (
+        <View className='field-error' id='create-error-summary'>
+          请修改上方标红的设置：{first}
+        </View>
+      )}
       <View className='btn-area'>
         <Button id='create-submit' className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} disabled={busy} onClick={() => void submit()}>
           {busy ? '正在创建…' : '创建测评'}
