@@ -8,6 +8,11 @@ export default defineAppConfig({
     { root: 'admin', pages: ['invites/index'] },
     { root: 'enterprise', pages: ['home/index'] },
     { root: 'vote', pages: ['list/index', 'ballot/index', 'manage/index', 'create/index', 'results/index', 'receipt/index'] },
+    { root: 'indicators', pages: ['checklist/index', 'apply/index', 'review/index', 'library/index', 'tree/index'] },
+    {
+      root: 'assess',
+      pages: ['record/index', 'projects/index', 'summary/index', 'result/index', 'staff/index', 'evaluate-staff/index', 'evaluate-section/index', 'ranking/index', 'spot/index', 'period/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

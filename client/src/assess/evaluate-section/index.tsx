@@ -1,0 +1,116 @@
+import '../../../../shared/api/zod-locale';
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { contracts, type OutputOf } from '../../../../shared/api/contracts';
+import { call } from '../../api/call';
+import { ErrorBox, Loading } from '../../lib/ui';
+
+type Section = OutputOf<'park', 'sections'>[number];
+
+/** 考事: a leader scores each section's work this quarter (0–100); each leader's score counts, averaged. */
+export default function EvaluateSection() {
+  const [sections, setSections] = useState<Section[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<Record<string, number>>({});
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(async () => {
+    const r = await call('park', 'sections', {});
+    if (r.code === 0) {
+      setSections(r.data);
+      setError(null);
+    } else setError(r.message);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const submit = async () => {
+    if (!sections || saving) return;
+    const filled = sections.filter((s) => (scores[s.id] ?? '').trim() !== '');
+    if (filled.length === 0) {
+      setRowErrors({ form: '请至少为一个股室评分' });
+      return;
+    }
+    const errs: Record<string, string> = {};
+    const inputs = filled.map((s) => ({ sectionId: s.id, score: Number(scores[s.id]) }));
+    for (const i of inputs) {
+      const p = contracts.assessment.evaluateSection.input.safeParse(i);
+      if (!p.success || Number.isNaN(i.score)) errs[i.sectionId] = '分数应在0到100之间';
+    }
+    if (Object.keys(errs).length) {
+      setRowErrors(errs);
+      return;
+    }
+    setSaving(true);
+    setRowErrors({});
+    let ok = 0;
+    for (const i of inputs) {
+      const r = await call('assessment', 'evaluateSection', i);
+      if (r.code === 0) {
+        ok += 1;
+        setSaved((old) => ({ ...old, [i.sectionId]: i.score }));
+      } else {
+        setRowErrors((old) => ({ ...old, [i.sectionId]: r.message }));
+        if (r.code === 'CLOSED' || r.code === 'FORBIDDEN') break;
+      }
+    }
+    setSaving(false);
+    if (ok) void Taro.showToast({ title: `已保存${ok}个股室`, icon: 'success' });
+  };
+
+  return (
+    <View className='page' id='es-section-page'>
+      <View className='page-hd'>
+        <View className='page-title'>考事评分</View>
+        <View className='page-desc'>为各股室本季度工作评分（0–100），计入股室每位干部总分的10%；可多次提交，以最后一次为准。</View>
+      </View>
+      {error && <ErrorBox message={error} onRetry={() => void load()} />}
+      {!sections && !error && <Loading />}
+      {sections && (
+        <View className='cells' id='sec-list'>
+          {sections.map((s) => (
+            <View key={s.id}>
+              <View className='cell' id={`sec-${s.id}`}>
+                <View className='cell-bd'>
+                  <Text className='cell-title'>{s.name}</Text>
+                  {saved[s.id] !== undefined && (
+                    <Text className='tag tag-ok' id={`sec-${s.id}-saved`}>
+                      　已保存 {saved[s.id]}
+                    </Text>
+                  )}
+                </View>
+                <Input
+                  id={`sec-${s.id}-score`}
+                  className='input input-small'
+                  type='digit'
+                  value={scores[s.id] ?? ''}
+                  placeholder='分数'
+                  onInput={(e) => setScores((old) => ({ ...old, [s.id]: e.detail.value }))}
+                />
+              </View>
+              {rowErrors[s.id] && (
+                <View className='field-error' id={`sec-${s.id}-error`}>
+                  {rowErrors[s.id]}
+                </View>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
+      {rowErrors.form && (
+        <View className='field-error' id='secs-error'>
+          {rowErrors.form}
+        </View>
+      )}
+      <View className='btn-area'>
+        <Button id='secs-submit' className={`btn btn-primary${saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void submit()}>
+          {saving ? '正在提交…' : '提交评分'}
+        </Button>
+      </View>
+    </View>
+  );
+}

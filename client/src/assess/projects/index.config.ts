@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '认领重点项目' });

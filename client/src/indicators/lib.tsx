@@ -1,0 +1,84 @@
+/**
+ * Small helpers of the indicator pages (indicators/ subpackage only: a module shared with assess/ would be hoisted
+ * into the main package, so the few lines they both need are kept in each).
+ */
+import { Text, View } from '@tarojs/components';
+import type { FieldIssue } from '../../../shared/api/errors';
+import type { IndicatorClass, IndicatorKind } from '../../../shared/domain/park';
+import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from '../../../shared/domain/park';
+
+export const IND_PAGES = {
+  checklist: (memberId?: string) => `/indicators/checklist/index${memberId ? `?memberId=${encodeURIComponent(memberId)}` : ''}`,
+  apply: '/indicators/apply/index',
+  review: '/indicators/review/index',
+  library: '/indicators/library/index',
+  tree: '/indicators/tree/index',
+};
+
+const CLASS_TAG: Record<IndicatorClass, string> = { key: 'tag-key', personal: 'tag-personal', incentive: 'tag-incentive' };
+
+/** 关键 / 个性 / 激励 */
+export function ClassTag({ cls, id }: { cls: IndicatorClass; id?: string }) {
+  return (
+    <Text className={`tag ${CLASS_TAG[cls]}`} id={id}>
+      {INDICATOR_CLASS_LABELS[cls].replace('指标', '')}
+    </Text>
+  );
+}
+
+export function KindTag({ kind, id }: { kind: IndicatorKind; id?: string }) {
+  return (
+    <Text className='tag tag-grey' id={id}>
+      {INDICATOR_KIND_LABELS[kind]}
+    </Text>
+  );
+}
+
+export function issuesByField(issues: { path: string | readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const path = typeof i.path === 'string' ? i.path : i.path.map(String).join('.');
+    const key = path.split('.')[0] || 'form';
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+export function detailsOrForm(r: { code: string; message: string; details?: FieldIssue[] }): Record<string, string> {
+  if (r.code === 'INVALID_INPUT' && r.details && r.details.length > 0) return issuesByField(r.details);
+  return { form: r.message };
+}
+
+export function FieldError({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <View className='field-error' id={id}>
+      {text}
+    </View>
+  ) : null;
+}
+
+export function num(s: string): number | null {
+  const t = s.trim();
+  if (t === '') return null;
+  return Number(t);
+}
+
+export function fmtTime(ms: number): string {
+  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export type AppStatus = 'pending_head' | 'pending_admin' | 'approved' | 'rejected';
+export const APP_STATUS_LABELS: Record<AppStatus, string> = {
+  pending_head: '待股室负责人审核',
+  pending_admin: '待组织员审核',
+  approved: '已通过',
+  rejected: '已驳回',
+};
+export const APP_STATUS_TAG: Record<AppStatus, string> = { pending_head: 'tag-no', pending_admin: 'tag-no', approved: 'tag-ok', rejected: 'tag-red' };
+export const ACTION_LABELS: Record<string, string> = {
+  apply: '申报',
+  approve_head: '股室负责人同意',
+  reject_head: '股室负责人驳回',
+  approve_admin: '组织员同意',
+  reject_admin: '组织员驳回',
+};

@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import type { OutputOf } from '../../../../shared/api/contracts';
+import { weightProblems } from '../../../../shared/domain/scoring/rules';
+import { call } from '../../api/call';
+import { ErrorBox, Loading } from '../../lib/ui';
+
+type Tree = OutputOf<'indicators', 'tree'>;
+type Node = Tree['nodes'][number];
+type Section = OutputOf<'park', 'sections'>[number];
+
+const LEVEL_LABELS: Record<Node['level'], string> = { goal: '园区目标', section: '股室指标', post: '岗位指标', personal: '个人清单' };
+
+/** Depth-first order under each parent, with the depth for indenting. */
+function ordered(nodes: Node[]): { node: Node; depth: number }[] {
+  const ids = new Set(nodes.map((x) => x.id));
+  const children = new Map<string | null, Node[]>();
+  for (const x of nodes) {
+    const p = x.parentId && ids.has(x.parentId) ? x.parentId : null;
+    children.set(p, [...(children.get(p) ?? []), x]);
+  }
+  const out: { node: Node; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of children.get(parent) ?? []) {
+      out.push({ node: c, depth });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/**
+ * The decomposition (指标分解): park goals → section indicators, and for a picked section its post and personal
+ * nodes. Each group's weights must add up to 100: groups that do not are marked in red. The admin edits weights
+ * inline; the server refuses a save that leaves any touched group off 100, and nothing is written.
+ */
+export default function TreePage() {
+  const [sections, setSections] = useState<Section[]>([]);
+  const [sectionId, setSectionId] = useState<string | undefined>(undefined);
+  const [tree, setTree] = useState<Tree | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isAdmin, setIsAdmin] = useState(false);
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const [saveErrors, setSaveErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void call('members', 'me', {}).then((r) => {
+      if (r.code === 0) setIsAdmin(r.data.roles.includes('admin'));
+    });
+    void call('park', 'sections', {}).then((r) => {
+      if (r.code === 0) setSections(r.data);
+    });
+  }, []);
+
+  const load = useCallback(async () => {
+    const r = await call('indicators', 'tree', sectionId ? { sectionId } : {});
+    if (r.code === 0) {
+      setTree(r.data);
+      setError(null);
+      setEdits({});
+      setSaveErrors([]);
+    } else setError(r.message);
+  }, [sectionId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const weightOf = (x: Node) => {
+    const e = edits[x.id];
+    if (e === undefined) return x.weight;
+    const v = Number(e);
+    return e.trim() === '' || Number.isNaN(v) ? 0 : v;
+  };
+  const rows = useMemo(() => (tree ? ordered(tree.nodes) : []), [tree]);
+  const dirty = Object.keys(edits).length > 0;
+  // The server's problems as loaded; while editing, the sums as they now stand on the phone.
+  const problems = useMemo(() => {
+    if (!tree) return new Map<string, { label: string; sum: number }>();
+    const labels = new Map(tree.problems.map((p) => [p.group, p.label]));
+    const list = dirty ? weightProblems(tree.nodes.map((x) => ({ group: x.group, weight: weightOf(x) }))) : tree.problems;
+    return new Map(list.map((p) => [p.group, { label: labels.get(p.group) ?? groupLabel(p.group, tree.nodes), sum: p.sum }]));
+  }, [tree, edits]);
+  const firstOfGroup = useMemo(() => {
+    const seen = new Set<string>();
+    const first = new Set<string>();
+    for (const { node } of rows) {
+      if (!seen.has(node.group)) {
+        seen.add(node.group);
+        first.add(node.id);
+      }
+    }
+    return first;
+  }, [rows]);
+
+  const save = async () => {
+    if (!tree || saving) return;
+    const changes = tree.nodes.flatMap((x) => {
+      const e = edits[x.id];
+      if (e === undefined) return [];
+      const w = Number(e);
+      return Number.isNaN(w) || e.trim() === '' || w === x.weight ? [] : [{ nodeId: x.id, weight: w }];
+    });
+    if (changes.length === 0) {
+      setSaveErrors(['没有修改的权重']);
+      return;
+    }
+    if (changes.some((c) => c.weight < 0 || c.weight > 100)) {
+      setSaveErrors(['权重应在0到100之间']);
+      return;
+    }
+    setSaving(true);
+    const r = await call('indicators', 'saveWeights', { changes });
+    setSaving(false);
+    if (r.code === 0) {
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      void load();
+    } else setSaveErrors(r.code === 'INVALID_INPUT' && r.details?.length ? r.details.map((d) => d.message) : [r.message]);
+  };
+
+  const sectionIndex = sections.findIndex((x) => x.id === sectionId);
+  return (
+    <View className='page' id='tree-page'>
+      <View className='page-hd'>
+        <View className='page-title'>指标分解</View>
+        <View className='page-desc'>园区目标 → 股室指标 → 岗位指标 → 个人清单；每组权重合计应为 100。</View>
+      </View>
+      {sections.length > 0 && (
+        <Picker
+          mode='selector'
+          range={['（仅园区目标与股室指标）', ...sections.map((x) => x.name)]}
+          value={sectionIndex + 1}
+          onChange={(e) => setSectionId(sections[Number(e.detail.value) - 1]?.id)}
+        >
+          <View className='cells'>
+            <View className='cell cell-access' id='tree-section-picker'>
+              <View className='cell-bd'>展开股室的岗位与个人指标</View>
+              <View className='cell-ft' id='tree-section'>
+                {sections[sectionIndex]?.name ?? '未选择'}
+              </View>
+            </View>
+          </View>
+        </Picker>
+      )}
+      {error && <ErrorBox message={error} onRetry={() => void load()} />}
+      {!tree && !error && <Loading />}
+      {tree && problems.size > 0 && (
+        <View className='problems' id='tree-problems'>
+          <View className='problems-title'>权重不合规的分组</View>
+          {[...problems].map(([g, p]) => (
+            <View className='problem' key={g}>
+              {p.label}：权重合计 {p.sum}，应为 100
+            </View>
+          ))}
+        </View>
+      )}
+      {tree && (
+        <View className='cells' id='tree-nodes' style={{ marginTop: '16px' }}>
+          {rows.map(({ node, depth }) => {
+            const p = firstOfGroup.has(node.id) ? problems.get(node.group) : undefined;
+            return (
+              <View key={node.id}>
+                {firstOfGroup.has(node.id) && (
+                  <View className='tree-group' id={`group-${safeId(node.group)}`} style={{ paddingLeft: `${32 + depth * 32}px` }}>
+                    <Text>{LEVEL_LABELS[node.level]}{node.post ? ` · ${node.post}` : ''}</Text>
+                    {p && (
+                      <Text className='text-red' id={`problem-${node.id}`}>
+                        　权重合计 {p.sum}，应为 100
+                      </Text>
+                    )}
+                  </View>
+                )}
+                <View className='cell tree-node' id={`node-${node.id}`} style={{ paddingLeft: `${32 + depth * 32}px` }}>
+                  <View className='cell-bd'>
+                    <Text className={`tree-label tree-${node.level}`}>{node.label}</Text>
+                    {node.target !== null && <Text className='small'>　目标 {node.target}</Text>}
+                  </View>
+                  {isAdmin ? (
+                    <Input
+                      id={`w-${node.id}`}
+                      className={`input weight-input${edits[node.id] !== undefined ? ' weight-edited' : ''}`}
+                      type='digit'
+                      value={edits[node.id] ?? String(node.weight)}
+                      onInput={(e) => {
+                        const v = e.detail.value;
+                        setEdits((old) => ({ ...old, [node.id]: v }));
+                        setSaveErrors([]);
+                      }}
+                    />
+                  ) : (
+                    <Text className='cell-ft' id={`w-${node.id}`}>
+                      {node.weight}
+                    </Text>
+                  )}
+                </View>
+              </View>
+            );
+          })}
+        </View>
+      )}
+      {saveErrors.length > 0 && (
+        <View className='problems' id='tree-error'>
+          <View className='problems-title'>未保存</View>
+          {saveErrors.map((m, i) => (
+            <View className='problem' key={i}>
+              {m}
+            </View>
+          ))}
+        </View>
+      )}
+      {isAdmin && tree && (
+        <View className='btn-area'>
+          <Button id='tree-save' className={`btn btn-primary${!dirty || saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void save()}>
+            {saving ? '正在保存…' : '保存权重'}
+          </Button>
+          <View style={{ height: '12px' }} />
+          <Button id='tree-reset' className='btn btn-default' onClick={() => void load()}>
+            放弃修改
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+function groupLabel(group: string, nodes: Node[]): string {
+  const n = nodes.find((x) => x.group === group);
+  if (!n) return group;
+  return `${LEVEL_LABELS[n.level]}${n.post ? ` · ${n.post}` : ''}`;
+}
