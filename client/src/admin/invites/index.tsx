@@ -126,6 +126,14 @@ export default function Invites() {
           </Button>
         </View>
       )}
+      <View className='cells-title'>绩效考核</View>
+      <View className='cells' id='assess-entries'>
+        {[['library', '指标库', '/indicators/library/index'], ['tree', '指标分解', '/indicators/tree/index'], ['period', '季度考核', '/assess/period/index'], ['review', '申报审核', '/indicators/review/index']].map(([k, label, url]) => (
+          <View key={k} className='cell cell-access' hoverClass='cell-hover' id={`assess-entry-${k}`} onClick={() => void Taro.navigateTo({ url: url ?? '' })}>
+            <View className='cell-bd'>{label}</View>
+          </View>
+        ))}
+      </View>
       <View className='cells' style={{ marginTop: '16px' }}>
         <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
           <View className='cell-bd'>年度测评</View>

@@ -7,7 +7,7 @@ import { LIMITS } from '../../../../shared/config/defaults';
 import type { EnterpriseItem, ReportKind } from '../../../../shared/api/model';
 import { call } from '../../api/call';
 import { parkToday } from '../../lib/today';
-import { FieldError, detailsOrForm, issuesByField } from '../lib';
+import { ASSESS_PAGES, FieldError, detailsOrForm, issuesByField } from '../lib';
 
 type Project = OutputOf<'park', 'projects'>[number];
 
@@ -170,6 +170,9 @@ export default function Record() {
                 {p.id === projectId && <Text className='check'>✓</Text>}
               </View>
             ))}
+          </View>
+          <View className='cell cell-link' id='record-projects-claim' onClick={() => void Taro.navigateTo({ url: ASSESS_PAGES.projects })}>
+            认领重点项目
           </View>
           {project && <View className='tips' id='record-project-chosen'>已选：{project.name}</View>}
           <FieldError id='record-error-project' text={errors.projectId} />

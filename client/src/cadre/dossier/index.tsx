@@ -112,6 +112,14 @@ export default function Dossier() {
           </View>
         ))}
       </View>
+      <View className='cells-title'>绩效考核</View>
+      <View className='cells' id='assess-entries'>
+        {[['checklist', '我的考核清单', '/indicators/checklist/index'], ['record', '记录工作实绩', '/assess/record/index'], ['summary', '季度小结', '/assess/summary/index'], ['result', '季度考核结果', '/assess/result/index']].map(([k, label, url]) => (
+          <View key={k} className='cell cell-access' hoverClass='cell-hover' id={`assess-entry-${k}`} onClick={() => void Taro.navigateTo({ url: url ?? '' })}>
+            <View className='cell-bd'>{label}</View>
+          </View>
+        ))}
+      </View>
       <View className='cells' style={{ marginTop: '16px' }}>
         <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
           <View className='cell-bd'>年度测评</View>

@@ -1,0 +1,227 @@
+/**
+ * The indicator system and the quarterly assessment in a real browser: Debian's Chromium on the H5 build, served by
+ * a local cloud running the real cloud functions (indicators, applications, assessment, dossier, park). A cadre
+ * applies for an indicator that their section head and then the admin approve, and finds it in their checklist; a
+ * leader reads last quarter's ranking and a cadre's breakdown; the admin breaks a weight group and is refused; a
+ * section head evaluates a staff member; a leader draws spot-check targets from a recorded seed.
+ * Screenshots are kept in artifacts/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { MemberDoc } from '../../shared/domain/member';
+import type { TreeNodeDoc } from '../../shared/domain/park';
+import type { ChecklistDoc } from '../../shared/domain/scoring/checklist';
+import { dayjs, quarterOf, quarterRange } from '../../shared/time';
+import { demoOpenid } from '../../demo/park';
+import { launch, phone, shot } from '../support/browser';
+import { startTestCloud, type TestCloud } from '../support/cloud';
+
+let t: TestCloud;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestCloud({ h5: true });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const find = async <T>(coll: string, q: object) => (await t.cloud.store.find(coll, q)) as T[];
+const ADMIN = 'M002';
+const LEADER = 'M001';
+const current = quarterOf(Date.now());
+const previous = quarterOf(dayjs(quarterRange(current).first).subtract(1, 'day').valueOf());
+
+/** Open the app, and sign in on the demo page as a person; wait for their home. */
+async function signIn(memberId: string, home: string): Promise<Page> {
+  const page = await phone(browser);
+  await page.goto(`${t.cloud.url}/`);
+  await page.locator(`#login-${demoOpenid(memberId)}`).click();
+  await page.locator(home).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+}
+
+async function member(name: string): Promise<MemberDoc> {
+  const [m] = await find<MemberDoc>('members', { name });
+  if (!m) throw new Error(`demo data lacks ${name}`);
+  return m;
+}
+
+async function headOf(m: MemberDoc): Promise<MemberDoc> {
+  const [head] = await find<MemberDoc>('members', { sectionId: m.sectionId, roles: 'sectionHead' });
+  if (!head) throw new Error('no section head');
+  return head;
+}
+
+describe('a cadre applies for a new indicator', () => {
+  it('passes the section head and the admin (weight 10) and lands in the cadre’s checklist', async () => {
+    const hu = await member('胡广初');
+    const head = await headOf(hu);
+    const NAME = '协助企业申报省级专精特新';
+
+    const cadre = await signIn(hu._id, '#dossier-page');
+    await cadre.locator('#assess-entry-checklist').click();
+    await cadre.locator('#checklist-items').waitFor();
+    await cadre.locator('#checklist-apply').click();
+    await cadre.locator('#apply-submit').click();
+    // Checked on the phone with the server's own schema before anything is sent.
+    await expectText(cadre.locator('#apply-error-name'), '名称至少2个字');
+    await cadre.locator('#apply-name input').fill(NAME);
+    await cadre.locator('#apply-target input').fill('3');
+    await cadre.locator('#apply-unit input').fill('家');
+    await cadre.locator('#apply-reason textarea').fill('本岗位负责科技型企业培育，今年重点推动三家企业申报');
+    await shot(cadre, 'assess-01-apply');
+    await cadre.locator('#apply-submit').click();
+    await expectText(cadre.locator('#apply-list'), NAME);
+    await expectText(cadre.locator('#apply-list'), '待股室负责人审核');
+    const [app] = await find<{ _id: string }>('applications', { name: NAME });
+    if (!app) throw new Error('application not stored');
+
+    const headPage = await signIn(head._id, '#staff-page');
+    await headPage.locator('#assess-entry-review').click();
+    await headPage.locator(`#review-${app._id}`).waitFor();
+    // Rejecting needs a reason: refused on the phone.
+    await headPage.locator(`#review-${app._id}-reject`).click();
+    await expectText(headPage.locator(`#review-${app._id}-error`), '驳回请填写理由');
+    await headPage.locator(`#review-${app._id}-reason textarea`).fill('符合岗位职责，同意');
+    await shot(headPage, 'assess-02-head-review');
+    await headPage.locator(`#review-${app._id}-approve`).click();
+    await expectText(headPage.locator(`#review-${app._id}-done`), '待组织员审核');
+
+    const admin = await signIn(ADMIN, '#roster-page');
+    await admin.locator('#assess-entry-review').click();
+    await admin.locator(`#review-${app._id}-weight`).waitFor();
+    expect(await admin.locator(`#review-${app._id}-weight input`).inputValue()).toBe('10');
+    await shot(admin, 'assess-03-admin-review');
+    await admin.locator(`#review-${app._id}-approve`).click();
+    await expectText(admin.locator(`#review-${app._id}-done`), '已通过');
+
+    await cadre.goto(`${t.cloud.url}/#/indicators/checklist/index`);
+    const item = cadre.locator('#checklist-items .cell').filter({ hasText: NAME });
+    await item.waitFor({ timeout: 15_000 });
+    await expectText(item, '权重 10');
+    await expectText(item, '个性');
+    await expectText(cadre.locator('#checklist-total'), '权重合计 100');
+    await shot(cadre, 'assess-04-checklist');
+    await cadre.goto(`${t.cloud.url}/#/indicators/apply/index`);
+    await expectText(cadre.locator('#apply-list'), '已通过');
+    await expectText(cadre.locator('#apply-list'), '组织员同意');
+  });
+});
+
+describe('a leader reads last quarter’s ranking', () => {
+  it('shows cadres and sections, and a cadre’s breakdown with each item’s why', async () => {
+    const leader = await signIn(LEADER, '#staff-page');
+    await leader.locator('#assess-entry-ranking').click();
+    await leader.locator(`#rank-quarter-${previous}`).click();
+    await leader.locator('#rank-members').waitFor({ timeout: 15_000 });
+    const rows = leader.locator('#rank-members .rank-row');
+    expect(await rows.count()).toBeGreaterThan(10);
+    await shot(leader, 'assess-05-ranking');
+    await leader.locator('#rank-tab-sections').click();
+    await leader.locator('#rank-sections .rank-row').first().waitFor();
+    await shot(leader, 'assess-06-ranking-sections');
+    await leader.locator('#rank-tab-members').click();
+
+    const first = rows.first();
+    const id = (await first.getAttribute('id'))?.replace('rank-m-', '') ?? '';
+    const name = (await first.locator('.cell-title').innerText()).trim();
+    await first.click();
+    await expectText(leader.locator('#result-card'), name);
+    await expectText(leader.locator('#result-rank'), /排名 1 \/ \d+/);
+    const why = leader.locator('#result-items .why');
+    await why.first().waitFor();
+    expect(await why.count()).toBeGreaterThan(3);
+    const texts = await why.allInnerTexts();
+    expect(texts.some((x) => /得[\d.]+分/.test(x))).toBe(true);
+    await expectText(leader.locator('#result-staff'), '30%');
+    await shot(leader, 'assess-07-breakdown');
+    expect(id).toMatch(/^M\d+$/);
+  });
+});
+
+describe('the admin edits the indicator tree', () => {
+  it('refuses weights that no longer add up to 100, and writes nothing', async () => {
+    const admin = await signIn(ADMIN, '#roster-page');
+    await admin.locator('#assess-entry-tree').click();
+    const g1 = admin.locator('#w-G1 input');
+    await g1.waitFor({ timeout: 15_000 });
+    expect(await g1.inputValue()).toBe('40');
+    await g1.fill('35');
+    // Marked at once on the phone…
+    await expectText(admin.locator('#problem-G1'), '权重合计 95，应为 100');
+    await admin.locator('#tree-save').click();
+    // …and refused by the server, with its reason.
+    await expectText(admin.locator('#tree-error'), '园区目标权重合计 95，应为 100');
+    await shot(admin, 'assess-08-tree-refused');
+    const [g] = await find<TreeNodeDoc>('treeNodes', { _id: 'G1' });
+    expect(g?.weight).toBe(40);
+
+    // Moving 5 from one goal to another keeps the group whole: saved.
+    await admin.locator('#w-G2 input').fill('30');
+    await admin.locator('#tree-save').click();
+    await admin.waitForFunction(() => !document.querySelector('#tree-problems'), undefined, { timeout: 15_000 });
+    const saved = await find<TreeNodeDoc>('treeNodes', { level: 'goal' });
+    expect(saved.find((x) => x._id === 'G1')?.weight).toBe(35);
+    expect(saved.find((x) => x._id === 'G2')?.weight).toBe(30);
+  });
+});
+
+describe('a section head evaluates a staff member (考人)', () => {
+  it('grades each qualitative item, enters actuals, and the evaluation is stored', async () => {
+    const hu = await member('胡广初');
+    const head = await headOf(hu);
+    const page = await signIn(head._id, '#staff-page');
+    await page.locator('#assess-entry-evaluate').click();
+    await page.locator(`#ev-staff-${hu._id}`).click();
+    await page.locator('#es-title').waitFor({ timeout: 15_000 });
+    await page.locator('#es-submit').click();
+    await expectText(page.locator('#es-error-score'), '0到100');
+
+    const [cl] = await find<ChecklistDoc>('checklists', { _id: `${current}_${hu._id}` });
+    if (!cl) throw new Error('no checklist this quarter');
+    await page.locator('#es-score input').fill('88');
+    for (const i of cl.items) {
+      if (i.kind === 'qualitative') await page.locator(`#es-grade-${i.nodeId}-B`).click();
+      else if (!i.metric) await page.locator(`#es-actual-${i.nodeId} input`).fill(String(i.target ?? 1));
+    }
+    await shot(page, 'assess-09-evaluate-staff');
+    await page.locator('#es-submit').click();
+    await page.locator('#es-done').waitFor({ timeout: 15_000 });
+    const [ev] = await find<{ score: number; grades: Record<string, string> }>('staffEvaluations', { _id: `${current}_${hu._id}` });
+    expect(ev?.score).toBe(88);
+    expect(Object.keys(ev?.grades ?? {}).length).toBe(cl.items.filter((i) => i.kind === 'qualitative').length);
+  });
+});
+
+describe('a leader draws spot-check targets (不定期抽查)', () => {
+  it('shows the recorded seed, and the same seed draws the same names', async () => {
+    const page = await signIn(LEADER, '#staff-page');
+    await page.locator('#assess-entry-spot').click();
+    await page.locator('#spot-pool-section').click();
+    await page.locator('#spot-count input').fill('2');
+    await page.locator('#spot-draw').click();
+    await expectText(page.locator('#spot-seed'), /种子 \d+，可复现/);
+    const seed = /种子 (\d+)/.exec(await page.locator('#spot-seed').innerText())?.[1] ?? '';
+    const picked = await page.locator('#spot-picked .cell-bd').allInnerTexts();
+    expect(picked).toHaveLength(2);
+    await page.locator('#spot-seed-input input').fill(seed);
+    await page.locator('#spot-draw').click();
+    await expectText(page.locator('#spot-seed'), `种子 ${seed}`);
+    expect(await page.locator('#spot-picked .cell-bd').allInnerTexts()).toEqual(picked);
+
+    await page.locator('#spot-picked .cell').first().click();
+    await page.locator('#spot-findings textarea').fill('台账不全，走访记录缺少照片');
+    await page.locator('#spot-deduction input').fill('2');
+    await page.locator('#spot-submit').click();
+    await expectText(page.locator('#spot-recorded'), '扣 2 分');
+    await shot(page, 'assess-10-spot');
+    const checks = await find<{ deduction: number; drawId: string | null }>('spotChecks', {});
+    expect(checks.some((c) => c.deduction === 2 && c.drawId)).toBe(true);
+  });
+});
