@@ -123,6 +123,7 @@ export default function TreePage() {
   };
 
   const sectionIndex = sections.findIndex((x) => x.id === sectionId);
+  const sectionName = (id: string | null) => sections.find((x) => x.id === id)?.name ?? id ?? '';
   return (
     <View className='page' id='tree-page'>
       <View className='page-hd'>
@@ -166,7 +167,11 @@ export default function TreePage() {
               <View key={node.id}>
                 {firstOfGroup.has(node.id) && (
                   <View className='tree-group' id={`group-${safeId(node.group)}`} style={{ paddingLeft: `${32 + depth * 32}px` }}>
-                    <Text>{LEVEL_LABELS[node.level]}{node.post ? ` · ${node.post}` : ''}</Text>
+                    <Text>
+                      {LEVEL_LABELS[node.level]}
+                      {node.level === 'section' ? ` · ${sectionName(node.sectionId)}` : ''}
+                      {node.post ? ` · ${node.post}` : ''}
+                    </Text>
                     {p && (
                       <Text className='text-red' id={`problem-${node.id}`}>
                         　权重合计 {p.sum}，应为 100
@@ -176,6 +181,7 @@ export default function TreePage() {
                 )}
                 <View className='cell tree-node' id={`node-${node.id}`} style={{ paddingLeft: `${32 + depth * 32}px` }}>
                   <View className='cell-bd'>
+                    {node.level === 'section' && !sectionId && <Text className='small'>{sectionName(node.sectionId)} · </Text>}
                     <Text className={`tree-label tree-${node.level}`}>{node.label}</Text>
                     {node.target !== null && <Text className='small'>　目标 {node.target}</Text>}
                   </View>
