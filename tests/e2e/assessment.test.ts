@@ -225,3 +225,54 @@ describe('a leader draws spot-check targets (不定期抽查)', () => {
     expect(checks.some((c) => c.deduction === 2 && c.drawId)).toBe(true);
   });
 });
+
+describe('the other pages open with real data', () => {
+  it('cadre: record, projects, summary, result; leader: 考事; admin: library with history, period', async () => {
+    const hu = await member('胡广初');
+    const cadre = await signIn(hu._id, '#dossier-page');
+    await cadre.locator('#assess-entry-record').click();
+    await cadre.locator('#record-kind-project_milestone').click();
+    await cadre.locator('#record-projects-claim').click();
+    const claim = cadre.locator('#projects-list .btn').first();
+    await claim.waitFor({ timeout: 15_000 });
+    await claim.click();
+    await expectText(cadre.locator('#projects-list'), '取消认领');
+    await cadre.goto(`${t.cloud.url}/#/assess/summary/index`);
+    await cadre.locator('#summary-text textarea').fill('太短');
+    await cadre.locator('#summary-save').click();
+    await expectText(cadre.locator('#summary-error'), '至少10个字');
+    await cadre.locator('#summary-text textarea').fill('本季度走访企业二十余家，协调解决用工和用地诉求，推进两个项目开工。');
+    await cadre.locator('#summary-save').click();
+    await cadre.locator('#summary-updated').waitFor({ timeout: 15_000 });
+    await cadre.goto(`${t.cloud.url}/#/assess/result/index`);
+    // This quarter is still open: the last closed one is shown, saying so.
+    await expectText(cadre.locator('#result-note'), '尚未结束');
+    await expectText(cadre.locator('#result-card'), hu.name);
+
+    const leader = await signIn(LEADER, '#staff-page');
+    await leader.locator('#assess-entry-section').click();
+    await leader.locator('#sec-list input').first().fill('92');
+    await leader.locator('#secs-submit').click();
+    await expectText(leader.locator('#sec-list'), '已保存 92');
+
+    const admin = await signIn(ADMIN, '#roster-page');
+    await admin.locator('#assess-entry-library').click();
+    await admin.locator('#ind-IND-ES-01').click();
+    await expectText(admin.locator('#edit-version-note'), '已关闭的季度不受影响');
+    await admin.locator('#edit-rule-tiers').click();
+    await admin.locator('#edit-save').click();
+    await expectText(admin.locator('#edit-error-rule'), '计分规则');
+    await admin.locator('#edit-tier-0-atLeast input').fill('30');
+    await admin.locator('#edit-tier-0-points input').fill('100');
+    await admin.locator('#edit-save').click();
+    await expectText(admin.locator('#ind-IND-ES-01-version'), 'v2');
+    await admin.locator('#ind-IND-ES-01').click();
+    await admin.locator('#history-v1').waitFor({ timeout: 15_000 });
+    await shot(admin, 'assess-11-library-history');
+    await admin.goto(`${t.cloud.url}/#/assess/period/index`);
+    await expectText(admin.locator('#period-staff-count'), /\d+ \/ \d+ 人/);
+    await admin.locator(`#period-quarter-${previous}`).click();
+    await expectText(admin.locator('#period-status'), '已结束');
+    await shot(admin, 'assess-12-period');
+  });
+});
