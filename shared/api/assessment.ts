@@ -223,6 +223,8 @@ export const PeriodStatusView = z.object({
   periodId: z.string(),
   periodLabel: z.string(),
   status: z.enum(['open', 'closing', 'closed']),
+  /** Whether the quarter was opened (checklists fixed); reports may be recorded in the current quarter either way. */
+  opened: z.boolean(),
   cadres: z.number(),
   staffEvaluated: z.number(),
   sections: z.number(),

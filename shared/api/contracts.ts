@@ -189,6 +189,22 @@ export const contracts = {
     /** Evaluate a cadre (考人): overall score, grades of qualitative items, actual values. Section heads evaluate their
      * staff; leaders evaluate section heads. */
     evaluateStaff: { input: StaffEvaluationInput, output: z.object({ saved: z.boolean() }) },
+    /** What the caller has already given this quarter (to show in the forms): 考人 and 考事 evaluations. */
+    myEvaluations: {
+      input: z.object({ periodId: PeriodId.optional() }).strict(),
+      output: z.object({
+        staff: z.array(
+          z.object({
+            memberId: z.string(),
+            score: z.number(),
+            grades: z.record(z.string(), z.enum(['A', 'B', 'C', 'D'])),
+            actuals: z.record(z.string(), z.number()),
+            comment: z.string(),
+          }),
+        ),
+        sections: z.array(z.object({ sectionId: z.string(), score: z.number(), comment: z.string() })),
+      }),
+    },
     /** Leader: score a section's work (考事). */
     evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },
     /** Leader or admin: draw spot-check targets at random, from a recorded (or given) seed. */

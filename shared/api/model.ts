@@ -126,6 +126,10 @@ export const StaffRow = z.object({
   targets: z.array(TargetProgress),
   /** Mean of the targets' percents, rounded down. */
   overallPercent: z.number(),
+  /** A section head (evaluated by a leader, not by the section). */
+  isHead: z.boolean(),
+  /** Has a 考人 evaluation for this quarter. */
+  evaluated: z.boolean(),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
 

@@ -73,7 +73,7 @@ describe('last quarter (closed in the demo park)', () => {
 describe('this quarter: evaluations, spot checks, close', () => {
   it('will not close while evaluations are missing, and says how many', async () => {
     const s = data(await t.call(admin, 'assessment', 'status', {}));
-    expect(s).toMatchObject({ status: 'open', cadres: 74, staffEvaluated: 0, sections: 12, sectionsEvaluated: 0 });
+    expect(s).toMatchObject({ status: 'open', opened: true, cadres: 74, staffEvaluated: 0, sections: 12, sectionsEvaluated: 0 });
     const r = await t.call(admin, 'assessment', 'close', { periodId: q() });
     expect(r).toMatchObject({ code: 'CONFLICT', message: '还有 74 名干部未完成考人评分、12 个股室未完成考事评分，暂不能结束' });
     expect(find('quarterResults', { periodId: q() })).toEqual([]);
@@ -88,6 +88,11 @@ describe('this quarter: evaluations, spot checks, close', () => {
     const counted = cl.items.find((i) => i.metric !== null);
     if (!counted) throw new Error('no counted item');
     expect((await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 88, grades: qualitative ? { [qualitative.nodeId]: 'B' } : {} })).code).toBe(0);
+    // The head finds what they gave when they come back, and the staff list marks 胡广初 as evaluated.
+    const mine = data(await t.call(token, 'assessment', 'myEvaluations', {}));
+    expect(mine.staff).toEqual([expect.objectContaining({ memberId: hu._id, score: 88 })]);
+    const staff = data(await t.call(token, 'dossier', 'sectionStaff', {}));
+    expect(staff.staff.find((r) => r.memberId === hu._id)).toMatchObject({ evaluated: true, isHead: false });
     expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 101 })).toMatchObject({ code: 'INVALID_INPUT', message: '分数应在0到100之间' });
     expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 80, actuals: { [counted.nodeId]: 3 } })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: head._id, score: 100 })).toMatchObject({ code: 'FORBIDDEN', message: '不能给自己评分' });

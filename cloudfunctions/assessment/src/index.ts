@@ -78,6 +78,7 @@ async function status(db: Database, periodId: string) {
     periodId,
     periodLabel: quarterLabel(periodId),
     status: p?.status ?? 'open',
+    opened: p !== null,
     cadres: people.length,
     staffEvaluated: people.length - missingStaff.length,
     sections: secs.length,
@@ -196,6 +197,22 @@ export const main = defineFunction('assessment', {
         data: { periodId, memberId, sectionId: m.sectionId ?? '', score, grades, actuals, comment, by: me._id, at: ctx.now },
       });
       return { saved: true };
+    },
+  },
+
+  myEvaluations: {
+    access: ['sectionHead', 'leader'],
+    run: async ({ periodId }, ctx) => {
+      const me = await ctx.member();
+      const pid = periodId ?? quarterOf(ctx.now);
+      const [staff, secs] = await Promise.all([
+        all<StaffEvaluationDoc>(ctx.db, COLL.staffEvaluations, { periodId: pid, by: me._id }),
+        all<SectionEvaluationDoc>(ctx.db, COLL.sectionEvaluations, { periodId: pid, leaderId: me._id }),
+      ]);
+      return {
+        staff: staff.map((e) => ({ memberId: e.memberId, score: e.score, grades: e.grades, actuals: e.actuals, comment: e.comment })),
+        sections: secs.map((e) => ({ sectionId: e.sectionId, score: e.score, comment: e.comment })),
+      };
     },
   },
 

@@ -223,16 +223,26 @@ export const main = defineFunction('dossier', {
       const section = (await ctx.db.collection<SectionDoc>(COLL.sections).doc(sectionId).get()).data;
       if (!section) throw new AppError('NOT_FOUND', '股室不存在');
       // A section has well under 100 people: one page of the cloud database's default limit each.
-      const [members, dossiers] = await Promise.all([
+      const [members, dossiers, evaluations] = await Promise.all([
         ctx.db.collection<MemberDoc>(COLL.members).where({ sectionId, active: true }).limit(100).get(),
         ctx.db.collection<DossierDoc>(COLL.dossiers).where({ sectionId, periodId }).limit(100).get(),
+        ctx.db.collection<{ _id: string; memberId: string }>(COLL.staffEvaluations).where({ sectionId, periodId }).field({ memberId: true }).limit(100).get(),
       ]);
       const byMember = new Map(dossiers.data.map((d) => [d.memberId, d]));
+      const evaluated = new Set(evaluations.data.map((e) => e.memberId));
       const staff: StaffRow[] = members.data
         .filter((m) => m.roles.includes('cadre'))
         .map((m) => {
           const targets = targetProgress(byMember.get(m._id) ?? newDossier(periodId, m));
-          return { memberId: m._id, name: m.name, post: m.post, targets, overallPercent: overallPercent(targets) };
+          return {
+            memberId: m._id,
+            name: m.name,
+            post: m.post,
+            targets,
+            overallPercent: overallPercent(targets),
+            isHead: m.roles.includes('sectionHead'),
+            evaluated: evaluated.has(m._id),
+          };
         })
         .sort((a, b) => b.overallPercent - a.overallPercent || a.name.localeCompare(b.name, 'zh-CN'));
       return { periodId, periodLabel: quarterLabel(periodId), sectionId, sectionName: section.name, staff };
