@@ -32,7 +32,7 @@ import { assessPeriod, type MemberInputs } from '../shared/domain/scoring/assess
 import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/domain/scoring/checklist';
 import type { QualitativeGrade } from '../shared/domain/scoring/rules';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/domain/scoring/evaluations';
-import { dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
+import { PARK_TZ, dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -247,7 +247,8 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
         projectName: null,
         note: pick(VISIT_NOTES),
         photoFileIds: [],
-        createdAt: dayjs(date).valueOf() + 10 * 3600 * 1000,
+        // Recorded at 10:00 park time that day, and never after the moment the park is built.
+        createdAt: Math.min(dayjs.tz(date, PARK_TZ).add(10, 'hour').valueOf(), now - 60_000),
       });
       d = { ...d, ...applyReport(d, 'enterprise_visit', e._id) };
     }
