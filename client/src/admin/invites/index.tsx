@@ -6,7 +6,7 @@ import { inPark } from '../../../../shared/time';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
-import { VOTE_LIST_PAGE } from '../../lib/roles';
+import { ENTRIES, HomeEntries } from '../../lib/entries';
 
 type Person = OutputOf<'members', 'roster'>['items'][number];
 type Invite = OutputOf<'members', 'issueInvite'>;
@@ -126,19 +126,7 @@ export default function Invites() {
           </Button>
         </View>
       )}
-      <View className='cells-title'>绩效考核</View>
-      <View className='cells' id='assess-entries'>
-        {[['library', '指标库', '/indicators/library/index'], ['tree', '指标分解', '/indicators/tree/index'], ['period', '季度考核', '/assess/period/index'], ['review', '申报审核', '/indicators/review/index']].map(([k, label, url]) => (
-          <View key={k} className='cell cell-access' hoverClass='cell-hover' id={`assess-entry-${k}`} onClick={() => void Taro.navigateTo({ url: url ?? '' })}>
-            <View className='cell-bd'>{label}</View>
-          </View>
-        ))}
-      </View>
-      <View className='cells' style={{ marginTop: '16px' }}>
-        <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
-          <View className='cell-bd'>年度测评</View>
-        </View>
-      </View>
+      <HomeEntries links={ENTRIES.admin} />
       <SwitchIdentity />
     </View>
   );

@@ -5,7 +5,7 @@ import type { DossierView } from '../../../../shared/api/model';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
-import { VOTE_LIST_PAGE } from '../../lib/roles';
+import { ENTRIES, HomeEntries } from '../../lib/entries';
 
 /** A cadre's dossier for the current quarter: targets with progress, visits, recent reports. */
 export default function Dossier() {
@@ -112,19 +112,7 @@ export default function Dossier() {
           </View>
         ))}
       </View>
-      <View className='cells-title'>绩效考核</View>
-      <View className='cells' id='assess-entries'>
-        {[['checklist', '我的考核清单', '/indicators/checklist/index'], ['record', '记录工作实绩', '/assess/record/index'], ['summary', '季度小结', '/assess/summary/index'], ['result', '季度考核结果', '/assess/result/index']].map(([k, label, url]) => (
-          <View key={k} className='cell cell-access' hoverClass='cell-hover' id={`assess-entry-${k}`} onClick={() => void Taro.navigateTo({ url: url ?? '' })}>
-            <View className='cell-bd'>{label}</View>
-          </View>
-        ))}
-      </View>
-      <View className='cells' style={{ marginTop: '16px' }}>
-        <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
-          <View className='cell-bd'>年度测评</View>
-        </View>
-      </View>
+      <HomeEntries links={ENTRIES.cadre} />
       <SwitchIdentity />
     </View>
   );

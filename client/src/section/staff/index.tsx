@@ -5,7 +5,7 @@ import type { OutputOf } from '../../../../shared/api/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
-import { VOTE_LIST_PAGE } from '../../lib/roles';
+import { ENTRIES, HomeEntries } from '../../lib/entries';
 
 type Staff = OutputOf<'dossier', 'sectionStaff'>;
 type Sections = OutputOf<'park', 'sections'>;
@@ -107,19 +107,7 @@ export default function SectionStaff() {
           ))}
         </View>
       )}
-      <View className='cells-title'>绩效考核</View>
-      <View className='cells' id='assess-entries'>
-        {(own ? [['evaluate', '考人评分', '/assess/staff/index'], ['review', '申报审核', '/indicators/review/index']] : [['evaluate', '考人评分', '/assess/staff/index'], ['section', '考事评分', '/assess/evaluate-section/index'], ['ranking', '季度排名', '/assess/ranking/index'], ['spot', '不定期抽查', '/assess/spot/index']]).map(([k, label, url]) => (
-          <View key={k} className='cell cell-access' hoverClass='cell-hover' id={`assess-entry-${k}`} onClick={() => void Taro.navigateTo({ url: url ?? '' })}>
-            <View className='cell-bd'>{label}</View>
-          </View>
-        ))}
-      </View>
-      <View className='cells' style={{ marginTop: '16px' }}>
-        <View className='cell cell-access' hoverClass='cell-hover' id='vote-entry' onClick={() => void Taro.navigateTo({ url: VOTE_LIST_PAGE })}>
-          <View className='cell-bd'>年度测评</View>
-        </View>
-      </View>
+      <HomeEntries links={own ? ENTRIES.sectionHead : ENTRIES.leader} />
       <SwitchIdentity />
     </View>
   );
