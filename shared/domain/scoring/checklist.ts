@@ -7,7 +7,7 @@
  * items take the grade the section head gives (考人).
  */
 import type { Metric } from '../../api/model';
-import type { IndicatorClass, IndicatorKind } from '../park';
+import type { IndicatorClass, IndicatorDoc, IndicatorKind } from '../park';
 import { QUALITATIVE_LABELS, QUALITATIVE_POINTS, scoreQuantitative, type Direction, type QualitativeGrade, type QuantRule } from './rules';
 
 export interface ChecklistItem {
@@ -121,20 +121,7 @@ export function insertWithWeight<T extends { weight: number }>(items: T[], added
 /** A cadre's checklist for a period, from their personal tree nodes and the indicators as they stand now. */
 export function buildChecklist(
   nodes: { _id: string; indicatorId: string | null; weight: number; target: number | null; order: number }[],
-  indicators: Map<
-    string,
-    {
-      version: number;
-      name: string;
-      class: IndicatorClass;
-      kind: IndicatorKind;
-      unit: string | null;
-      direction: Direction;
-      target: number | null;
-      rule: QuantRule | null;
-      metric: Metric | null;
-    }
-  >,
+  indicators: Map<string, Pick<IndicatorDoc, 'version' | 'name' | 'class' | 'kind' | 'unit' | 'direction' | 'target' | 'rule' | 'metric'>>,
 ): ChecklistItem[] {
   return [...nodes]
     .sort((a, b) => a.order - b.order)
