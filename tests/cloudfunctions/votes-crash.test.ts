@@ -3,34 +3,19 @@
  * acknowledged ballot is there, no ballot is without its "voted" mark or the other way round, and whoever was cut
  * off can still vote.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import { join } from 'path';
 import { demoOpenid } from '../../demo/park';
 import { seedDemo } from '../../demo/seed';
 import type { MemberDoc } from '../../shared/domain/member';
 import { DEFAULT_DIMENSIONS, type Ratings } from '../../shared/domain/vote/config';
 import { startLocalCloud } from '../../localcloud/src/index';
-import { tempDataDir } from '../localcloud/helpers';
+import { exited, startChildCloud, tempDataDir } from '../localcloud/helpers';
 import { postJson, repoRoot } from '../support/cloud';
 
-const CHILD = join(repoRoot, 'tests', 'fixtures', 'localcloud', 'serve-child.js');
 const FUNCTIONS = join(repoRoot, 'cloudfunctions');
 const leaders = ['M001', 'M002', 'M003', 'M004', 'M005', 'M006', 'M007'];
 
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, FUNCTIONS], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
-  });
-}
-const exited = (child: ChildProcess): Promise<void> =>
-  new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+const startChild = (dataDir: string) => startChildCloud(dataDir, FUNCTIONS);
 
 /** A valid ballot: everyone but the voter 称职, one 优秀, 廉 基本称职 for variety. */
 function ballot(voter: string): Ratings {

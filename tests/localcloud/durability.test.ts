@@ -1,24 +1,7 @@
 /** Every acknowledged write survives `kill -9` of the local cloud process. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { FIXTURE_FUNCTIONS, sdkFor, tempDataDir } from './helpers';
+import { FIXTURE_FUNCTIONS, exited, sdkFor, startChildCloud, tempDataDir } from './helpers';
 
-const CHILD = path.join(__dirname, '..', 'fixtures', 'localcloud', 'serve-child.js');
-
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, FIXTURE_FUNCTIONS], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
-  });
-}
-
-const exited = (child: ChildProcess): Promise<void> => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+const startChild = (dataDir: string) => startChildCloud(dataDir, FIXTURE_FUNCTIONS);
 
 test('kill -9 mid-stream loses no acknowledged write', async () => {
   const dataDir = tempDataDir('durable');

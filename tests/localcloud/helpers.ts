@@ -1,4 +1,5 @@
 /** Shared setup for the local-cloud tests: a cloud on a temp data dir and port 0, and the real SDK pointed at it. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,3 +47,22 @@ export async function login(cloud: LocalCloud, openid: string): Promise<string> 
 export async function callFn(cloud: LocalCloud, name: string, data: unknown, token?: string): Promise<any> {
   return postJson(`${cloud.url}/api/call`, { name, data }, token ? { 'X-Session': token } : {});
 }
+
+const CHILD = path.join(__dirname, '..', 'fixtures', 'localcloud', 'serve-child.js');
+
+/** The BUILT local cloud in a process of its own, so that a test can kill -9 it. */
+export function startChildCloud(dataDir: string, functionsDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, dataDir, functionsDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+  });
+}
+
+export const exited = (child: ChildProcess): Promise<void> =>
+  new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
