@@ -11,7 +11,8 @@ type Section = OutputOf<'park', 'sections'>[number];
 
 /**
  * 考人评分: a section head's staff, each linking to their evaluation; leaders (who evaluate section heads) pick a
- * section. The caller is left out: nobody evaluates themselves.
+ * section and see its head(s). Only those the caller may evaluate are listed: a section head sees the section's
+ * staff who are not heads (never themself), a leader only the section heads. Each row says 已评 / 未评.
  */
 export default function StaffList() {
   const [me, setMe] = useState<{ id: string; leader: boolean } | null>(null);
@@ -51,7 +52,9 @@ export default function StaffList() {
     void load();
   });
 
-  const staff = (s?.staff ?? []).filter((p) => p.memberId !== me?.id);
+  // a head evaluates non-head staff; a leader evaluates heads; nobody evaluates themself
+  const staff = (s?.staff ?? []).filter((p) => p.memberId !== me?.id && p.isHead === Boolean(me?.leader));
+  const done = staff.filter((p) => p.evaluated).length;
   const idx = sections.findIndex((x) => x.id === sectionId);
   return (
     <View className='page' id='assess-staff-page'>
@@ -74,9 +77,14 @@ export default function StaffList() {
       )}
       {error && <ErrorBox message={error} onRetry={() => void load()} />}
       {!s && !error && <Loading />}
+      {s && staff.length > 0 && (
+        <View className='cells-title' id='assess-staff-count'>
+          已评 {done} / {staff.length}
+        </View>
+      )}
       {s && (
-        <View className='cells' id='assess-staff-list' style={{ marginTop: '16px' }}>
-          {staff.length === 0 && <View className='empty'>没有可评价的人员</View>}
+        <View className='cells' id='assess-staff-list' style={staff.length > 0 ? undefined : { marginTop: '16px' }}>
+          {staff.length === 0 && <View className='empty'>{me?.leader ? '该股室没有股室负责人' : '没有可评价的人员'}</View>}
           {staff.map((p) => (
             <View
               className='cell cell-access'
@@ -91,7 +99,9 @@ export default function StaffList() {
                   {p.post ?? ''} · 档案进度 {p.overallPercent}%
                 </View>
               </View>
-              <Text className='cell-ft'>评分</Text>
+              <Text className={`tag ${p.evaluated ? 'tag-ok' : 'tag-no'}`} id={`ev-staff-${p.memberId}-mark`}>
+                {p.evaluated ? '已评' : '未评'}
+              </Text>
             </View>
           ))}
         </View>
