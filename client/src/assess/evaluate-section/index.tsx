@@ -8,18 +8,30 @@ import { ErrorBox, Loading } from '../../lib/ui';
 
 type Section = OutputOf<'park', 'sections'>[number];
 
-/** 考事: a leader scores each section's work this quarter (0–100); each leader's score counts, averaged. */
+/**
+ * 考事: a leader scores each section's work this quarter (0–100); each leader's score counts, averaged. What the
+ * leader already gave this quarter is filled in, to be changed.
+ */
 export default function EvaluateSection() {
   const [sections, setSections] = useState<Section[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scores, setScores] = useState<Record<string, string>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<Record<string, number>>({});
+  const [prefilled, setPrefilled] = useState(false);
   const [saving, setSaving] = useState(false);
 
   const load = useCallback(async () => {
-    const r = await call('park', 'sections', {});
+    const [r, mine] = await Promise.all([call('park', 'sections', {}), call('assessment', 'myEvaluations', {})]);
     if (r.code === 0) {
+      const prev = mine.code === 0 ? mine.data.sections : [];
+      if (prev.length > 0) {
+        setScores(Object.fromEntries(prev.map((e) => [e.sectionId, String(e.score)])));
+        setComments(Object.fromEntries(prev.map((e) => [e.sectionId, e.comment])));
+        setSaved(Object.fromEntries(prev.map((e) => [e.sectionId, e.score])));
+        setPrefilled(true);
+      }
       setSections(r.data);
       setError(null);
     } else setError(r.message);
@@ -36,10 +48,11 @@ export default function EvaluateSection() {
       return;
     }
     const errs: Record<string, string> = {};
-    const inputs = filled.map((s) => ({ sectionId: s.id, score: Number(scores[s.id]) }));
+    const inputs = filled.map((s) => ({ sectionId: s.id, score: Number(scores[s.id]), comment: comments[s.id] ?? '' }));
     for (const i of inputs) {
       const p = contracts.assessment.evaluateSection.input.safeParse(i);
-      if (!p.success || Number.isNaN(i.score)) errs[i.sectionId] = '分数应在0到100之间';
+      if (Number.isNaN(i.score) || (!p.success && p.error.issues.some((x) => x.path[0] === 'score'))) errs[i.sectionId] = '分数应在0到100之间';
+      else if (!p.success) errs[i.sectionId] = p.error.issues[0]?.message ?? '请检查输入';
     }
     if (Object.keys(errs).length) {
       setRowErrors(errs);
@@ -68,6 +81,11 @@ export default function EvaluateSection() {
         <View className='page-title'>考事评分</View>
         <View className='page-desc'>为各股室本季度工作评分（0–100），计入股室每位干部总分的10%；可多次提交，以最后一次为准。</View>
       </View>
+      {prefilled && (
+        <View className='tips' id='secs-prefilled'>
+          已保存，可修改
+        </View>
+      )}
       {error && <ErrorBox message={error} onRetry={() => void load()} />}
       {!sections && !error && <Loading />}
       {sections && (
@@ -90,6 +108,16 @@ export default function EvaluateSection() {
                   value={scores[s.id] ?? ''}
                   placeholder='分数'
                   onInput={(e) => setScores((old) => ({ ...old, [s.id]: e.detail.value }))}
+                />
+              </View>
+              <View className='cell'>
+                <Input
+                  id={`sec-${s.id}-comment`}
+                  className='input'
+                  value={comments[s.id] ?? ''}
+                  maxlength={300}
+                  placeholder='评语（选填）'
+                  onInput={(e) => setComments((old) => ({ ...old, [s.id]: e.detail.value }))}
                 />
               </View>
               {rowErrors[s.id] && (

@@ -28,6 +28,8 @@ export default function EvaluateStaff() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  /** The caller's evaluation saved earlier this quarter was filled in. */
+  const [prefilled, setPrefilled] = useState(false);
   const busy = useRef(false);
 
   const load = useCallback(async () => {
@@ -35,8 +37,18 @@ export default function EvaluateStaff() {
       setError('缺少人员编号');
       return;
     }
-    const r = await call('indicators', 'checklist', { memberId });
+    const [r, mine] = await Promise.all([call('indicators', 'checklist', { memberId }), call('assessment', 'myEvaluations', {})]);
     if (r.code === 0) {
+      // what the caller already gave this quarter: shown to be changed, not typed again
+      const prev = mine.code === 0 ? mine.data.staff.find((e) => e.memberId === memberId) : undefined;
+      if (prev) {
+        const nodes = new Set(r.data.items.map((i) => i.nodeId));
+        setScore(String(prev.score));
+        setGrades(Object.fromEntries(Object.entries(prev.grades).filter(([k]) => nodes.has(k))));
+        setActuals(Object.fromEntries(Object.entries(prev.actuals).filter(([k]) => nodes.has(k)).map(([k, v]) => [k, String(v)])));
+        setComment(prev.comment);
+        setPrefilled(true);
+      }
       setC(r.data);
       setError(null);
       void Taro.setNavigationBarTitle({ title: `考人评分 · ${r.data.memberName}` });
@@ -94,6 +106,11 @@ export default function EvaluateStaff() {
         </View>
         <View className='page-desc'>考人评分计入季度考核总分的30%；季度结束前可重新提交，以最后一次为准。</View>
       </View>
+      {prefilled && !saved && (
+        <View className='tips' id='es-prefilled'>
+          已保存，可修改
+        </View>
+      )}
 
       <View className='cells-title'>总体评价（0–100）</View>
       <View className='cells'>
@@ -177,7 +194,7 @@ export default function EvaluateStaff() {
       )}
       <View className='btn-area'>
         <Button id='es-submit' className={`btn btn-primary${saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void submit()}>
-          {saving ? '正在提交…' : saved ? '重新提交' : '提交评分'}
+          {saving ? '正在提交…' : saved || prefilled ? '重新提交' : '提交评分'}
         </Button>
       </View>
     </View>
