@@ -80,60 +80,73 @@ export default function Period() {
           <View className='page-hd'>
             <View className='page-title'>
               {s.periodLabel}
-              <Text className={`tag ${STATUS_TAG[s.status]}`} id='period-status' style={{ marginLeft: '16px' }}>
-                {STATUS_LABELS[s.status]}
+              <Text className={`tag ${s.opened ? STATUS_TAG[s.status] : 'tag-grey'}`} id='period-status' style={{ marginLeft: '16px' }}>
+                {s.opened ? STATUS_LABELS[s.status] : '未开启'}
               </Text>
             </View>
           </View>
-          <View className='cells'>
-            <View className='cell' id='period-staff'>
-              <View className='cell-bd'>
-                <View className='row-between'>
-                  <Text className='cell-title'>考人评分</Text>
-                  <Text className='cell-ft' id='period-staff-count'>
-                    {s.staffEvaluated} / {s.cadres} 人
-                  </Text>
-                </View>
-                <ProgressBar percent={pct(s.staffEvaluated, s.cadres)} />
-                {s.missingStaff.length > 0 && (
-                  <View className='cell-sub' id='period-missing-staff'>
-                    未评：{s.missingStaff.join('、')}
-                    {s.cadres - s.staffEvaluated > s.missingStaff.length ? ' 等' : ''}
+          {!s.opened && (
+            <View className='cells' id='period-not-opened'>
+              <View className='cell'>
+                <View className='cell-bd'>
+                  <View className='cell-title'>本季度尚未开启</View>
+                  <View className='cell-sub'>
+                    {periodId >= cur ? `开启后为 ${s.cadres} 名干部生成考核清单，方可评分。` : '已过去的季度不能再开启。'}
                   </View>
-                )}
+                </View>
               </View>
             </View>
-            <View className='cell' id='period-sections'>
-              <View className='cell-bd'>
-                <View className='row-between'>
-                  <Text className='cell-title'>考事评分</Text>
-                  <Text className='cell-ft' id='period-section-count'>
-                    {s.sectionsEvaluated} / {s.sections} 个股室
-                  </Text>
-                </View>
-                <ProgressBar percent={pct(s.sectionsEvaluated, s.sections)} />
-                {s.missingSections.length > 0 && (
-                  <View className='cell-sub' id='period-missing-sections'>
-                    未评：{s.missingSections.join('、')}
+          )}
+          {s.opened && (
+            <View className='cells'>
+              <View className='cell' id='period-staff'>
+                <View className='cell-bd'>
+                  <View className='row-between'>
+                    <Text className='cell-title'>考人评分</Text>
+                    <Text className='cell-ft' id='period-staff-count'>
+                      {s.staffEvaluated} / {s.cadres} 人
+                    </Text>
                   </View>
-                )}
+                  <ProgressBar percent={pct(s.staffEvaluated, s.cadres)} />
+                  {s.missingStaff.length > 0 && (
+                    <View className='cell-sub' id='period-missing-staff'>
+                      未评：{s.missingStaff.join('、')}
+                      {s.cadres - s.staffEvaluated > s.missingStaff.length ? ' 等' : ''}
+                    </View>
+                  )}
+                </View>
+              </View>
+              <View className='cell' id='period-sections'>
+                <View className='cell-bd'>
+                  <View className='row-between'>
+                    <Text className='cell-title'>考事评分</Text>
+                    <Text className='cell-ft' id='period-section-count'>
+                      {s.sectionsEvaluated} / {s.sections} 个股室
+                    </Text>
+                  </View>
+                  <ProgressBar percent={pct(s.sectionsEvaluated, s.sections)} />
+                  {s.missingSections.length > 0 && (
+                    <View className='cell-sub' id='period-missing-sections'>
+                      未评：{s.missingSections.join('、')}
+                    </View>
+                  )}
+                </View>
               </View>
             </View>
-          </View>
+          )}
           {actionError && (
             <View className='error-box' id='period-error'>
               {actionError}
             </View>
           )}
           <View className='btn-area'>
-            {s.status === 'open' && periodId >= cur && (
+            {!s.opened && s.status === 'open' && periodId >= cur && (
               <Button id='period-open' className='btn btn-default' disabled={busy} onClick={() => void openPeriod()}>
                 开启季度（生成考核清单）
               </Button>
             )}
-            {s.status !== 'closed' && periodId <= cur && (
+            {s.opened && s.status !== 'closed' && periodId <= cur && (
               <View>
-                <View style={{ height: '12px' }} />
                 <Button id='period-close' className='btn btn-warn' disabled={busy} onClick={() => void close()}>
                   结束季度
                 </Button>
