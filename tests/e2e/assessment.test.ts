@@ -173,11 +173,24 @@ describe('the admin edits the indicator tree', () => {
 });
 
 describe('a section head evaluates a staff member (考人)', () => {
-  it('grades each qualitative item, enters actuals, and the evaluation is stored', async () => {
+  it('lists only their non-head staff, grades each qualitative item, enters actuals; marked 已评 and shown again', async () => {
     const hu = await member('胡广初');
     const head = await headOf(hu);
     const page = await signIn(head._id, '#staff-page');
     await page.locator('#assess-entry-evaluate').click();
+    await page.locator(`#ev-staff-${hu._id}`).waitFor({ timeout: 15_000 });
+
+    // Only the section's staff the head may evaluate: not themself, not another head.
+    const section = await find<MemberDoc>('members', { sectionId: hu.sectionId, active: true });
+    const expected = section.filter((m) => m.roles.includes('cadre') && !m.roles.includes('sectionHead')).map((m) => m._id);
+    const rowIds = async () => (await page.locator('#assess-staff-list .cell').evaluateAll((els) => els.map((e) => e.id))).map((id) => id.replace('ev-staff-', ''));
+    expect((await rowIds()).sort()).toEqual([...expected].sort());
+    expect(await rowIds()).not.toContain(head._id);
+    const evaluatedBefore = (await find<{ memberId: string }>('staffEvaluations', { periodId: current })).filter((e) => expected.includes(e.memberId));
+    expect(evaluatedBefore.map((e) => e.memberId)).not.toContain(hu._id);
+    await expectText(page.locator(`#ev-staff-${hu._id}-mark`), '未评');
+    await expectText(page.locator('#assess-staff-count'), `已评 ${evaluatedBefore.length} / ${expected.length}`);
+
     await page.locator(`#ev-staff-${hu._id}`).click();
     await page.locator('#es-title').waitFor({ timeout: 15_000 });
     await page.locator('#es-submit').click();
@@ -196,6 +209,20 @@ describe('a section head evaluates a staff member (考人)', () => {
     const [ev] = await find<{ score: number; grades: Record<string, string> }>('staffEvaluations', { _id: `${current}_${hu._id}` });
     expect(ev?.score).toBe(88);
     expect(Object.keys(ev?.grades ?? {}).length).toBe(cl.items.filter((i) => i.kind === 'qualitative').length);
+
+    // Back on the list: marked 已评, counted.
+    await page.goto(`${t.cloud.url}/#/assess/staff/index`);
+    await expectText(page.locator(`#ev-staff-${hu._id}-mark`), '已评');
+    await expectText(page.locator('#assess-staff-count'), `已评 ${evaluatedBefore.length + 1} / ${expected.length}`);
+    await shot(page, 'assess-09b-staff-evaluated');
+
+    // Reopened, the form shows what was saved, to be changed.
+    await page.locator(`#ev-staff-${hu._id}`).click();
+    await expectText(page.locator('#es-prefilled'), '已保存，可修改');
+    expect(await page.locator('#es-score input').inputValue()).toBe('88');
+    const firstQualitative = cl.items.find((i) => i.kind === 'qualitative');
+    if (firstQualitative) expect(await page.locator(`#es-grade-${firstQualitative.nodeId}-B`).getAttribute('class')).toContain('seg-on');
+    await expectText(page.locator('#es-submit'), '重新提交');
   });
 });
 
@@ -254,6 +281,10 @@ describe('the other pages open with real data', () => {
     await leader.locator('#sec-list input').first().fill('92');
     await leader.locator('#secs-submit').click();
     await expectText(leader.locator('#sec-list'), '已保存 92');
+    // Reopened: the score given is filled in.
+    await leader.goto(`${t.cloud.url}/#/assess/evaluate-section/index`);
+    await expectText(leader.locator('#secs-prefilled'), '已保存，可修改');
+    expect(await leader.locator('#sec-list input').first().inputValue()).toBe('92');
 
     const admin = await signIn(ADMIN, '#roster-page');
     await admin.locator('#assess-entry-library').click();
@@ -271,6 +302,13 @@ describe('the other pages open with real data', () => {
     await shot(admin, 'assess-11-library-history');
     await admin.goto(`${t.cloud.url}/#/assess/period/index`);
     await expectText(admin.locator('#period-staff-count'), /\d+ \/ \d+ 人/);
+    await admin.locator('#period-close').waitFor();
+    expect(await admin.locator('#period-open').count()).toBe(0);
+    // Next quarter: nobody opened it yet.
+    await admin.locator(`#period-quarter-${quarterOf(dayjs(quarterRange(current).last).add(1, 'day').valueOf())}`).click();
+    await expectText(admin.locator('#period-status'), '未开启');
+    await admin.locator('#period-open').waitFor();
+    expect(await admin.locator('#period-staff-count').count()).toBe(0);
     await admin.locator(`#period-quarter-${previous}`).click();
     await expectText(admin.locator('#period-status'), '已结束');
     await shot(admin, 'assess-12-period');
