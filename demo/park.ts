@@ -32,7 +32,7 @@ import { assessPeriod, type MemberInputs } from '../shared/domain/scoring/assess
 import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/domain/scoring/checklist';
 import type { QualitativeGrade } from '../shared/domain/scoring/rules';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/domain/scoring/evaluations';
-import { PARK_TZ, dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
+import { parkInstant, dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -248,7 +248,7 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
         note: pick(VISIT_NOTES),
         photoFileIds: [],
         // Recorded at 10:00 park time that day, and never after the moment the park is built.
-        createdAt: Math.min(dayjs.tz(date, PARK_TZ).add(10, 'hour').valueOf(), now - 60_000),
+        createdAt: Math.min(parkInstant(date, '10:00'), now - 60_000),
       });
       d = { ...d, ...applyReport(d, 'enterprise_visit', e._id) };
     }

@@ -1,19 +1,21 @@
 /**
- * The one dayjs (STYLE §7). Every date in the product is read in the park's time zone, Asia/Shanghai, whatever
+ * The one dayjs (STYLE §7). Every date in the product is read in the park's time, China Standard Time, whatever
  * the device or the cloud region says. Nothing here reads the clock: callers pass `now` in.
+ *
+ * Park time is the fixed offset UTC+8 (China has had no daylight saving time since 1991), not the `Asia/Shanghai`
+ * zone through Intl: some mini-program JavaScript engines lack Intl time zones, and a fixed offset needs none.
  */
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear';
-import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 dayjs.extend(quarterOfYear);
 dayjs.extend(customParseFormat);
 
-export const PARK_TZ = 'Asia/Shanghai';
+/** UTC+8, in minutes. */
+export const PARK_UTC_OFFSET_MIN = 8 * 60;
 export { dayjs };
 
 /** A calendar day as the park writes it, `YYYY-MM-DD`. */
@@ -25,7 +27,25 @@ const QUARTER_RE = /^(\d{4})Q([1-4])$/;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function inPark(instant: Date | number | string): dayjs.Dayjs {
-  return dayjs(instant).tz(PARK_TZ);
+  return dayjs(instant).utcOffset(PARK_UTC_OFFSET_MIN);
+}
+
+/** A park-clock day (`YYYY-MM-DD`) and time (`HH:mm`) as epoch milliseconds. */
+export function parkInstant(day: DayString, time = '00:00'): number {
+  return dayjs.utc(`${day} ${time}`, 'YYYY-MM-DD HH:mm', true).subtract(PARK_UTC_OFFSET_MIN, 'minute').valueOf();
+}
+
+/** An instant as the park reads it, `2026-12-20 18:00`. */
+export function parkTimeText(instant: number): string {
+  return inPark(instant).format('YYYY-MM-DD HH:mm');
+}
+
+/** The quarter `by` quarters after (negative: before) `id`. */
+export function shiftQuarter(id: QuarterId, by: number): QuarterId {
+  const m = QUARTER_RE.exec(id);
+  if (!m) return id;
+  const n = Number(m[1]) * 4 + Number(m[2]) - 1 + by;
+  return `${Math.floor(n / 4)}Q${(n % 4) + 1}`;
 }
 
 /** The park's calendar day of an instant. */

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DIMENSIONS, DEFAULT_RULES } from '../../shared/domain/vote/config';
-import { dayjs, inPark, PARK_TZ } from '../../shared/time';
+import { dayjs, inPark, parkInstant } from '../../shared/time';
 import { demoOpenid } from '../../demo/park';
 import { launch, phone, shot } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
@@ -95,7 +95,7 @@ describe('the admin sets a campaign’s rules and schedule', () => {
     await admin.locator('#create-submit').click();
     await expectText(admin.locator('#manage-status'), '未开始');
 
-    const closesAt = dayjs.tz(`${tomorrow} 18:00`, 'YYYY-MM-DD HH:mm', PARK_TZ).valueOf();
+    const closesAt = parkInstant(tomorrow, '18:00');
     const [c] = (await t.cloud.store.find('voteCampaigns', { title: TITLE })) as StoredCampaign[];
     if (!c) throw new Error('campaign not stored');
     expect(c.rules.excellentShareMax).toBe(0.4);

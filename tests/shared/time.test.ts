@@ -1,4 +1,4 @@
-import { dayOf, isDayString, quarterLabel, quarterOf, quarterRange } from '../../shared/time';
+import { dayOf, isDayString, parkInstant, parkTimeText, quarterLabel, quarterOf, quarterRange, shiftQuarter } from '../../shared/time';
 
 describe('park time (Asia/Shanghai)', () => {
   it('puts 00:30 on New Year in Ji’an into the new year’s first quarter, though UTC is still in December', () => {
@@ -28,5 +28,18 @@ describe('park time (Asia/Shanghai)', () => {
     expect(isDayString('2026-02-29')).toBe(false);
     expect(isDayString('2026-2-3')).toBe(false);
     expect(isDayString('2026-11-24T00:00')).toBe(false);
+  });
+
+  it('turns a park-clock day and time into an instant and back, without Intl time zones', () => {
+    const at = parkInstant('2026-12-20', '18:00');
+    expect(at).toBe(Date.UTC(2026, 11, 20, 10, 0)); // 18:00 +08:00 = 10:00 UTC
+    expect(parkTimeText(at)).toBe('2026-12-20 18:00');
+    expect(parkTimeText(Date.UTC(2026, 11, 31, 16, 30))).toBe('2027-01-01 00:30');
+  });
+
+  it('steps across year ends when moving between quarters', () => {
+    expect(shiftQuarter('2026Q4', 1)).toBe('2027Q1');
+    expect(shiftQuarter('2026Q1', -1)).toBe('2025Q4');
+    expect(shiftQuarter('2026Q3', -6)).toBe('2025Q1');
   });
 });

@@ -1,7 +1,9 @@
-/** Small helpers shared by the assessment pages (assess/ subpackage only, so they stay out of the main package). */
+/** Small helpers shared by the assessment pages. Form helpers live in ../lib/form, dates in shared/time. */
 import { View } from '@tarojs/components';
-import type { FieldIssue } from '../../../shared/api/errors';
-import { quarterOf } from '../../../shared/time';
+import { shiftQuarter } from '../../../shared/time';
+import { currentQuarter } from '../lib/today';
+export { FieldError, detailsOrForm, issuesByField, num } from '../lib/form';
+export { parkTimeText } from '../../../shared/time';
 
 export const ASSESS_PAGES = {
   record: '/assess/record/index',
@@ -23,24 +25,8 @@ function query(q: Record<string, string | undefined>): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** The park's current quarter, e.g. 2026Q2 (UTC+8 when the JS engine lacks Intl time zones). */
-export function currentQuarter(now: number = Date.now()): string {
-  try {
-    const q = quarterOf(now);
-    if (/^\d{4}Q[1-4]$/.test(q)) return q;
-  } catch {
-    // fall through
-  }
-  const d = new Date(now + 8 * 3600 * 1000);
-  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
-export function shiftQuarter(id: string, by: number): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(id);
-  if (!m) return id;
-  const n = Number(m[1]) * 4 + Number(m[2]) - 1 + by;
-  return `${Math.floor(n / 4)}Q${(n % 4) + 1}`;
-}
+export { currentQuarter } from '../lib/today';
+export { shiftQuarter } from '../../../shared/time';
 
 /** The current quarter and the `back` before it, newest first. */
 export function recentQuarters(back = 3, now: number = Date.now()): string[] {
@@ -63,41 +49,6 @@ export function QuarterChips({ value, options, onChange, idPrefix = 'quarter' }:
       ))}
     </View>
   );
-}
-
-/** Field errors from a zod parse (on device) or the server's INVALID_INPUT details: first message per field. */
-export function issuesByField(issues: { path: string | readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const path = typeof i.path === 'string' ? i.path : i.path.map(String).join('.');
-    const key = path.split('.')[0] || 'form';
-    out[key] ??= i.message;
-  }
-  return out;
-}
-
-export function detailsOrForm(r: { code: string; message: string; details?: FieldIssue[] }): Record<string, string> {
-  if (r.code === 'INVALID_INPUT' && r.details && r.details.length > 0) return issuesByField(r.details);
-  return { form: r.message };
-}
-
-export function FieldError({ id, text }: { id: string; text?: string }) {
-  return text ? (
-    <View className='field-error' id={id}>
-      {text}
-    </View>
-  ) : null;
-}
-
-/** Parse a number typed into an input: empty → null, otherwise a number (NaN when not one). */
-export function num(s: string): number | null {
-  const t = s.trim();
-  if (t === '') return null;
-  return Number(t);
-}
-
-export function fmtTime(ms: number): string {
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export const GRADE_TAG: Record<'good' | 'fair' | 'average' | 'poor', string> = { good: 'tag-ok', fair: 'tag-blue', average: 'tag-no', poor: 'tag-red' };

@@ -3,9 +3,10 @@
  * into the main package, so the few lines they both need are kept in each).
  */
 import { Text, View } from '@tarojs/components';
-import type { FieldIssue } from '../../../shared/api/errors';
 import type { IndicatorClass, IndicatorKind } from '../../../shared/domain/park';
 import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from '../../../shared/domain/park';
+export { FieldError, detailsOrForm, issuesByField, num } from '../lib/form';
+export { parkTimeText } from '../../../shared/time';
 
 export const IND_PAGES = {
   checklist: (memberId?: string) => `/indicators/checklist/index${memberId ? `?memberId=${encodeURIComponent(memberId)}` : ''}`,
@@ -32,39 +33,6 @@ export function KindTag({ kind, id }: { kind: IndicatorKind; id?: string }) {
       {INDICATOR_KIND_LABELS[kind]}
     </Text>
   );
-}
-
-export function issuesByField(issues: { path: string | readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const path = typeof i.path === 'string' ? i.path : i.path.map(String).join('.');
-    const key = path.split('.')[0] || 'form';
-    out[key] ??= i.message;
-  }
-  return out;
-}
-
-export function detailsOrForm(r: { code: string; message: string; details?: FieldIssue[] }): Record<string, string> {
-  if (r.code === 'INVALID_INPUT' && r.details && r.details.length > 0) return issuesByField(r.details);
-  return { form: r.message };
-}
-
-export function FieldError({ id, text }: { id: string; text?: string }) {
-  return text ? (
-    <View className='field-error' id={id}>
-      {text}
-    </View>
-  ) : null;
-}
-
-export function num(s: string): number | null {
-  const t = s.trim();
-  if (t === '') return null;
-  return Number(t);
-}
-
-export function fmtTime(ms: number): string {
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export type AppStatus = 'pending_head' | 'pending_admin' | 'approved' | 'rejected';

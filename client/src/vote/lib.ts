@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro';
 import type { OutputOf } from '../../../shared/api/contracts';
 import { GRADES, type CampaignSpec, type Ratings, type RatingValue } from '../../../shared/domain/vote/config';
-import { dayjs, inPark, PARK_TZ } from '../../../shared/time';
+import { dayjs, inPark } from '../../../shared/time';
 
 export type CampaignView = OutputOf<'votes', 'ballot'>['campaign'];
 export type CampaignStatus = CampaignView['status'];
@@ -98,12 +98,4 @@ export function shareText(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-/** A day (`YYYY-MM-DD`) and a time (`HH:mm`) on the park's clock, as epoch milliseconds. */
-export function parkInstant(day: string, time: string): number {
-  return dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', PARK_TZ).valueOf();
-}
-
-/** An instant as the park reads it, `2026-12-20 18:00`. */
-export function parkTimeText(ms: number): string {
-  return inPark(ms).format('YYYY-MM-DD HH:mm');
-}
+export { parkInstant, parkTimeText } from '../../../shared/time';

@@ -6,7 +6,7 @@ import { contracts, type OutputOf } from '../../../../shared/api/contracts';
 import { DEFAULT_QUARTER_SETTINGS, QUARTER_GRADE_LABELS } from '../../../../shared/domain/scoring/quarter';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { FieldError, GRADE_TAG, QuarterChips, detailsOrForm, fmtTime, issuesByField, recentQuarters } from '../lib';
+import { FieldError, GRADE_TAG, QuarterChips, detailsOrForm, parkTimeText, issuesByField, recentQuarters } from '../lib';
 
 type Result = OutputOf<'assessment', 'result'>;
 type Field = 'staffEvaluation' | 'deductions';
@@ -190,7 +190,7 @@ export default function ResultPage() {
                         {FIELD_LABELS[c.field as Field] ?? c.field}：{c.old} → {c.new}
                       </View>
                       <View className='cell-sub'>
-                        {fmtTime(c.at)} {c.byName}：{c.reason}
+                        {parkTimeText(c.at)} {c.byName}：{c.reason}
                       </View>
                     </View>
                   </View>

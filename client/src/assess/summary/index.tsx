@@ -6,7 +6,7 @@ import { contracts, type OutputOf } from '../../../../shared/api/contracts';
 import { quarterLabel } from '../../../../shared/time';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { QuarterChips, fmtTime, recentQuarters } from '../lib';
+import { QuarterChips, parkTimeText, recentQuarters } from '../lib';
 
 type Summary = OutputOf<'dossier', 'summary'>;
 const MAX = 2000;
@@ -61,7 +61,7 @@ export default function SummaryPage() {
         </View>
         {s?.updatedAt ? (
           <View className='page-desc' id='summary-updated'>
-            最近保存 {fmtTime(s.updatedAt)}
+            最近保存 {parkTimeText(s.updatedAt)}
           </View>
         ) : null}
       </View>

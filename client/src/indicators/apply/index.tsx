@@ -6,7 +6,7 @@ import { contracts, type OutputOf } from '../../../../shared/api/contracts';
 import { INDICATOR_KIND_LABELS, type IndicatorKind } from '../../../../shared/domain/park';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { ACTION_LABELS, APP_STATUS_LABELS, APP_STATUS_TAG, FieldError, detailsOrForm, fmtTime, issuesByField, num } from '../lib';
+import { ACTION_LABELS, APP_STATUS_LABELS, APP_STATUS_TAG, FieldError, detailsOrForm, parkTimeText, issuesByField, num } from '../lib';
 
 type Application = OutputOf<'applications', 'list'>[number];
 
@@ -149,7 +149,7 @@ export default function Apply() {
                 <View className='history' id={`app-${a.id}-history`}>
                   {a.history.map((h, i) => (
                     <View className='history-line' key={i}>
-                      {fmtTime(h.at)} {h.byName} {ACTION_LABELS[h.action] ?? h.action}
+                      {parkTimeText(h.at)} {h.byName} {ACTION_LABELS[h.action] ?? h.action}
                       {h.reason ? `：${h.reason}` : ''}
                     </View>
                   ))}

@@ -6,7 +6,7 @@ import { contracts, type OutputOf } from '../../../../shared/api/contracts';
 import { INDICATOR_KIND_LABELS } from '../../../../shared/domain/park';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { ACTION_LABELS, APP_STATUS_LABELS, detailsOrForm, fmtTime, issuesByField } from '../lib';
+import { ACTION_LABELS, APP_STATUS_LABELS, detailsOrForm, parkTimeText, issuesByField } from '../lib';
 
 type Application = OutputOf<'applications', 'list'>[number];
 
@@ -92,7 +92,7 @@ export default function Review() {
                 <View className='history'>
                   {a.history.map((h, i) => (
                     <View className='history-line' key={i}>
-                      {fmtTime(h.at)} {h.byName} {ACTION_LABELS[h.action] ?? h.action}
+                      {parkTimeText(h.at)} {h.byName} {ACTION_LABELS[h.action] ?? h.action}
                       {h.reason ? `：${h.reason}` : ''}
                     </View>
                   ))}
