@@ -28,7 +28,7 @@ import type {
   TreeNodeDoc,
 } from '../shared/domain/park';
 import { seededRandom } from '../shared/random';
-import { assessPeriod, type MemberInputs } from '../shared/domain/scoring/assessment';
+import { assessPeriod, packResults, type MemberInputs } from '../shared/domain/scoring/assessment';
 import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/domain/scoring/checklist';
 import type { QualitativeGrade } from '../shared/domain/scoring/rules';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/domain/scoring/evaluations';
@@ -298,7 +298,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     staffEvaluations: closed.staffEvaluations,
     sectionEvaluations: closed.sectionEvaluations,
     quarterResults: closed.quarterResults,
-    sectionResults: closed.sectionResults,
     appeals,
   };
 }
@@ -446,7 +445,6 @@ function demoClosedQuarter(
     dossiers,
     staffEvaluations,
     sectionEvaluations,
-    quarterResults: result.members.map((r) => ({ _id: `${periodId}_${r.memberId}`, periodId, ...r })),
-    sectionResults: result.sections.map((r) => ({ _id: `${periodId}_${r.sectionId}`, periodId, ...r })),
+    quarterResults: packResults(periodId, result),
   };
 }

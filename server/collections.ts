@@ -22,7 +22,6 @@ export const COLL = {
   spotChecks: 'spotChecks',
   spotDraws: 'spotDraws',
   quarterResults: 'quarterResults',
-  sectionResults: 'sectionResults',
   corrections: 'corrections',
   voteCampaigns: 'voteCampaigns',
   voteRolls: 'voteRolls',

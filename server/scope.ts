@@ -14,11 +14,11 @@ export async function memberInScope(db: Database, me: MemberDoc, memberId: strin
 }
 
 /** Read every page of a query (the database returns at most 1000 records a call). */
-export async function allPages<T>(page: (skip: number, limit: number) => Promise<{ data: T[] }>): Promise<T[]> {
+export async function allPages<T>(page: (skip: number, limit: number) => Promise<{ data: T[] }>, size = 1000): Promise<T[]> {
   const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const r = await page(skip, 1000);
+  for (let skip = 0; ; skip += size) {
+    const r = await page(skip, size);
     out.push(...r.data);
-    if (r.data.length < 1000) return out;
+    if (r.data.length < size) return out;
   }
 }

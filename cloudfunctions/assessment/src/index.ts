@@ -9,7 +9,14 @@ import { AppError } from '../../../shared/api/errors';
 import { dossierId, emptyProgress, type DossierDoc } from '../../../shared/domain/dossier';
 import { staffEvaluationProblem, type MemberDoc } from '../../../shared/domain/member';
 import type { IndicatorDoc, PeriodDoc, SectionDoc, TreeNodeDoc } from '../../../shared/domain/park';
-import { assessPeriod, type MemberResult, type SectionResult } from '../../../shared/domain/scoring/assessment';
+import {
+  assessPeriod,
+  packResults,
+  quarterResultId,
+  type MemberResult,
+  type QuarterResultDoc,
+  type SectionResult,
+} from '../../../shared/domain/scoring/assessment';
 import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/domain/scoring/checklist';
 import {
   drawTargets,
@@ -25,8 +32,6 @@ import { defineFunction, type Ctx } from '../../../server/router';
 import { allPages, memberInScope } from '../../../server/scope';
 import { withTransaction } from '../../../server/tx';
 
-type QuarterResultDoc = MemberResult & { _id: string; periodId: string };
-type SectionResultDoc = SectionResult & { _id: string; periodId: string };
 
 /** `corrections/{id}`: a change to a closed quarter's score — who, when, why, old and new. */
 interface CorrectionDoc {
@@ -128,10 +133,7 @@ async function compute(db: Database, periodId: string) {
 
 /** Write a quarter's results: deterministic ids, so writing again (a resumed close, a correction) overwrites. */
 async function saveResults(db: Database, periodId: string, r: { members: MemberResult[]; sections: SectionResult[] }) {
-  const writes = [
-    ...r.members.map((m) => () => db.collection<QuarterResultDoc>(COLL.quarterResults).doc(`${periodId}_${m.memberId}`).set({ data: { ...m, periodId } })),
-    ...r.sections.map((s) => () => db.collection<SectionResultDoc>(COLL.sectionResults).doc(`${periodId}_${s.sectionId}`).set({ data: { ...s, periodId } })),
-  ];
+  const writes = packResults(periodId, r).map(({ _id, ...doc }) => () => db.collection<QuarterResultDoc>(COLL.quarterResults).doc(_id).set({ data: doc }));
   for (let i = 0; i < writes.length; i += 10) await Promise.all(writes.slice(i, i + 10).map((w) => w()));
 }
 
@@ -140,14 +142,13 @@ async function resultView(ctx: Ctx, periodId: string, memberId: string | undefin
   const m = await memberInScope(ctx.db, me, memberId);
   const p = await periodOf(ctx.db, periodId);
   if (p?.status !== 'closed') throw new AppError('NOT_READY', `${quarterLabel(periodId)}考核尚未结束，结束后可查看结果`);
-  const [r, of, corrections, section] = await Promise.all([
-    ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).doc(`${periodId}_${m._id}`).get(),
-    ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).where({ periodId }).count(),
+  const [stored, corrections, section] = await Promise.all([
+    ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).doc(quarterResultId(periodId, m.sectionId ?? '')).get(),
     ctx.db.collection<CorrectionDoc>(COLL.corrections).where({ periodId, memberId: m._id }).orderBy('at', 'asc').limit(100).get(),
     m.sectionId ? ctx.db.collection<SectionDoc>(COLL.sections).doc(m.sectionId).get() : null,
   ]);
-  if (!r.data) throw new AppError('NOT_FOUND', `${m.name}在${quarterLabel(periodId)}没有考核结果`);
-  const d = r.data;
+  const d = stored.data?.members.find((x) => x.memberId === m._id);
+  if (!stored.data || !d) throw new AppError('NOT_FOUND', `${m.name}在${quarterLabel(periodId)}没有考核结果`);
   return {
     periodId,
     periodLabel: quarterLabel(periodId),
@@ -164,7 +165,7 @@ async function resultView(ctx: Ctx, periodId: string, memberId: string | undefin
     grade: d.grade,
     cappedByQuota: d.cappedByQuota,
     rank: d.rank,
-    of: of.total,
+    of: stored.data.of,
     corrections: corrections.data.map((c) => ({ field: c.field, old: c.old, new: c.new, reason: c.reason, byName: c.byName, at: c.at })),
   };
 }
@@ -343,11 +344,13 @@ export const main = defineFunction('assessment', {
       const pid = periodId ?? quarterOf(ctx.now);
       const p = await periodOf(ctx.db, pid);
       if (p?.status !== 'closed') throw new AppError('NOT_READY', `${quarterLabel(pid)}考核尚未结束，结束后可查看排名`);
-      const [members, secs, names] = await Promise.all([
-        all<QuarterResultDoc>(ctx.db, COLL.quarterResults, { periodId: pid }),
-        all<SectionResultDoc>(ctx.db, COLL.sectionResults, { periodId: pid }),
+      // Section documents hold their cadres' breakdowns: read them a few dozen at a time.
+      const [docs, names] = await Promise.all([
+        allPages((skip) => ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).where({ periodId: pid }).orderBy('_id', 'asc').skip(skip).limit(50).get(), 50),
         sections(ctx.db),
       ]);
+      const members = docs.flatMap((d) => d.members);
+      const secs = docs.flatMap((d) => (d.section ? [d.section] : []));
       const sectionName = new Map(names.map((s) => [s._id, s.name]));
       return {
         periodId: pid,
@@ -368,8 +371,11 @@ export const main = defineFunction('assessment', {
       const me = await ctx.member();
       const p = await periodOf(ctx.db, periodId);
       if (p?.status !== 'closed') throw new AppError('CONFLICT', '考核结束前请直接修改评分，无需更正');
+      const member = (await ctx.db.collection<MemberDoc>(COLL.members).doc(memberId).get()).data;
+      if (!member) throw new AppError('NOT_FOUND', '人员不存在');
       await withTransaction(ctx.db, async (tx) => {
-        const result = (await tx.collection<QuarterResultDoc>(COLL.quarterResults).doc(`${periodId}_${memberId}`).get()).data;
+        const doc = (await tx.collection<QuarterResultDoc>(COLL.quarterResults).doc(quarterResultId(periodId, member.sectionId ?? '')).get()).data;
+        const result = doc?.members.find((x) => x.memberId === memberId);
         if (!result) throw new AppError('NOT_FOUND', '该人员本季度没有考核结果');
         const old = field === 'staffEvaluation' ? result.staffEvaluation : result.deductions;
         if (old === value) throw new AppError('CONFLICT', '新值与原值相同');

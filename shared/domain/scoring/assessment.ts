@@ -105,3 +105,34 @@ export function assessPeriod(
   const sectionsOut = sectionRows.map((r, i) => ({ ...r, rank: sectionRanks[i] ?? 0 })).sort((a, b) => a.rank - b.rank);
   return { members: membersOut, sections: sectionsOut };
 }
+
+/**
+ * `quarterResults/{periodId}_{sectionId}`: a section's result and its cadres' results, written together at close.
+ * One document per section, not per person: a park-wide close then costs one write per section, which keeps a
+ * park ten times the demo's (120 sections) far inside a basic plan's ~30 database requests a second.
+ */
+export interface QuarterResultDoc {
+  _id: string;
+  periodId: string;
+  sectionId: string;
+  section: SectionResult | null;
+  members: MemberResult[];
+  /** How many cadres were ranked in the quarter (the "of" in "rank 3 of 74"). */
+  of: number;
+}
+
+export function quarterResultId(periodId: string, sectionId: string): string {
+  return `${periodId}_${sectionId}`;
+}
+
+export function packResults(periodId: string, r: { members: MemberResult[]; sections: SectionResult[] }): QuarterResultDoc[] {
+  const ids = [...new Set([...r.sections.map((s) => s.sectionId), ...r.members.map((m) => m.sectionId)])];
+  return ids.map((sectionId) => ({
+    _id: quarterResultId(periodId, sectionId),
+    periodId,
+    sectionId,
+    section: r.sections.find((s) => s.sectionId === sectionId) ?? null,
+    members: r.members.filter((m) => m.sectionId === sectionId),
+    of: r.members.length,
+  }));
+}
