@@ -12,7 +12,8 @@ import type { MemberDoc } from '../shared/domain/member';
 import type { SectionDoc } from '../shared/domain/park';
 import type { ChecklistDoc } from '../shared/domain/scoring/checklist';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/domain/scoring/evaluations';
-import { quarterOf } from '../shared/time';
+import { BATCH } from '../shared/config/defaults';
+import { dayjs, quarterOf } from '../shared/time';
 
 type LocalCloudModule = typeof import('../localcloud/src/index');
 type Docs = Record<string, { _id: string }[]>;
@@ -71,6 +72,28 @@ async function closeOnce(lc: LocalCloudModule, root: string, factor: number): Pr
       ).json()) as { token?: string; result?: { code: number | string; message?: string } };
     const admin = String((await post('/api/dev/login', { openid: demoOpenid('M002') })).token);
     await post('/api/call', { name: 'assessment', data: { action: 'status', input: {} } }, admin); // warm the instance
+
+    // Opening next quarter: checklists fixed a batch per call, the page calling again until none is missing.
+    const next = quarterOf(dayjs().add(3, 'month').valueOf());
+    const openBefore = cloud.requestCounts();
+    const o0 = performance.now();
+    let calls = 0;
+    for (;;) {
+      calls += 1;
+      const r = (await post('/api/call', { name: 'assessment', data: { action: 'openPeriod', input: { periodId: next } } }, admin)) as {
+        result?: { code: number | string; data?: { checklistsMissing: number } };
+      };
+      if (r.result?.code !== 0) throw new Error(`openPeriod failed: ${JSON.stringify(r)}`);
+      if ((r.result.data?.checklistsMissing ?? 0) === 0 || calls > 50) break;
+    }
+    const openMs = performance.now() - o0;
+    const openAfter = cloud.requestCounts();
+    const openTotal = Object.keys(openAfter).reduce((s, k) => s + (openAfter[k] ?? 0) - (openBefore[k] ?? 0), 0);
+    console.log(
+      `${`open next quarter, ${factor === 1 ? 'demo park' : `${factor}× park`}`.padEnd(52)} ${(openMs / 1000).toFixed(2).padStart(6)} s  ` +
+        `${openTotal} database requests in ${calls} call(s), at most ${BATCH.checklistsPerCall} checklists a call`,
+    );
+
     const before = cloud.requestCounts();
     const t0 = performance.now();
     const r = await post('/api/call', { name: 'assessment', data: { action: 'close', input: { periodId } } }, admin);
@@ -91,7 +114,7 @@ async function closeOnce(lc: LocalCloudModule, root: string, factor: number): Pr
 }
 
 export async function quarterClose(lc: LocalCloudModule, root: string): Promise<void> {
-  console.log('\n## Quarter close (assessment.close through the real SDK)');
+  console.log('\n## Quarter open and close (assessment.openPeriod / close through the real SDK)');
   await closeOnce(lc, root, 1);
   await closeOnce(lc, root, 10);
 }

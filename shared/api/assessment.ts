@@ -225,6 +225,8 @@ export const PeriodStatusView = z.object({
   status: z.enum(['open', 'closing', 'closed']),
   /** Whether the quarter was opened (checklists fixed); reports may be recorded in the current quarter either way. */
   opened: z.boolean(),
+  /** Cadres whose checklist is not fixed yet: opening continues (call openPeriod again) until this is 0. */
+  checklistsMissing: z.number(),
   cadres: z.number(),
   staffEvaluated: z.number(),
   sections: z.number(),

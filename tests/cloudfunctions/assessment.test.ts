@@ -70,6 +70,19 @@ describe('last quarter (closed in the demo park)', () => {
   });
 });
 
+describe('opening next quarter', () => {
+  it('fixes every cadre’s checklist from the tree, and only then counts as opened', async () => {
+    const next = quarterOf(dayjs().add(3, 'month').valueOf());
+    const before = data(await t.call(admin, 'assessment', 'status', { periodId: next }));
+    expect(before).toMatchObject({ opened: false, checklistsMissing: 74 });
+    expect(await t.call(admin, 'assessment', 'close', { periodId: next })).toMatchObject({ code: 'INVALID_INPUT' });
+    const after = data(await t.call(admin, 'assessment', 'openPeriod', { periodId: next }));
+    expect(after).toMatchObject({ opened: true, checklistsMissing: 0, status: 'open' });
+    expect(t.cloud.store.count('checklists', { periodId: next })).toBe(74);
+    expect(await t.call(await t.as('M009'), 'assessment', 'openPeriod', { periodId: next })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('this quarter: evaluations, spot checks, close', () => {
   it('will not close while evaluations are missing, and says how many', async () => {
     const s = data(await t.call(admin, 'assessment', 'status', {}));

@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomInt } from 'crypto';
 import { AppError } from '../../../shared/api/errors';
+import { BATCH } from '../../../shared/config/defaults';
 import { dossierId, emptyProgress, type DossierDoc } from '../../../shared/domain/dossier';
 import { staffEvaluationProblem, type MemberDoc } from '../../../shared/domain/member';
 import type { IndicatorDoc, PeriodDoc, SectionDoc, TreeNodeDoc } from '../../../shared/domain/park';
@@ -68,12 +69,13 @@ async function sections(db: Database): Promise<SectionDoc[]> {
 }
 
 async function status(db: Database, periodId: string) {
-  const [p, people, secs, staffEvals, sectionEvals] = await Promise.all([
+  const [p, people, secs, staffEvals, sectionEvals, checklists] = await Promise.all([
     periodOf(db, periodId),
     cadres(db),
     sections(db),
     all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
     all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
+    db.collection<ChecklistDoc>(COLL.checklists).where({ periodId }).count(),
   ]);
   const evaluated = new Set(staffEvals.map((e) => e.memberId));
   const sectionsDone = new Set(sectionEvals.map((e) => e.sectionId));
@@ -84,6 +86,7 @@ async function status(db: Database, periodId: string) {
     periodLabel: quarterLabel(periodId),
     status: p?.status ?? 'open',
     opened: p !== null,
+    checklistsMissing: Math.max(0, people.length - checklists.total),
     cadres: people.length,
     staffEvaluated: people.length - missingStaff.length,
     sections: secs.length,
@@ -294,8 +297,10 @@ export const main = defineFunction('assessment', {
       ]);
       const have = new Set(existing.map((c) => c.memberId));
       const byId = new Map(indicators.map((i) => [i._id, i]));
-      // A checklist once fixed stays as it was: re-opening only fills in those who had none.
-      const fresh = people.filter((m) => !have.has(m._id));
+      // A checklist once fixed stays as it was: each call fills in up to a batch of those who have none, and the
+      // quarter counts as opened once nobody is left.
+      const missing = people.filter((m) => !have.has(m._id));
+      const fresh = missing.slice(0, BATCH.checklistsPerCall);
       for (let i = 0; i < fresh.length; i += 10) {
         await Promise.all(
           fresh.slice(i, i + 10).map((m) =>
@@ -305,7 +310,7 @@ export const main = defineFunction('assessment', {
           ),
         );
       }
-      if (!p) await ctx.db.collection<PeriodDoc>(COLL.periods).doc(periodId).set({ data: { status: 'open' } });
+      if (!p && missing.length === fresh.length) await ctx.db.collection<PeriodDoc>(COLL.periods).doc(periodId).set({ data: { status: 'open' } });
       return status(ctx.db, periodId);
     },
   },
@@ -318,6 +323,7 @@ export const main = defineFunction('assessment', {
       if (p?.status === 'closed') throw new AppError('CLOSED', '该季度已结束');
       if (periodId > quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '季度尚未开始');
       const before = await status(ctx.db, periodId);
+      if (!before.opened || before.checklistsMissing > 0) throw new AppError('CONFLICT', '本季度尚未开启完成（考核清单未全部生成），请先开启季度');
       if (before.staffEvaluated < before.cadres || before.sectionsEvaluated < before.sections) {
         throw new AppError(
           'CONFLICT',

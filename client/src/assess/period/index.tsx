@@ -40,7 +40,12 @@ export default function Period() {
     if (busy) return;
     setBusy(true);
     setActionError(null);
-    const r = await call('assessment', 'openPeriod', { periodId });
+    // Each call fixes a batch of checklists; call again until none is missing (a large park takes a few calls).
+    let r = await call('assessment', 'openPeriod', { periodId });
+    for (let i = 0; i < 100 && r.code === 0 && r.data.checklistsMissing > 0; i += 1) {
+      setS(r.data);
+      r = await call('assessment', 'openPeriod', { periodId });
+    }
     setBusy(false);
     if (r.code === 0) {
       setS(r.data);
