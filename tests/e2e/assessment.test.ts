@@ -166,6 +166,9 @@ describe('the admin edits the indicator tree', () => {
     await admin.locator('#w-G2 input').fill('30');
     await admin.locator('#tree-save').click();
     await admin.waitForFunction(() => !document.querySelector('#tree-problems'), undefined, { timeout: 15_000 });
+    // The marks clear on the phone at once; the save lands a moment later.
+    const weightOf = async (id: string) => (await find<TreeNodeDoc>('treeNodes', { _id: id }))[0]?.weight;
+    for (let i = 0; i < 100 && (await weightOf('G1')) !== 35; i += 1) await admin.waitForTimeout(100);
     const saved = await find<TreeNodeDoc>('treeNodes', { level: 'goal' });
     expect(saved.find((x) => x._id === 'G1')?.weight).toBe(35);
     expect(saved.find((x) => x._id === 'G2')?.weight).toBe(30);

@@ -1,12 +1,12 @@
 import '../../../../shared/api/zod-locale';
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { contracts, type OutputOf } from '../../../../shared/api/contracts';
 import { LIMITS } from '../../../../shared/config/defaults';
 import type { EnterpriseItem, ReportKind } from '../../../../shared/api/model';
 import { call } from '../../api/call';
-import { PHOTO_TOO_LARGE, photoCloudPath, uploadPhoto } from '../../api/upload';
+import { PhotoPicker, usePhotos } from '../../lib/use-photos';
 import { parkToday } from '../../lib/today';
 import { ASSESS_PAGES, FieldError, detailsOrForm, issuesByField } from '../lib';
 
@@ -20,12 +20,6 @@ const KINDS: { k: ReportKind; label: string }[] = [
 ];
 const needsEnterprise = (k: ReportKind) => k === 'enterprise_visit' || k === 'appeal_resolved';
 
-interface Photo {
-  path: string;
-  size?: number;
-  /** Set once uploaded, so that a retry after a server error does not upload it again. */
-  fileID?: string;
-}
 
 /**
  * Record day-to-day work (工作实绩): a visit, an appeal resolved, a project milestone or another achievement, with up
@@ -45,7 +39,7 @@ export default function Record() {
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const [memberId, setMemberId] = useState('');
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const busy = useRef(false);
@@ -83,22 +77,6 @@ export default function Record() {
   const sortedProjects = [...(projects ?? [])].sort((a, b) => Number(b.claimedByMe) - Number(a.claimedByMe));
   const project = projects?.find((p) => p.id === projectId) ?? null;
 
-  const choosePhotos = async () => {
-    const left = LIMITS.photosPerReport - photos.length;
-    if (left <= 0) return;
-    try {
-      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const picked: Photo[] = res.tempFilePaths.map((path, i) => ({ path, size: res.tempFiles?.[i]?.size }));
-      // refused on the device before any byte is sent
-      const fit = picked.filter((p) => p.size === undefined || p.size <= LIMITS.photoMaxBytes);
-      if (fit.length < picked.length) void Taro.showToast({ title: PHOTO_TOO_LARGE, icon: 'none' });
-      setPhotos((old) => [...old, ...fit].slice(0, LIMITS.photosPerReport));
-      setErrors(({ photoFileIds: _gone, ...rest }) => rest);
-    } catch {
-      // cancelled
-    }
-  };
-
   const submit = async () => {
     if (busy.current) return;
     const input = {
@@ -118,27 +96,12 @@ export default function Record() {
     setSubmitting(true);
     setErrors({});
     try {
-      const ids: string[] = [];
-      for (let i = 0; i < photos.length; i += 1) {
-        const p = photos[i];
-        if (!p) continue;
-        if (p.fileID) {
-          ids.push(p.fileID);
-          continue;
-        }
-        if (!memberId) {
-          setErrors({ photoFileIds: '暂时无法上传照片，请返回后重试' });
-          return;
-        }
-        const up = await uploadPhoto(p.path, photoCloudPath(memberId, date), p.size);
-        if (up.code !== 0) {
-          setErrors({ photoFileIds: `第${i + 1}张照片：${up.message}` });
-          return;
-        }
-        const fileID = up.data.fileID;
-        setPhotos((old) => old.map((o) => (o.path === p.path ? { ...o, fileID } : o)));
-        ids.push(fileID);
+      const uploaded = await uploadAll(memberId, date);
+      if (uploaded.code !== 0) {
+        setErrors({ photoFileIds: uploaded.message });
+        return;
       }
+      const ids = uploaded.data;
       const r = await call('dossier', 'record', { ...input, photoFileIds: ids });
       if (r.code === 0) {
         void Taro.showToast({ title: '已记录', icon: 'success' });
@@ -267,28 +230,7 @@ export default function Record() {
       </View>
       <FieldError id='record-error-note' text={errors.note} />
 
-      <View className='cells-title'>
-        现场照片（选填，最多{LIMITS.photosPerReport}张，每张不超过{Math.round(LIMITS.photoMaxBytes / 1024 / 1024)}MB）
-      </View>
-      <View className='cells'>
-        <View className='cell'>
-          <View className='thumbs' id='record-photos'>
-            {photos.map((p, i) => (
-              <View className='thumb' key={p.path} id={`record-photo-${i}`}>
-                <Image className='thumb-img' src={p.path} mode='aspectFill' />
-                <View className='thumb-del' id={`record-photo-remove-${i}`} onClick={() => setPhotos((old) => old.filter((o) => o.path !== p.path))}>
-                  ×
-                </View>
-              </View>
-            ))}
-            {photos.length < LIMITS.photosPerReport && (
-              <View className='thumb-add' id='record-photo-add' onClick={() => void choosePhotos()}>
-                +
-              </View>
-            )}
-          </View>
-        </View>
-      </View>
+      <PhotoPicker idPrefix='record' optional photos={photos} onAdd={() => void choosePhotos()} onRemove={removePhoto} />
       <FieldError id='record-error-photos' text={errors.photoFileIds} />
       <FieldError id='record-error-form' text={errors.form ?? errors.kind} />
 

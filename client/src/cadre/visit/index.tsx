@@ -1,23 +1,17 @@
 import '../../../../shared/api/zod-locale';
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { contracts } from '../../../../shared/api/contracts';
 import { LIMITS } from '../../../../shared/config/defaults';
 import type { EnterpriseItem } from '../../../../shared/api/model';
 import { call } from '../../api/call';
-import { PHOTO_TOO_LARGE, photoCloudPath, uploadPhoto } from '../../api/upload';
+import { PhotoPicker, usePhotos } from '../../lib/use-photos';
 import { parkToday } from '../../lib/today';
 
 type Field = 'enterpriseId' | 'date' | 'note' | 'photoFileIds';
 type FieldErrors = Partial<Record<Field | 'form', string>>;
 
-interface Photo {
-  path: string;
-  size?: number;
-  /** Set once uploaded, so that a retry after a server error does not upload it again. */
-  fileID?: string;
-}
 
 const FIELDS: Field[] = ['enterpriseId', 'date', 'note', 'photoFileIds'];
 
@@ -41,7 +35,7 @@ export default function Visit() {
   const [chosen, setChosen] = useState<EnterpriseItem | null>(null);
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors((e) => ({ ...e, photoFileIds: undefined })));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const busy = useRef(false);
@@ -77,21 +71,6 @@ export default function Visit() {
 
   const endDay = lastDay < today ? lastDay : today;
 
-  const choosePhotos = async () => {
-    const left = LIMITS.photosPerReport - photos.length;
-    if (left <= 0) return;
-    try {
-      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const picked: Photo[] = res.tempFilePaths.map((path, i) => ({ path, size: res.tempFiles?.[i]?.size }));
-      const fit = picked.filter((p) => p.size === undefined || p.size <= LIMITS.photoMaxBytes);
-      if (fit.length < picked.length) void Taro.showToast({ title: PHOTO_TOO_LARGE, icon: 'none' });
-      setPhotos((old) => [...old, ...fit].slice(0, LIMITS.photosPerReport));
-      setErrors((e) => ({ ...e, photoFileIds: undefined }));
-    } catch {
-      // cancelled
-    }
-  };
-
   const submit = async () => {
     if (busy.current) return;
     const input = { enterpriseId: chosen?.id ?? '', date, note, photoFileIds: [] as string[] };
@@ -113,27 +92,12 @@ export default function Visit() {
     setSubmitting(true);
     setErrors({});
     try {
-      const ids: string[] = [];
-      for (let i = 0; i < photos.length; i += 1) {
-        const p = photos[i];
-        if (!p) continue;
-        if (p.fileID) {
-          ids.push(p.fileID);
-          continue;
-        }
-        if (!memberId) {
-          setErrors({ photoFileIds: '暂时无法上传照片，请返回后重试' });
-          return;
-        }
-        const up = await uploadPhoto(p.path, photoCloudPath(memberId, date), p.size);
-        if (up.code !== 0) {
-          setErrors({ photoFileIds: `第${i + 1}张照片：${up.message}` });
-          return;
-        }
-        const fileID = up.data.fileID;
-        setPhotos((old) => old.map((o) => (o.path === p.path ? { ...o, fileID } : o)));
-        ids.push(fileID);
+      const uploaded = await uploadAll(memberId, date);
+      if (uploaded.code !== 0) {
+        setErrors({ photoFileIds: uploaded.message });
+        return;
       }
+      const ids = uploaded.data;
       const r = await call('dossier', 'recordVisit', { ...input, photoFileIds: ids });
       if (r.code === 0) {
         void Taro.showToast({ title: '已记录', icon: 'success' });
@@ -250,32 +214,7 @@ export default function Visit() {
       </View>
       {err('note')}
 
-      <View className='cells-title'>
-        现场照片（最多{LIMITS.photosPerReport}张，每张不超过{Math.round(LIMITS.photoMaxBytes / 1024 / 1024)}MB）
-      </View>
-      <View className='cells'>
-        <View className='cell'>
-          <View className='thumbs' id='visit-photos'>
-            {photos.map((p, i) => (
-              <View className='thumb' key={p.path} id={`visit-photo-${i}`}>
-                <Image className='thumb-img' src={p.path} mode='aspectFill' />
-                <View
-                  className='thumb-del'
-                  id={`visit-photo-remove-${i}`}
-                  onClick={() => setPhotos((old) => old.filter((o) => o.path !== p.path))}
-                >
-                  ×
-                </View>
-              </View>
-            ))}
-            {photos.length < LIMITS.photosPerReport && (
-              <View className='thumb-add' id='visit-photo-add' onClick={() => void choosePhotos()}>
-                +
-              </View>
-            )}
-          </View>
-        </View>
-      </View>
+      <PhotoPicker idPrefix='visit' photos={photos} onAdd={() => void choosePhotos()} onRemove={removePhoto} />
       {err('photoFileIds')}
       {err('form')}
 
