@@ -1,7 +1,9 @@
 // npm test: type-check, build what the tests exercise (cloud functions, local cloud, both client targets),
 // then run every jest suite: pure rules, cloud functions through the local cloud and the real wx-server-sdk,
 // the weapp build under miniprogram-simulate, and the H5 build in Chromium.
-import { run } from './run.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, run } from './run.mjs';
 
 const quick = process.argv.includes('--no-build');
 run('type-check (shared, server, functions, local cloud, tests)', 'npx', ['tsc', '-p', 'tsconfig.json']);
@@ -12,4 +14,9 @@ if (!quick) {
   run('build mini-program (weapp)', 'npm', ['run', '--silent', 'build:weapp']);
   run('build mini-program (h5)', 'npm', ['run', '--silent', 'build:h5']);
 }
-run('jest', 'npx', ['jest', '--ci', ...process.argv.slice(2).filter((a) => a !== '--no-build')]);
+mkdirSync(join(root, 'artifacts'), { recursive: true });
+const report = join(root, 'artifacts', 'jest.json');
+run('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2).filter((a) => a !== '--no-build')]);
+// One plain closing line that any CI reads: how many passed and failed.
+const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, 'utf8'));
+console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed`);
