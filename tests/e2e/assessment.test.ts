@@ -12,7 +12,7 @@ import type { TreeNodeDoc } from '../../shared/domain/park';
 import type { ChecklistDoc } from '../../shared/domain/scoring/checklist';
 import { dayjs, quarterOf, quarterRange } from '../../shared/time';
 import { demoOpenid } from '../../demo/park';
-import { launch, phone, shot } from '../support/browser';
+import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -33,18 +33,8 @@ const LEADER = 'M001';
 const current = quarterOf(Date.now());
 const previous = quarterOf(dayjs(quarterRange(current).first).subtract(1, 'day').valueOf());
 
-/** Open the app, and sign in on the demo page as a person; wait for their home. */
-async function signIn(memberId: string, home: string): Promise<Page> {
-  const page = await phone(browser);
-  await page.goto(`${t.cloud.url}/`);
-  await page.locator(`#login-${demoOpenid(memberId)}`).click();
-  await page.locator(home).waitFor({ timeout: 15_000 });
-  return page;
-}
+const signIn = (memberId: string, home?: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId), home);
 
-async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-}
 
 async function member(name: string): Promise<MemberDoc> {
   const [m] = await find<MemberDoc>('members', { name });

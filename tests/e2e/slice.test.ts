@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../shared/domain/member';
 import type { EnterpriseDoc } from '../../shared/domain/park';
 import { quarterOf } from '../../shared/time';
 import { demoOpenid } from '../../demo/park';
-import { launch, phone, shot } from '../support/browser';
+import { expectText, launch, phone, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -26,13 +26,7 @@ afterAll(async () => {
 
 const find = async <T>(coll: string, q: object) => (await t.cloud.store.find(coll, q)) as T[];
 
-/** Open the app, and sign in on the demo page as a person. */
-async function signIn(memberId: string): Promise<Page> {
-  const page = await phone(browser);
-  await page.goto(`${t.cloud.url}/`);
-  await page.locator(`#login-${demoOpenid(memberId)}`).click();
-  return page;
-}
+const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));
 
 describe('a cadre records an enterprise visit', () => {
   it('moves the dossier’s visit target at once, and the section head sees it', async () => {
@@ -106,6 +100,3 @@ describe('a newcomer binds their WeChat identity with an invite code', () => {
   });
 });
 
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-}

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DIMENSIONS, DEFAULT_RULES } from '../../shared/domain/vote/config';
 import { dayjs, inPark, parkInstant } from '../../shared/time';
 import { demoOpenid } from '../../demo/park';
-import { launch, phone, shot } from '../support/browser';
+import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -25,16 +25,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function signIn(memberId: string): Promise<Page> {
-  const page = await phone(browser);
-  await page.goto(`${t.cloud.url}/`);
-  await page.locator(`#login-${demoOpenid(memberId)}`).click();
-  return page;
-}
+const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));
 
-async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-}
 
 /** Open a Taro picker by what it wraps and accept the value it proposes. */
 async function pickProposed(page: Page, trigger: string): Promise<void> {

@@ -10,7 +10,7 @@ import { RESULTS_SETTLE_MS } from '../../shared/domain/vote/campaign';
 import type { Ratings } from '../../shared/domain/vote/config';
 import { demoOpenid } from '../../demo/park';
 import { sdkFor } from '../localcloud/helpers';
-import { launch, phone, shot } from '../support/browser';
+import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -28,16 +28,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function signIn(memberId: string): Promise<Page> {
-  const page = await phone(browser);
-  await page.goto(`${t.cloud.url}/`);
-  await page.locator(`#login-${demoOpenid(memberId)}`).click();
-  return page;
-}
+const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));
 
-async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-}
 
 /** Pretend the close happened long enough ago for the count to start (as tests/cloudfunctions/votes.test.ts does). */
 async function ageClose(campaignId: string): Promise<void> {

@@ -39,3 +39,17 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Open the app on a phone and sign in on the demo page as a person; with `home`, wait until it shows. */
+export async function signInAs(browser: Browser, url: string, openid: string, home?: string): Promise<Page> {
+  const page = await phone(browser);
+  await page.goto(`${url}/`);
+  await page.locator(`#login-${openid}`).click();
+  if (home) await page.locator(home).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** Wait until the element shows the text (up to 15 s). */
+export async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+}
