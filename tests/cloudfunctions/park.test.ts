@@ -27,7 +27,8 @@ describe('enterprise search for the visit form', () => {
     let pages = 0;
     while (cursor !== null) {
       const r: OutputOf<'park', 'searchEnterprises'> = data(await t.call(cadre, 'park', 'searchEnterprises', { q: '', cursor }));
-      expect(r.items.length).toBeLessThanOrEqual(LIMITS.searchResults);
+      const pageSize = r.items.length;
+      expect(pageSize).toBeLessThanOrEqual(LIMITS.searchResults);
       r.items.forEach((e) => ids.add(e.id));
       cursor = r.nextCursor;
       pages += 1;
