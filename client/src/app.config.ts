@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/bind/index', ...(process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [])],
   // features as subpackages: each role's pages load only when that role opens them
   subPackages: [
-    { root: 'cadre', pages: ['dossier/index', 'visit/index'] },
+    { root: 'cadre', pages: ['dossier/index'] },
     { root: 'section', pages: ['staff/index'] },
     { root: 'admin', pages: ['invites/index'] },
     { root: 'enterprise', pages: ['home/index'] },

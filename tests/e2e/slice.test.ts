@@ -45,16 +45,16 @@ describe('a cadre records an enterprise visit', () => {
     await shot(page, '01-cadre-dossier');
 
     await page.locator('#record-visit').click();
-    await page.locator('#visit-submit').click();
+    await page.locator('#record-submit').click();
     // Nothing chosen yet: the form says what is missing, in Chinese, before anything is sent.
-    await expectText(page.locator('#visit-error-enterprise'), '企业');
+    await expectText(page.locator('#record-error-enterprise'), '企业');
 
-    await page.locator('#visit-search input').fill(target.name.slice(0, 4));
-    await page.locator(`#enterprise-${target._id}`).click();
-    await expectText(page.locator('#visit-enterprise-chosen'), target.name);
-    await page.locator('#visit-note textarea').fill('了解企业扩产用工需求，对接职业院校');
+    await page.locator('#record-search input').fill(target.name.slice(0, 4));
+    await page.locator(`#record-enterprise-${target._id}`).click();
+    await expectText(page.locator('#record-enterprise-chosen'), target.name);
+    await page.locator('#record-note textarea').fill('了解企业扩产用工需求，对接职业院校');
     await shot(page, '02-record-visit');
-    await page.locator('#visit-submit').click();
+    await page.locator('#record-submit').click();
 
     await expectText(page.locator('#target-enterprise_visit-count'), `${before + 1} / 30 家`);
     await expectText(page.locator('#recent'), target.name);

@@ -1,6 +1,6 @@
 import '../../../../shared/api/zod-locale';
 import { useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { contracts, type OutputOf } from '../../../../shared/api/contracts';
 import { LIMITS } from '../../../../shared/config/defaults';
@@ -22,12 +22,14 @@ const needsEnterprise = (k: ReportKind) => k === 'enterprise_visit' || k === 'ap
 
 
 /**
- * Record day-to-day work (工作实绩): a visit, an appeal resolved, a project milestone or another achievement, with up
- * to LIMITS.photosPerReport photos (uploaded to reports/<memberId>/, as the visit page does).
+ * Record day-to-day work (工作实绩): an enterprise visit, an appeal resolved, a project milestone or another
+ * achievement, with up to LIMITS.photosPerReport photos (uploaded to reports/<memberId>/). The one reporting form.
  */
 export default function Record() {
   const today = parkToday();
-  const [kind, setKind] = useState<ReportKind>('enterprise_visit');
+  // `?kind=` opens the form on one kind (the dossier's 记录走访 opens it on enterprise_visit).
+  const { params } = useRouter();
+  const [kind, setKind] = useState<ReportKind>(KINDS.find((x) => x.k === params.kind)?.k ?? 'enterprise_visit');
   const [firstDay, setFirstDay] = useState(`${today.slice(0, 4)}-01-01`);
   const [lastDay, setLastDay] = useState(today);
   const [open, setOpen] = useState(true);
@@ -71,6 +73,9 @@ export default function Record() {
     }, q ? 300 : 0);
     return () => clearTimeout(t);
   }, [q, kind]);
+
+  // A message about a field goes once the person changes what it was about.
+  useEffect(() => setErrors({}), [kind, chosen, projectId, date, note]);
 
   const endDay = lastDay < today ? lastDay : today;
   // Claimed projects first: they are the ones a cadre follows.

@@ -39,10 +39,7 @@ export default function Dossier() {
   }
 
   const visits = d.targets.find((t) => t.metric === 'enterprise_visit');
-  const goVisit = () => {
-    const q = `memberId=${encodeURIComponent(d.memberId)}&firstDay=${d.firstDay}&lastDay=${d.lastDay}`;
-    void Taro.navigateTo({ url: `/cadre/visit/index?${q}` });
-  };
+  const goVisit = () => void Taro.navigateTo({ url: '/assess/record/index?kind=enterprise_visit' });
 
   return (
     <View className='page' id='dossier-page'>

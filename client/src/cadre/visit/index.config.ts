@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '记录企业走访' });
