@@ -11,6 +11,8 @@ module.exports = {
   // or it would configure a second copy of zod's core.
   moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': 'zod/v4/locales/$1.cjs' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // the browser is found (or unpacked from its npm package) once, before the workers start
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bundle, root, run } from './run.mjs';
+import './preflight.mjs';
 
 const args = new Set(process.argv.slice(2));
 const require = createRequire(import.meta.url);

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run } from './run.mjs';
+import './preflight.mjs';
 
 const quick = process.argv.includes('--no-build');
 run('type-check (shared, server, functions, local cloud, tests)', 'npx', ['tsc', '-p', 'tsconfig.json']);

@@ -1,19 +1,20 @@
 /**
- * Debian's Chromium driven by playwright-core (never a downloaded browser), against the H5 build served by a
- * local cloud of the test's own. Screenshots go to artifacts/ as test artifacts.
+ * Chromium driven by playwright-core against the H5 build served by a local cloud of the test's own: a system
+ * Chromium where there is one, else the one that arrives with `npm install` (see ./chromium.ts; never a download).
+ * Screenshots go to artifacts/ as test artifacts.
  */
-import { existsSync, mkdirSync } from 'fs';
+import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './chromium';
 import { repoRoot } from './cloud';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifacts = join(repoRoot, 'artifacts');
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  const found = await findChromium();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.path,
     args: [
       '--headless',
       '--no-sandbox',
