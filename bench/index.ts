@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { seedDemo } from '../demo/seed';
 import { demoOpenid } from '../demo/park';
-import { dayOf } from '../shared/time';
+import { dayOf } from '../shared/common/time';
 import type { Database } from '../server/cloud';
 import { weappSizes } from './package-size';
 import { quarterClose } from './quarter-close';

@@ -1,38 +1,29 @@
-/**
- * The demo park, modelled on the July 2025 Jiangxi Daily report on Jizhou Industrial Park (吉州工业园区):
- * 12 sections, about 80 cadres, the 47 indicators, about 200 enterprises (60 above scale), 10 key projects,
- * this quarter's dossiers with reports, a few enterprise appeals. People and companies named in the report keep
- * their names and roles; the rest are generated from a fixed seed, so every start builds the same park.
- *
- * Pure: `now` is passed in (the dossiers are for the quarter `now` falls in) and randomness is a seeded PRNG.
- */
-import type { Role } from '../shared/api/model';
-export type { DemoPerson } from '../shared/api/model';
-import { DEFAULT_QUARTER_TARGETS } from '../shared/config/defaults';
+export type { DemoPerson } from '../shared/members/contract';
+import { assessPeriod, packResults, type MemberInputs } from '../shared/assessment/assessment';
+import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessment/evaluations';
+import type { PeriodDoc } from "../shared/assessment/period";
+import { seededRandom } from '../shared/common/random';
+import { dayOf, dayjs, daysBetween, parkInstant, quarterOf, quarterRange } from '../shared/common/time';
+import { DEFAULT_QUARTER_TARGETS } from "../shared/dossier/config";
 import {
-  DOSSIER_INDICATORS,
-  applyReport,
-  newDossier,
-  type DossierDoc,
-  type ReportDoc,
-} from '../shared/domain/dossier';
-import type { BindingDoc, MemberDoc } from '../shared/domain/member';
+    DOSSIER_INDICATORS,
+    applyReport,
+    newDossier,
+    type DossierDoc,
+    type ReportDoc,
+} from '../shared/dossier/dossier';
+import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/indicators/checklist';
+import type { IndicatorDoc, TreeNodeDoc } from "../shared/indicators/indicator";
+import type { QualitativeGrade } from '../shared/indicators/rules';
+import type { Role } from "../shared/members/contract";
+import type { BindingDoc, MemberDoc } from '../shared/members/member';
 import type {
-  EnterpriseDoc,
-  IndicatorClass,
-  IndicatorDoc,
-  IndicatorKind,
-  PeriodDoc,
-  ProjectDoc,
-  SectionDoc,
-  TreeNodeDoc,
-} from '../shared/domain/park';
-import { seededRandom } from '../shared/random';
-import { assessPeriod, packResults, type MemberInputs } from '../shared/domain/scoring/assessment';
-import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/domain/scoring/checklist';
-import type { QualitativeGrade } from '../shared/domain/scoring/rules';
-import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/domain/scoring/evaluations';
-import { parkInstant, dayOf, quarterOf, quarterRange, daysBetween, dayjs } from '../shared/time';
+    EnterpriseDoc,
+    IndicatorClass,
+    IndicatorKind,
+    ProjectDoc,
+    SectionDoc
+} from '../shared/park/park';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],

@@ -1,7 +1,6 @@
-/** Small loaders shared by several functions. */
-import type { MeView } from '../shared/api/model';
-import type { MemberDoc } from '../shared/domain/member';
-import type { EnterpriseDoc, SectionDoc } from '../shared/domain/park';
+import type { MeView } from "../shared/members/contract";
+import type { MemberDoc } from '../shared/members/member';
+import type { EnterpriseDoc, SectionDoc } from '../shared/park/park';
 import type { Database } from './cloud';
 import { COLL } from './collections';
 

@@ -3,11 +3,11 @@
  * parse → authorise (role from the caller's OPENID, never from the request) → load → compute in shared/ → save → reply.
  */
 import type { z } from 'zod';
-import { contracts, CallEvent, type ActionName, type FnName, type OutputOf, type ParsedInput } from '../shared/api/contracts';
-import { AppError, fail, ok, type Reply } from '../shared/api/errors';
-import type { Role } from '../shared/api/model';
-import { issuesOf } from '../shared/api/zod-locale';
-import { hasRole, type BindingDoc, type MemberDoc } from '../shared/domain/member';
+import { AppError, fail, ok, type Reply } from '../shared/common/errors';
+import { issuesOf } from '../shared/common/zod-locale';
+import { CallEvent, contracts, type ActionName, type FnName, type OutputOf, type ParsedInput } from '../shared/contracts';
+import type { Role } from "../shared/members/contract";
+import { hasRole, type BindingDoc, type MemberDoc } from '../shared/members/member';
 import { getCloud, type Cloud, type Database } from './cloud';
 import { COLL } from './collections';
 

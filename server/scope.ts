@@ -1,6 +1,6 @@
 /** Whose records a caller may read: their own; a section head their section's staff; leaders and the admin anyone. */
-import { AppError } from '../shared/api/errors';
-import { hasRole, type MemberDoc } from '../shared/domain/member';
+import { AppError } from '../shared/common/errors';
+import { hasRole, type MemberDoc } from '../shared/members/member';
 import type { Database } from './cloud';
 import { COLL } from './collections';
 

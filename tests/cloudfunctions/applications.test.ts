@@ -1,7 +1,7 @@
-import type { MemberDoc } from '../../shared/domain/member';
-import type { IndicatorDoc, TreeNodeDoc } from '../../shared/domain/park';
-import type { ChecklistDoc } from '../../shared/domain/scoring/checklist';
-import { quarterOf } from '../../shared/time';
+import { quarterOf } from '../../shared/common/time';
+import type { ChecklistDoc } from '../../shared/indicators/checklist';
+import type { IndicatorDoc, TreeNodeDoc } from "../../shared/indicators/indicator";
+import type { MemberDoc } from '../../shared/members/member';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;

@@ -1,8 +1,8 @@
-import { DEFAULT_QUARTER_TARGETS } from '../../shared/config/defaults';
-import { dossierId, REPORT_DATE_MESSAGES, type DossierDoc, type ReportDoc } from '../../shared/domain/dossier';
-import type { MemberDoc } from '../../shared/domain/member';
-import type { EnterpriseDoc } from '../../shared/domain/park';
-import { dayOf, dayjs, quarterOf, quarterRange } from '../../shared/time';
+import { dayjs, dayOf, quarterOf, quarterRange } from '../../shared/common/time';
+import { DEFAULT_QUARTER_TARGETS } from "../../shared/dossier/config";
+import { dossierId, REPORT_DATE_MESSAGES, type DossierDoc, type ReportDoc } from '../../shared/dossier/dossier';
+import type { MemberDoc } from '../../shared/members/member';
+import type { EnterpriseDoc } from '../../shared/park/park';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;

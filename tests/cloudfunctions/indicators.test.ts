@@ -1,9 +1,9 @@
-import type { OutputOf } from '../../shared/api/contracts';
-import type { MemberDoc } from '../../shared/domain/member';
-import type { TreeNodeDoc } from '../../shared/domain/park';
-import type { ChecklistDoc } from '../../shared/domain/scoring/checklist';
-import type { DossierDoc } from '../../shared/domain/dossier';
-import { quarterOf } from '../../shared/time';
+import { quarterOf } from '../../shared/common/time';
+import type { OutputOf } from '../../shared/contracts';
+import type { DossierDoc } from '../../shared/dossier/dossier';
+import type { ChecklistDoc } from '../../shared/indicators/checklist';
+import type { TreeNodeDoc } from "../../shared/indicators/indicator";
+import type { MemberDoc } from '../../shared/members/member';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;

@@ -1,7 +1,7 @@
-import type { OutputOf } from '../../shared/api/contracts';
-import type { InviteDoc } from '../../shared/domain/invite';
-import type { MemberDoc } from '../../shared/domain/member';
-import { INVITE } from '../../shared/config/defaults';
+import type { OutputOf } from '../../shared/contracts';
+import { INVITE } from "../../shared/members/config";
+import type { InviteDoc } from '../../shared/members/invite';
+import type { MemberDoc } from '../../shared/members/member';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;

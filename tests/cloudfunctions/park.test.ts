@@ -1,5 +1,5 @@
-import type { OutputOf } from '../../shared/api/contracts';
-import { LIMITS } from '../../shared/config/defaults';
+import type { OutputOf } from '../../shared/contracts';
+import { LIMITS } from '../../shared/common/config';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;

@@ -6,8 +6,8 @@
 import { join } from 'path';
 import { demoOpenid } from '../../demo/park';
 import { seedDemo } from '../../demo/seed';
-import type { MemberDoc } from '../../shared/domain/member';
-import { DEFAULT_DIMENSIONS, type Ratings } from '../../shared/domain/vote/config';
+import type { MemberDoc } from '../../shared/members/member';
+import { DEFAULT_DIMENSIONS, type Ratings } from '../../shared/votes/config';
 import { startLocalCloud } from '../../localcloud/src/index';
 import { exited, startChildCloud, tempDataDir } from '../localcloud/helpers';
 import { postJson, repoRoot } from '../support/cloud';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { OutputOf } from '../../shared/api/contracts';
-import type { MemberDoc } from '../../shared/domain/member';
-import { RESULTS_SETTLE_MS, VOTE_FUNCTION_TIMEOUT_S, type BallotDoc, type RollDoc } from '../../shared/domain/vote/campaign';
-import { DEFAULT_DIMENSIONS, type Grade, type Ratings } from '../../shared/domain/vote/config';
+import type { OutputOf } from '../../shared/contracts';
+import type { MemberDoc } from '../../shared/members/member';
+import { RESULTS_SETTLE_MS, VOTE_FUNCTION_TIMEOUT_S, type BallotDoc, type RollDoc } from '../../shared/votes/campaign';
+import { DEFAULT_DIMENSIONS, type Grade, type Ratings } from '../../shared/votes/config';
 import { sdkFor } from '../localcloud/helpers';
 import { data, repoRoot, startTestCloud, type TestCloud } from '../support/cloud';
 

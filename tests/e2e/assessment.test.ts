@@ -6,12 +6,12 @@
  * section head evaluates a staff member; a leader draws spot-check targets from a recorded seed.
  * Screenshots are kept in artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { MemberDoc } from '../../shared/domain/member';
-import type { TreeNodeDoc } from '../../shared/domain/park';
-import type { ChecklistDoc } from '../../shared/domain/scoring/checklist';
-import { dayjs, quarterOf, quarterRange } from '../../shared/time';
+import type { Browser } from 'playwright-core';
 import { demoOpenid } from '../../demo/park';
+import { dayjs, quarterOf, quarterRange } from '../../shared/common/time';
+import type { ChecklistDoc } from '../../shared/indicators/checklist';
+import type { TreeNodeDoc } from "../../shared/indicators/indicator";
+import type { MemberDoc } from '../../shared/members/member';
 import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 

@@ -4,10 +4,10 @@
  * it; a newcomer binds with an invite code the admin issued. Screenshots are kept in artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { dossierId, type DossierDoc } from '../../shared/domain/dossier';
-import type { MemberDoc } from '../../shared/domain/member';
-import type { EnterpriseDoc } from '../../shared/domain/park';
-import { quarterOf } from '../../shared/time';
+import { dossierId, type DossierDoc } from '../../shared/dossier/dossier';
+import type { MemberDoc } from '../../shared/members/member';
+import type { EnterpriseDoc } from '../../shared/park/park';
+import { quarterOf } from '../../shared/common/time';
 import { demoOpenid } from '../../demo/park';
 import { expectText, launch, phone, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';

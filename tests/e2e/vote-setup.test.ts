@@ -6,8 +6,8 @@
  * are refused on the device, in Chinese beside their fields, and nothing is created. Screenshots go to artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_DIMENSIONS, DEFAULT_RULES } from '../../shared/domain/vote/config';
-import { dayjs, inPark, parkInstant } from '../../shared/time';
+import { DEFAULT_DIMENSIONS, DEFAULT_RULES } from '../../shared/votes/config';
+import { dayjs, inPark, parkInstant } from '../../shared/common/time';
 import { demoOpenid } from '../../demo/park';
 import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';

@@ -6,8 +6,8 @@
  * their receipt counted. Screenshots are kept in artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { RESULTS_SETTLE_MS } from '../../shared/domain/vote/campaign';
-import type { Ratings } from '../../shared/domain/vote/config';
+import { RESULTS_SETTLE_MS } from '../../shared/votes/campaign';
+import type { Ratings } from '../../shared/votes/config';
 import { demoOpenid } from '../../demo/park';
 import { sdkFor } from '../localcloud/helpers';
 import { expectText, launch, shot, signInAs } from '../support/browser';

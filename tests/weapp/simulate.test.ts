@@ -9,7 +9,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { BindingDoc } from '../../shared/domain/member';
+import type { BindingDoc } from '../../shared/members/member';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 import { nodeById, simulate, tap, text, until, weappDist, weappPhone, type Phone, type SimComponent } from '../support/weapp';
 

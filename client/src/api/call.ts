@@ -5,8 +5,8 @@
  *   h5:    POST /api/call { name, data } with X-Session → { result } | { errCode, errMsg }
  */
 import Taro from '@tarojs/taro';
-import type { ActionName, FnName, InputOf, OutputOf } from '../../../shared/api/contracts';
-import { ERROR_MESSAGES, type ErrorCode, type Fail, type Reply } from '../../../shared/api/errors';
+import type { ActionName, FnName, InputOf, OutputOf } from '../../../shared/contracts';
+import { ERROR_MESSAGES, type ErrorCode, type Fail, type Reply } from '../../../shared/common/errors';
 import { getSession } from './session';
 
 const KNOWN = new Set<string>(Object.keys(ERROR_MESSAGES));

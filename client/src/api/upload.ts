@@ -4,8 +4,8 @@
  * accepts only file ids under the caller's own folder).
  */
 import Taro from '@tarojs/taro';
-import { LIMITS } from '../../../shared/config/defaults';
-import { ERROR_MESSAGES, type Reply } from '../../../shared/api/errors';
+import { LIMITS } from '../../../shared/common/config';
+import { ERROR_MESSAGES, type Reply } from '../../../shared/common/errors';
 import { platformFail } from './call';
 import { getSession } from './session';
 

@@ -1,9 +1,9 @@
 /** Small helpers shared by the assessment pages. Form helpers live in ../lib/form, dates in shared/time. */
 import { View } from '@tarojs/components';
-import { shiftQuarter } from '../../../shared/time';
+import { shiftQuarter } from '../../../shared/common/time';
 import { currentQuarter } from '../lib/today';
 export { FieldError, detailsOrForm, issuesByField, num } from '../lib/form';
-export { parkTimeText } from '../../../shared/time';
+export { parkTimeText } from '../../../shared/common/time';
 
 export const ASSESS_PAGES = {
   record: '/assess/record/index',
@@ -26,7 +26,7 @@ function query(q: Record<string, string | undefined>): string {
 }
 
 export { currentQuarter } from '../lib/today';
-export { shiftQuarter } from '../../../shared/time';
+export { shiftQuarter } from '../../../shared/common/time';
 
 /** The current quarter and the `back` before it, newest first. */
 export function recentQuarters(back = 3, now: number = Date.now()): string[] {

@@ -2,11 +2,12 @@
  * Small helpers of the indicator pages (indicators/ subpackage only: a module shared with assess/ would be hoisted
  * into the main package, so the few lines they both need are kept in each).
  */
-import { Text, View } from '@tarojs/components';
-import type { IndicatorClass, IndicatorKind } from '../../../shared/domain/park';
-import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from '../../../shared/domain/park';
-export { FieldError, detailsOrForm, issuesByField, num } from '../lib/form';
-export { parkTimeText } from '../../../shared/time';
+import { Text } from '@tarojs/components';
+import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from "../../../shared/indicators/indicator";
+import type { IndicatorClass, IndicatorKind } from '../../../shared/park/park';
+
+export { parkTimeText } from '../../../shared/common/time';
+export { detailsOrForm, FieldError, issuesByField, num } from '../lib/form';
 
 export const IND_PAGES = {
   checklist: (memberId?: string) => `/indicators/checklist/index${memberId ? `?memberId=${encodeURIComponent(memberId)}` : ''}`,

@@ -1,6 +1,6 @@
 /** Form helpers shared by every page that validates on the device and shows the server's field messages. */
 import { View } from '@tarojs/components';
-import type { FieldIssue } from '../../../shared/api/errors';
+import type { FieldIssue } from '../../../shared/common/errors';
 
 /** First message per field, from a zod parse on the device or the server's INVALID_INPUT details. */
 export function issuesByField(issues: { path: string | readonly PropertyKey[]; message: string }[]): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/api/model';
+import type { Role } from "../../../shared/members/contract";
 
 /** Which role's home a person lands on, most senior first (a section head is also a cadre). */
 export const ROLE_ORDER: Role[] = ['admin', 'leader', 'sectionHead', 'cadre', 'enterprise'];

@@ -1,4 +1,4 @@
-import { dayOf, quarterOf } from '../../../shared/time';
+import { dayOf, quarterOf } from '../../../shared/common/time';
 
 /** Today on the park's clock (UTC+8), `YYYY-MM-DD`. */
 export function parkToday(now: number = Date.now()): string {

@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { LIMITS } from '../../../shared/config/defaults';
-import type { Reply } from '../../../shared/api/errors';
+import { LIMITS } from '../../../shared/common/config';
+import type { Reply } from '../../../shared/common/errors';
 import { PHOTO_TOO_LARGE, photoCloudPath, uploadPhoto } from '../api/upload';
 
 export interface Photo {

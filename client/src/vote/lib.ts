@@ -1,8 +1,8 @@
 /** Small helpers shared by the vote pages: labels, the rules' spec from a campaign view, ballot storage. */
 import Taro from '@tarojs/taro';
-import type { OutputOf } from '../../../shared/api/contracts';
-import { GRADES, type CampaignSpec, type Ratings, type RatingValue } from '../../../shared/domain/vote/config';
-import { dayjs, inPark } from '../../../shared/time';
+import type { OutputOf } from '../../../shared/contracts';
+import { GRADES, type CampaignSpec, type Ratings, type RatingValue } from '../../../shared/votes/config';
+import { dayjs, inPark } from '../../../shared/common/time';
 
 export type CampaignView = OutputOf<'votes', 'ballot'>['campaign'];
 export type CampaignStatus = CampaignView['status'];
@@ -98,4 +98,4 @@ export function shareText(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-export { parkInstant, parkTimeText } from '../../../shared/time';
+export { parkInstant, parkTimeText } from '../../../shared/common/time';

@@ -4,15 +4,16 @@
  * up to 100 — in the tree and in the open quarter's checklist, in one transaction with the decision.
  */
 import { randomBytes } from 'crypto';
-import { AppError } from '../../../shared/api/errors';
-import type { ApplicationView } from '../../../shared/api/assessment';
-import { review, type ApplicationDoc } from '../../../shared/domain/application';
-import type { IndicatorDoc, PeriodDoc, TreeNodeDoc } from '../../../shared/domain/park';
-import { checklistId, insertWithWeight, type ChecklistDoc, type ChecklistItem } from '../../../shared/domain/scoring/checklist';
-import { quarterOf } from '../../../shared/time';
 import { COLL } from '../../../server/collections';
 import { defineFunction } from '../../../server/router';
 import { withTransaction } from '../../../server/tx';
+import type { ApplicationView } from "../../../shared/applications/contract";
+import { review, type ApplicationDoc } from '../../../shared/applications/review';
+import type { PeriodDoc } from "../../../shared/assessment/period";
+import { AppError } from '../../../shared/common/errors';
+import { quarterOf } from '../../../shared/common/time';
+import { checklistId, insertWithWeight, type ChecklistDoc, type ChecklistItem } from '../../../shared/indicators/checklist';
+import type { IndicatorDoc, TreeNodeDoc } from "../../../shared/indicators/indicator";
 
 const view = (a: ApplicationDoc): ApplicationView => ({
   id: a._id,

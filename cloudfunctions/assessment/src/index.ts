@@ -5,34 +5,36 @@
  * score changes only through a recorded correction.
  */
 import { randomBytes, randomInt } from 'crypto';
-import { AppError } from '../../../shared/api/errors';
-import { BATCH } from '../../../shared/config/defaults';
-import { dossierId, emptyProgress, type DossierDoc } from '../../../shared/domain/dossier';
-import { staffEvaluationProblem, type MemberDoc } from '../../../shared/domain/member';
-import type { IndicatorDoc, PeriodDoc, SectionDoc, TreeNodeDoc } from '../../../shared/domain/park';
-import {
-  assessPeriod,
-  packResults,
-  quarterResultId,
-  type MemberResult,
-  type QuarterResultDoc,
-  type SectionResult,
-} from '../../../shared/domain/scoring/assessment';
-import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/domain/scoring/checklist';
-import {
-  drawTargets,
-  type SectionEvaluationDoc,
-  type SpotCheckDoc,
-  type SpotDrawDoc,
-  type StaffEvaluationDoc,
-} from '../../../shared/domain/scoring/evaluations';
-import { quarterLabel, quarterOf } from '../../../shared/time';
 import type { Database } from '../../../server/cloud';
 import { COLL } from '../../../server/collections';
 import { defineFunction, type Ctx } from '../../../server/router';
 import { allPages, memberInScope } from '../../../server/scope';
 import { withTransaction } from '../../../server/tx';
-
+import {
+    assessPeriod,
+    packResults,
+    quarterResultId,
+    type MemberResult,
+    type QuarterResultDoc,
+    type SectionResult,
+} from '../../../shared/assessment/assessment';
+import { BATCH } from "../../../shared/assessment/config";
+import {
+    drawTargets,
+    staffEvaluationProblem,
+    type SectionEvaluationDoc,
+    type SpotCheckDoc,
+    type SpotDrawDoc,
+    type StaffEvaluationDoc,
+} from '../../../shared/assessment/evaluations';
+import type { PeriodDoc } from "../../../shared/assessment/period";
+import { AppError } from '../../../shared/common/errors';
+import { quarterLabel, quarterOf } from '../../../shared/common/time';
+import { emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
+import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
+import type { IndicatorDoc, TreeNodeDoc } from "../../../shared/indicators/indicator";
+import { type MemberDoc } from '../../../shared/members/member';
+import type { SectionDoc } from '../../../shared/park/park';
 
 /** `corrections/{id}`: a change to a closed quarter's score — who, when, why, old and new. */
 interface CorrectionDoc {

@@ -1,30 +1,32 @@
 /**
  * dossier: a cadre's quarterly performance dossier (绩效档案) and the day-to-day reports that fill it.
  */
-import { AppError } from '../../../shared/api/errors';
-import type { ReportView, StaffRow } from '../../../shared/api/model';
-import { LIMITS } from '../../../shared/config/defaults';
-import {
-  REPORT_DATE_MESSAGES,
-  applyReport,
-  dossierId,
-  isOwnPhoto,
-  newDossier,
-  overallPercent,
-  reportDateProblem,
-  targetProgress,
-  type DossierDoc,
-  type ReportDoc,
-} from '../../../shared/domain/dossier';
-import { hasRole, staffScope, type MemberDoc } from '../../../shared/domain/member';
-import type { EnterpriseDoc, PeriodDoc, ProjectDoc, SectionDoc } from '../../../shared/domain/park';
-import type { ParsedInput } from '../../../shared/api/contracts';
-import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/time';
 import type { Database } from '../../../server/cloud';
 import { COLL } from '../../../server/collections';
 import { sectionName, tempUrls } from '../../../server/lookup';
 import { defineFunction, type Ctx } from '../../../server/router';
 import { withTransaction } from '../../../server/tx';
+import type { PeriodDoc } from "../../../shared/assessment/period";
+import { LIMITS } from '../../../shared/common/config';
+import { AppError } from '../../../shared/common/errors';
+import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/common/time';
+import type { ParsedInput } from '../../../shared/contracts';
+import type { ReportView, StaffRow } from "../../../shared/dossier/contract";
+import {
+    REPORT_DATE_MESSAGES,
+    applyReport,
+    dossierId,
+    isOwnPhoto,
+    newDossier,
+    overallPercent,
+    reportDateProblem,
+    targetProgress,
+    type DossierDoc,
+    type ReportDoc,
+} from '../../../shared/dossier/dossier';
+import { hasRole, type MemberDoc } from '../../../shared/members/member';
+import { staffScope } from "../../../shared/members/scope";
+import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../../../shared/park/park';
 
 const RECENT = 5;
 

@@ -3,19 +3,20 @@
  * checklist (个人绩效考核清单) for a quarter.
  */
 import { randomBytes } from 'crypto';
-import { AppError } from '../../../shared/api/errors';
-import type { IndicatorView } from '../../../shared/api/assessment';
-import { dossierId, type DossierDoc } from '../../../shared/domain/dossier';
-import type { MemberDoc } from '../../../shared/domain/member';
-import { weightGroup, type IndicatorDoc, type SectionDoc, type TreeNodeDoc } from '../../../shared/domain/park';
-import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/domain/scoring/checklist';
-import { weightProblems } from '../../../shared/domain/scoring/rules';
-import { quarterLabel, quarterOf } from '../../../shared/time';
 import type { Database } from '../../../server/cloud';
 import { COLL } from '../../../server/collections';
 import { defineFunction } from '../../../server/router';
 import { allPages, memberInScope } from '../../../server/scope';
 import { withTransaction } from '../../../server/tx';
+import { AppError } from '../../../shared/common/errors';
+import { quarterLabel, quarterOf } from '../../../shared/common/time';
+import { dossierId, type DossierDoc } from '../../../shared/dossier/dossier';
+import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
+import type { IndicatorView } from "../../../shared/indicators/contract";
+import { weightGroup, type IndicatorDoc, type TreeNodeDoc } from "../../../shared/indicators/indicator";
+import { weightProblems } from '../../../shared/indicators/rules';
+import type { MemberDoc } from '../../../shared/members/member';
+import { type SectionDoc } from '../../../shared/park/park';
 
 /** `indicatorVersions/{id}_v{n}`: an indicator as it was before a change. */
 type IndicatorVersionDoc = IndicatorDoc & { indicatorId: string };

@@ -2,16 +2,17 @@
  * members: who the caller is, binding a WeChat identity with an invite code, and the admin's invites.
  */
 import { randomBytes } from 'crypto';
-import { AppError } from '../../../shared/api/errors';
-import { INVITE, LIMITS } from '../../../shared/config/defaults';
-import { BIND_PAGE, inviteProblem, makeInviteCode, type InviteDoc } from '../../../shared/domain/invite';
-import type { BindingDoc, MemberDoc } from '../../../shared/domain/member';
-import type { SectionDoc } from '../../../shared/domain/park';
-import { addDays } from '../../../shared/time';
 import { COLL } from '../../../server/collections';
 import { meView, tempUrls } from '../../../server/lookup';
 import { defineFunction } from '../../../server/router';
 import { withTransaction } from '../../../server/tx';
+import { LIMITS } from '../../../shared/common/config';
+import { AppError } from '../../../shared/common/errors';
+import { addDays } from '../../../shared/common/time';
+import { INVITE } from "../../../shared/members/config";
+import { BIND_PAGE, inviteProblem, makeInviteCode, type InviteDoc } from '../../../shared/members/invite';
+import type { BindingDoc, MemberDoc } from '../../../shared/members/member';
+import type { SectionDoc } from '../../../shared/park/park';
 
 export const main = defineFunction('members', {
   me: {

@@ -1,7 +1,7 @@
 /** park: the directory of the park (enterprises for now; sections and projects as the product grows). */
-import { AppError } from '../../../shared/api/errors';
-import { LIMITS } from '../../../shared/config/defaults';
-import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../../../shared/domain/park';
+import { AppError } from '../../../shared/common/errors';
+import { LIMITS } from '../../../shared/common/config';
+import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../../../shared/park/park';
 import { COLL } from '../../../server/collections';
 import { escapeRegExp } from '../../../server/lookup';
 import { defineFunction } from '../../../server/router';

@@ -7,11 +7,11 @@
  * roll entry and is refused.
  */
 import { randomBytes } from 'crypto';
-import { AppError } from '../../../shared/api/errors';
-import type { CampaignView, ResultsView } from '../../../shared/api/votes';
-import type { MemberDoc } from '../../../shared/domain/member';
-import type { SectionDoc } from '../../../shared/domain/park';
-import { ballotProblems, candidatesFor, excellentCap, isVoid, problemMessage } from '../../../shared/domain/vote/ballot';
+import { AppError } from '../../../shared/common/errors';
+import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
+import type { MemberDoc } from '../../../shared/members/member';
+import type { SectionDoc } from '../../../shared/park/park';
+import { ballotProblems, candidatesFor, excellentCap, isVoid, problemMessage } from '../../../shared/votes/ballot';
 import {
   RESULTS_SETTLE_MS,
   closedAt,
@@ -24,15 +24,15 @@ import {
   type BallotDoc,
   type CampaignDoc,
   type RollDoc,
-} from '../../../shared/domain/vote/campaign';
+} from '../../../shared/votes/campaign';
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_DIMENSIONS,
   DEFAULT_GRADE_POINTS,
   DEFAULT_RULES,
-} from '../../../shared/domain/vote/config';
-import { biasFlags, type Flags } from '../../../shared/domain/vote/flags';
-import { tally, type CountedBallot, type TallyResult } from '../../../shared/domain/vote/tally';
+} from '../../../shared/votes/config';
+import { biasFlags, type Flags } from '../../../shared/votes/flags';
+import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';
 import type { Database } from '../../../server/cloud';
 import { COLL } from '../../../server/collections';
 import { tempUrls } from '../../../server/lookup';

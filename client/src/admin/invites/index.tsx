@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
-import { inPark } from '../../../../shared/time';
+import type { OutputOf } from '../../../../shared/contracts';
+import { inPark } from '../../../../shared/common/time';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';

@@ -1,8 +1,8 @@
-import '../../../../shared/api/zod-locale';
+import '../../../../shared/common/zod-locale';
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 

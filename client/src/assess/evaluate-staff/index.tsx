@@ -1,10 +1,10 @@
-import '../../../../shared/api/zod-locale';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { INDICATOR_CLASS_LABELS } from '../../../../shared/domain/park';
-import { QUALITATIVE_LABELS, QUALITATIVE_POINTS, type QualitativeGrade } from '../../../../shared/domain/scoring/rules';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { INDICATOR_CLASS_LABELS } from "../../../../shared/indicators/indicator";
+import { QUALITATIVE_LABELS, QUALITATIVE_POINTS, type QualitativeGrade } from '../../../../shared/indicators/rules';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { FieldError, detailsOrForm, issuesByField } from '../lib';

@@ -1,13 +1,14 @@
-import '../../../../shared/api/zod-locale';
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { LIMITS } from '../../../../shared/config/defaults';
-import type { EnterpriseItem, ReportKind } from '../../../../shared/api/model';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { LIMITS } from '../../../../shared/common/config';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import type { ReportKind } from "../../../../shared/dossier/contract";
+import type { EnterpriseItem } from "../../../../shared/park/contract";
 import { call } from '../../api/call';
-import { PhotoPicker, usePhotos } from '../../lib/use-photos';
 import { parkToday } from '../../lib/today';
+import { PhotoPicker, usePhotos } from '../../lib/use-photos';
 import { ASSESS_PAGES, FieldError, detailsOrForm, issuesByField } from '../lib';
 
 type Project = OutputOf<'park', 'projects'>[number];

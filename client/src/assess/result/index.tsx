@@ -1,9 +1,9 @@
-import '../../../../shared/api/zod-locale';
+import '../../../../shared/common/zod-locale';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { DEFAULT_QUARTER_SETTINGS, QUARTER_GRADE_LABELS } from '../../../../shared/domain/scoring/quarter';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { DEFAULT_QUARTER_SETTINGS, QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { FieldError, GRADE_TAG, QuarterChips, detailsOrForm, parkTimeText, issuesByField, recentQuarters } from '../lib';

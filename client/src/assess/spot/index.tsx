@@ -1,9 +1,9 @@
-import '../../../../shared/api/zod-locale';
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { MAX_DEDUCTION } from '../../../../shared/domain/scoring/evaluations';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { MAX_DEDUCTION } from "../../../../shared/assessment/config";
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { FieldError, detailsOrForm, issuesByField } from '../lib';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
+import type { OutputOf } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { ASSESS_PAGES } from '../lib';

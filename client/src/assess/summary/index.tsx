@@ -1,9 +1,9 @@
-import '../../../../shared/api/zod-locale';
+import '../../../../shared/common/zod-locale';
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { quarterLabel } from '../../../../shared/time';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { quarterLabel } from '../../../../shared/common/time';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { QuarterChips, parkTimeText, recentQuarters } from '../lib';

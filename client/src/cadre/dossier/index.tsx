@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import type { DossierView } from '../../../../shared/api/model';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import type { DossierView } from "../../../../shared/dossier/contract";
 import { call } from '../../api/call';
-import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../lib/entries';
+import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 
 /** A cadre's dossier for the current quarter: targets with progress, visits, recent reports. */
 export default function Dossier() {

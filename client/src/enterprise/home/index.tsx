@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { MeView } from '../../../../shared/api/model';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import type { MeView } from "../../../../shared/members/contract";
 import { call } from '../../api/call';
-import { ErrorBox, Loading } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';
+import { ErrorBox, Loading } from '../../lib/ui';
 
 /** Enterprise contact's home. Appeals (诉求) and ratings (评价) come in a later release. */
 export default function EnterpriseHome() {

@@ -1,12 +1,13 @@
-import '../../../../shared/api/zod-locale';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { INDICATOR_KIND_LABELS, type IndicatorKind } from '../../../../shared/domain/park';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { INDICATOR_KIND_LABELS } from "../../../../shared/indicators/indicator";
+import { type IndicatorKind } from '../../../../shared/park/park';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { ACTION_LABELS, APP_STATUS_LABELS, APP_STATUS_TAG, FieldError, detailsOrForm, parkTimeText, issuesByField, num } from '../lib';
+import { ACTION_LABELS, APP_STATUS_LABELS, APP_STATUS_TAG, FieldError, detailsOrForm, issuesByField, num, parkTimeText } from '../lib';
 
 type Application = OutputOf<'applications', 'list'>[number];
 

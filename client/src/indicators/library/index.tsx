@@ -1,10 +1,11 @@
-import '../../../../shared/api/zod-locale';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS, type IndicatorClass, type IndicatorKind } from '../../../../shared/domain/park';
-import type { Direction, QuantRule } from '../../../../shared/domain/scoring/rules';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from "../../../../shared/indicators/indicator";
+import type { Direction, QuantRule } from '../../../../shared/indicators/rules';
+import { type IndicatorClass, type IndicatorKind } from '../../../../shared/park/park';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { ClassTag, FieldError, KindTag, detailsOrForm, issuesByField } from '../lib';

@@ -1,12 +1,12 @@
-import '../../../../shared/api/zod-locale';
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/api/contracts';
-import { INDICATOR_KIND_LABELS } from '../../../../shared/domain/park';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { INDICATOR_KIND_LABELS } from "../../../../shared/indicators/indicator";
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { ACTION_LABELS, APP_STATUS_LABELS, detailsOrForm, parkTimeText, issuesByField } from '../lib';
+import { ACTION_LABELS, APP_STATUS_LABELS, detailsOrForm, issuesByField, parkTimeText } from '../lib';
 
 type Application = OutputOf<'applications', 'list'>[number];
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
-import { weightProblems } from '../../../../shared/domain/scoring/rules';
+import type { OutputOf } from '../../../../shared/contracts';
+import { weightProblems } from '../../../../shared/indicators/rules';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { INVITE } from '../../../../shared/config/defaults';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { INVITE } from "../../../../shared/members/config";
 import { call } from '../../api/call';
 import { INDEX_PAGE } from '../../lib/roles';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type DemoPerson, type Role } from '../../../../shared/api/model';
-import { setSession } from '../../api/session';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ROLE_LABELS, type DemoPerson, type Role } from "../../../../shared/members/contract";
 import { platformFail } from '../../api/call';
-import { ErrorBox, Loading } from '../../lib/ui';
+import { setSession } from '../../api/session';
 import { INDEX_PAGE, primaryRole } from '../../lib/roles';
+import { ErrorBox, Loading } from '../../lib/ui';
 
 /** Group order on this page: the everyday roles first. */
 const GROUPS: Role[] = ['cadre', 'sectionHead', 'leader', 'enterprise', 'admin'];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
+import type { OutputOf } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { SwitchIdentity } from '../../lib/SwitchIdentity';

@@ -1,8 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
-import { CAMPAIGN_KIND_LABELS } from '../../../../shared/api/votes';
+import type { OutputOf } from '../../../../shared/contracts';
+import { CAMPAIGN_KIND_LABELS } from '../../../../shared/votes/contract';
 import {
   GRADE_LABELS,
   GRADES,
@@ -12,8 +12,8 @@ import {
   type Ratings,
   type RatingValue,
   type Scale,
-} from '../../../../shared/domain/vote/config';
-import { ballotProblems, excellentCount, gradeOfPoints, problemMessage, weightedPoints } from '../../../../shared/domain/vote/ballot';
+} from '../../../../shared/votes/config';
+import { ballotProblems, excellentCount, gradeOfPoints, problemMessage, weightedPoints } from '../../../../shared/votes/ballot';
 import { call } from '../../api/call';
 import { BIND_PAGE_URL } from '../../lib/roles';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';

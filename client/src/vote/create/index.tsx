@@ -1,9 +1,9 @@
-import '../../../../shared/api/zod-locale';
+import '../../../../shared/common/zod-locale';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
-import { contracts, type InputOf } from '../../../../shared/api/contracts';
-import { CAMPAIGN_KIND_LABELS, type CampaignKind } from '../../../../shared/api/votes';
+import { contracts, type InputOf } from '../../../../shared/contracts';
+import { CAMPAIGN_KIND_LABELS, type CampaignKind } from '../../../../shared/votes/contract';
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_DIMENSIONS,
@@ -12,8 +12,8 @@ import {
   GRADE_LABELS,
   GRADES,
   type Grade,
-} from '../../../../shared/domain/vote/config';
-import { inPark } from '../../../../shared/time';
+} from '../../../../shared/votes/config';
+import { inPark } from '../../../../shared/common/time';
 import { call } from '../../api/call';
 import { VOTE_PAGES, parkInstant, shareText } from '../lib';
 

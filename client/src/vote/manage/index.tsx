@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
-import { CAMPAIGN_KIND_LABELS } from '../../../../shared/api/votes';
+import type { OutputOf } from '../../../../shared/contracts';
+import { CAMPAIGN_KIND_LABELS } from '../../../../shared/votes/contract';
 import { call } from '../../api/call';
 import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
 import { STATUS_LABELS, STATUS_TAG, VOTE_PAGES, parkTimeText } from '../lib';

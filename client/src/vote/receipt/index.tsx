@@ -1,8 +1,8 @@
-import '../../../../shared/api/zod-locale';
+import '../../../../shared/common/zod-locale';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
-import { contracts } from '../../../../shared/api/contracts';
+import { contracts } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { receiptKey } from '../lib';
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/api/contracts';
-import { CAMPAIGN_KIND_LABELS } from '../../../../shared/api/votes';
+import type { OutputOf } from '../../../../shared/contracts';
+import { CAMPAIGN_KIND_LABELS } from '../../../../shared/votes/contract';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { pct, shareText } from '../lib';

@@ -1,0 +1,99 @@
+/**
+ * Contracts of the indicator system, applications for new indicators, unit evaluations, spot checks and the
+ * quarterly assessment (issue 3). Views are what the phone shows; inputs are parsed on the server.
+ */
+import { z } from 'zod';
+import { Id, PeriodId } from '../common/schema';
+import { QualitativeGrade } from "../indicators/contract";
+import { MAX_DEDUCTION } from "./config";
+
+const Score100 = z.number({ error: '请填写分数' }).min(0, { error: '分数应在0到100之间' }).max(100, { error: '分数应在0到100之间' });
+export const StaffEvaluationInput = z
+  .object({
+    memberId: Id,
+    score: Score100,
+    grades: z.record(Id, QualitativeGrade).default({}),
+    actuals: z.record(Id, z.number().min(0, { error: '完成值不能为负' }).max(1e9)).default({}),
+    comment: z.string().trim().max(300).default(''),
+  })
+  .strict();
+
+export const SectionEvaluationInput = z.object({ sectionId: Id, score: Score100, comment: z.string().trim().max(300).default('') }).strict();
+
+export const SpotCheckInput = z
+  .object({
+    targetType: z.enum(['section', 'member']),
+    targetId: Id,
+    findings: z.string().trim().min(4, { error: '请写明抽查发现（至少4个字）' }).max(500),
+    deduction: z.number().min(0, { error: '扣分不能为负' }).max(MAX_DEDUCTION, { error: `单次扣分不超过${MAX_DEDUCTION}分` }),
+    drawId: Id.nullable().default(null),
+  })
+  .strict();
+
+export const DrawInput = z
+  .object({
+    pool: z.enum(['section', 'member']),
+    count: z.number().int().min(1).max(50),
+    /** Given to redo a recorded draw; a fresh random one otherwise. */
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  })
+  .strict();
+
+export const ItemScoreView = z.object({
+  nodeId: z.string(),
+  name: z.string(),
+  weight: z.number(),
+  score: z.number().nullable(),
+  points: z.number(),
+  why: z.string(),
+});
+
+export const QuarterGrade = z.enum(['good', 'fair', 'average', 'poor']);
+export const MemberResultView = z.object({
+  periodId: z.string(),
+  periodLabel: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  sectionId: z.string(),
+  sectionName: z.string().nullable(),
+  items: z.array(ItemScoreView),
+  indicators: z.number(),
+  staffEvaluation: z.number(),
+  sectionEvaluation: z.number(),
+  deductions: z.number(),
+  score: z.number(),
+  grade: QuarterGrade,
+  cappedByQuota: z.boolean(),
+  rank: z.number(),
+  of: z.number(),
+  corrections: z.array(z.object({ field: z.string(), old: z.number(), new: z.number(), reason: z.string(), byName: z.string(), at: z.number() })),
+});
+
+export const RankingView = z.object({
+  periodId: z.string(),
+  periodLabel: z.string(),
+  members: z.array(
+    z.object({ memberId: z.string(), name: z.string(), sectionName: z.string().nullable(), score: z.number(), grade: QuarterGrade, rank: z.number() }),
+  ),
+  sections: z.array(
+    z.object({ sectionId: z.string(), name: z.string(), evaluation: z.number(), deductions: z.number(), score: z.number(), staffMean: z.number(), rank: z.number() }),
+  ),
+});
+
+export const PeriodStatusView = z.object({
+  periodId: z.string(),
+  periodLabel: z.string(),
+  status: z.enum(['open', 'closing', 'closed']),
+  /** Whether the quarter was opened (checklists fixed); reports may be recorded in the current quarter either way. */
+  opened: z.boolean(),
+  /** Cadres whose checklist is not fixed yet: opening continues (call openPeriod again) until this is 0. */
+  checklistsMissing: z.number(),
+  cadres: z.number(),
+  staffEvaluated: z.number(),
+  sections: z.number(),
+  sectionsEvaluated: z.number(),
+  /** Names of those still missing (first 20), for the admin to chase. */
+  missingStaff: z.array(z.string()),
+  missingSections: z.array(z.string()),
+});
+export { PeriodId };

@@ -1,0 +1,88 @@
+/**
+ * Unit evaluations and spot checks (单位评 + 不定期抽查), as stored.
+ * - 考人: the section head evaluates each staff member: an overall score, grades of the qualitative checklist items,
+ *   actual values of quantitative items that no report counts.
+ * - 考事: each leader (the party committee) scores each section's work.
+ * - spot checks: a leader or the admin records findings and a deduction on a section or a cadre; targets may be
+ *   drawn at random from a recorded seed, so anyone can redo the draw and get the same names.
+ */
+import { seededRandom } from '../common/random';
+import type { QualitativeGrade } from '../indicators/rules';
+import { hasRole, MemberDoc } from "../members/member";
+
+/** `staffEvaluations/{periodId}_{memberId}` */
+export interface StaffEvaluationDoc {
+  _id: string;
+  periodId: string;
+  memberId: string;
+  sectionId: string;
+  score: number;
+  grades: Record<string, QualitativeGrade>;
+  actuals: Record<string, number>;
+  comment: string;
+  by: string;
+  at: number;
+}
+
+/** `sectionEvaluations/{periodId}_{sectionId}_{leaderId}` */
+export interface SectionEvaluationDoc {
+  _id: string;
+  periodId: string;
+  sectionId: string;
+  leaderId: string;
+  score: number;
+  comment: string;
+  at: number;
+}
+
+/** `spotChecks/{id}` */
+export interface SpotCheckDoc {
+  _id: string;
+  periodId: string;
+  targetType: 'section' | 'member';
+  targetId: string;
+  findings: string;
+  /** Points taken off the target's quarter score. */
+  deduction: number;
+  drawId: string | null;
+  by: string;
+  at: number;
+}
+
+/** `spotDraws/{id}`: a random draw of spot-check targets, reproducible from its seed. */
+export interface SpotDrawDoc {
+  _id: string;
+  periodId: string;
+  pool: 'section' | 'member';
+  /** The candidates, sorted: the draw depends on the pool and the seed only. */
+  candidates: string[];
+  count: number;
+  seed: number;
+  picked: string[];
+  by: string;
+  at: number;
+}
+
+/** Draw `count` of `candidates` (sorted first) with a seeded Fisher–Yates shuffle. Same inputs, same draw. */
+export function drawTargets(candidates: string[], count: number, seed: number): string[] {
+  const pool = [...candidates].sort();
+  const rnd = seededRandom(seed);
+  for (let i = pool.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rnd() * (i + 1));
+    [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
+  }
+  return pool.slice(0, Math.max(0, Math.min(count, pool.length)));
+}
+/**
+ * Who evaluates whom (考人): a section head their section's staff; a section head themself is evaluated by a
+ * leader (分管领导). Nobody evaluates themself. Returns why not, or null when allowed.
+ */
+export function staffEvaluationProblem(
+  evaluator: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
+  target: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
+): string | null {
+  if (evaluator._id === target._id) return '不能给自己评分';
+  if (hasRole(target, 'sectionHead')) return hasRole(evaluator, 'leader') ? null : '股室负责人由班子成员评价';
+  if (hasRole(evaluator, 'sectionHead') && evaluator.sectionId !== null && evaluator.sectionId === target.sectionId) return null;
+  return '只能评价本股室的工作人员';
+}

@@ -1,0 +1,10 @@
+
+/**
+ * Default quarterly dossier targets (绩效档案), from the report: "完成30家企业走访、推进5个重点项目进展达速、
+ * 协调解决企业诉求10条".
+ */
+export const DEFAULT_QUARTER_TARGETS = {
+  enterprise_visit: 30,
+  project_milestone: 5,
+  appeal_resolved: 10,
+} as const;

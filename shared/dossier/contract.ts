@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { LIMITS } from "../common/config";
+import { Day, FileId, Id } from "../common/schema";
+
+/** What a dossier target counts. */
+export const Metric = z.enum(['enterprise_visit', 'project_milestone', 'appeal_resolved']);
+export type Metric = z.infer<typeof Metric>;
+export const TargetProgress = z.object({
+  metric: Metric,
+  label: z.string(),
+  unit: z.string(),
+  target: z.number(),
+  done: z.number(),
+  /** 0–100, rounded down; 100 when the target is met or exceeded. */
+  percent: z.number(),
+});
+export type TargetProgress = z.infer<typeof TargetProgress>;
+/** What a day-to-day report records: one of the counted metrics, or another achievement (其他工作实绩). */
+export const ReportKind = z.enum(['enterprise_visit', 'appeal_resolved', 'project_milestone', 'achievement']);
+export type ReportKind = z.infer<typeof ReportKind>;
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  enterprise_visit: '走访企业',
+  appeal_resolved: '解决企业诉求',
+  project_milestone: '项目进展',
+  achievement: '其他工作实绩',
+};
+export const ReportView = z.object({
+  id: z.string(),
+  kind: ReportKind,
+  projectName: z.string().nullable(),
+  date: z.string(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  note: z.string(),
+  photoUrls: z.array(z.string()),
+});
+export type ReportView = z.infer<typeof ReportView>;
+export const DossierView = z.object({
+  periodId: z.string(),
+  periodLabel: z.string(),
+  /** First and last day reports may carry. */
+  firstDay: z.string(),
+  lastDay: z.string(),
+  open: z.boolean(),
+  memberId: z.string(),
+  memberName: z.string(),
+  sectionName: z.string().nullable(),
+  targets: z.array(TargetProgress),
+  /** Visits in total, counting repeat visits to one enterprise (the target counts distinct enterprises). */
+  visitCount: z.number(),
+  recent: z.array(ReportView),
+});
+export type DossierView = z.infer<typeof DossierView>;
+export const StaffRow = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  post: z.string().nullable(),
+  targets: z.array(TargetProgress),
+  /** Mean of the targets' percents, rounded down. */
+  overallPercent: z.number(),
+  /** A section head (evaluated by a leader, not by the section). */
+  isHead: z.boolean(),
+  /** Has a 考人 evaluation for this quarter. */
+  evaluated: z.boolean(),
+});
+export type StaffRow = z.infer<typeof StaffRow>;
+export const RecordInput = z
+  .object({
+    kind: z.enum(['enterprise_visit', 'appeal_resolved', 'project_milestone', 'achievement']),
+    date: Day,
+    enterpriseId: Id.nullable().default(null),
+    projectId: Id.nullable().default(null),
+    note: z
+      .string()
+      .trim()
+      .min(2, { error: '请简要填写工作情况（至少2个字）' })
+      .max(LIMITS.reportNoteMax, { error: `工作情况不超过${LIMITS.reportNoteMax}字` }),
+    photoFileIds: z.array(FileId).max(LIMITS.photosPerReport, { error: `最多上传${LIMITS.photosPerReport}张照片` }).default([]),
+  })
+  .strict()
+  .refine((r) => (r.kind === 'enterprise_visit' || r.kind === 'appeal_resolved' ? r.enterpriseId !== null : true), {
+    error: '请选择企业',
+    path: ['enterpriseId'],
+  })
+  .refine((r) => (r.kind === 'project_milestone' ? r.projectId !== null : true), { error: '请选择项目', path: ['projectId'] });

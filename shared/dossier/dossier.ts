@@ -1,0 +1,162 @@
+import { quarterRange, type DayString, type QuarterId } from '../common/time';
+import { DEFAULT_QUARTER_TARGETS } from "./config";
+import type { Metric, ReportKind, TargetProgress } from "./contract";
+
+export interface DossierTarget {
+  metric: Metric;
+  indicatorId: string;
+  label: string;
+  unit: string;
+  target: number;
+}
+
+/** The stored dossier document, one per cadre per quarter, `_id` = `${periodId}_${memberId}`. */
+export interface DossierDoc {
+  _id: string;
+  periodId: QuarterId;
+  memberId: string;
+  sectionId: string;
+  targets: DossierTarget[];
+  /** Counted progress per metric. `enterprise_visit` counts distinct enterprises. */
+  progress: Record<Metric, number>;
+  /** Enterprises visited this quarter, so that a repeat visit is not counted twice. */
+  visitedEnterpriseIds: string[];
+  /** All visits, repeats included. */
+  visitCount: number;
+}
+
+export const METRIC_LABELS: Record<Metric, { label: string; unit: string }> = {
+  enterprise_visit: { label: '走访企业', unit: '家' },
+  project_milestone: { label: '重点项目进展达速', unit: '个' },
+  appeal_resolved: { label: '协调解决企业诉求', unit: '条' },
+};
+
+/** The indicators (of the 47) that the three dossier targets count towards. */
+export const DOSSIER_INDICATORS: Record<Metric, string> = {
+  enterprise_visit: 'IND-ES-01',
+  project_milestone: 'IND-PJ-01',
+  appeal_resolved: 'IND-ES-02',
+};
+
+export function dossierId(periodId: QuarterId, memberId: string): string {
+  return `${periodId}_${memberId}`;
+}
+
+export function emptyProgress(): Record<Metric, number> {
+  return { enterprise_visit: 0, project_milestone: 0, appeal_resolved: 0 };
+}
+
+/** The default targets of a quarter's dossier, tied to the indicators that carry them. */
+export function defaultTargets(indicatorIds: Record<Metric, string> = DOSSIER_INDICATORS): DossierTarget[] {
+  return (Object.keys(DEFAULT_QUARTER_TARGETS) as Metric[]).map((metric) => ({
+    metric,
+    indicatorId: indicatorIds[metric],
+    label: METRIC_LABELS[metric].label,
+    unit: METRIC_LABELS[metric].unit,
+    target: DEFAULT_QUARTER_TARGETS[metric],
+  }));
+}
+
+/**
+ * Percent of a target reached, rounded down and capped at 100. A zero target counts as met.
+ * 17 of 30 → 56 (56.7 rounded down): a bar never shows "done" before it is.
+ */
+export function percentOf(done: number, target: number): number {
+  if (target <= 0) return 100;
+  return Math.min(100, Math.floor((done / target) * 100));
+}
+
+export function targetProgress(d: Pick<DossierDoc, 'targets' | 'progress'>): TargetProgress[] {
+  return d.targets.map((t) => {
+    const done = d.progress[t.metric] ?? 0;
+    return { metric: t.metric, label: t.label, unit: t.unit, target: t.target, done, percent: percentOf(done, t.target) };
+  });
+}
+
+/** A cadre's dossier for a quarter before anything is reported: the default targets, nothing done. */
+export function newDossier(periodId: QuarterId, m: { _id: string; sectionId: string | null }): DossierDoc {
+  return {
+    _id: dossierId(periodId, m._id),
+    periodId,
+    memberId: m._id,
+    sectionId: m.sectionId ?? '',
+    targets: defaultTargets(),
+    progress: emptyProgress(),
+    visitedEnterpriseIds: [],
+    visitCount: 0,
+  };
+}
+
+/** Mean of the targets' percents, rounded down; 0 for a dossier without targets. */
+export function overallPercent(rows: TargetProgress[]): number {
+  if (rows.length === 0) return 0;
+  return Math.floor(rows.reduce((s, r) => s + r.percent, 0) / rows.length);
+}
+
+export type ReportDateProblem = 'before_period' | 'after_period' | 'in_future';
+
+/**
+ * A report must be dated inside its quarter and not after today (park time): work is reported, not planned.
+ * Returns the problem, or null when the date is acceptable.
+ */
+export function reportDateProblem(date: DayString, periodId: QuarterId, today: DayString): ReportDateProblem | null {
+  const { first, last } = quarterRange(periodId);
+  if (date < first) return 'before_period';
+  if (date > last) return 'after_period';
+  if (date > today) return 'in_future';
+  return null;
+}
+
+export const REPORT_DATE_MESSAGES: Record<ReportDateProblem, string> = {
+  before_period: '日期早于本季度，只能记录本季度的工作',
+  after_period: '日期晚于本季度，只能记录本季度的工作',
+  in_future: '日期不能晚于今天',
+};
+
+/**
+ * Apply one report to a dossier's counters. The first visit to an enterprise in the quarter moves the
+ * "走访企业" target (it counts enterprises, 家); a repeat visit only adds to the visit count. An appeal resolved or
+ * a project milestone adds one to its target; other achievements are recorded without a counter.
+ */
+export function applyReport(
+  d: Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'>,
+  kind: ReportKind,
+  enterpriseId: string | null,
+): Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'> {
+  if (kind === 'achievement') return d;
+  if (kind !== 'enterprise_visit') return { ...d, progress: { ...d.progress, [kind]: d.progress[kind] + 1 } };
+  const isNew = enterpriseId !== null && !d.visitedEnterpriseIds.includes(enterpriseId);
+  return {
+    progress: { ...d.progress, enterprise_visit: d.progress.enterprise_visit + (isNew ? 1 : 0) },
+    visitedEnterpriseIds: isNew && enterpriseId ? [...d.visitedEnterpriseIds, enterpriseId] : d.visitedEnterpriseIds,
+    visitCount: d.visitCount + 1,
+  };
+}
+
+/** `reports/{id}` — one day-to-day work record (工作实绩) of a cadre. */
+export interface ReportDoc {
+  _id: string;
+  memberId: string;
+  sectionId: string;
+  periodId: QuarterId;
+  kind: ReportKind;
+  date: DayString;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  projectId: string | null;
+  projectName: string | null;
+  note: string;
+  photoFileIds: string[];
+  createdAt: number;
+}
+
+/**
+ * Photos of a report must be the reporter's own uploads: the client uploads to `reports/<memberId>/…`, and a
+ * file id under anyone else's folder is refused.
+ */
+export function isOwnPhoto(fileId: string, memberId: string): boolean {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
+  if (!m || m[1] === undefined) return false;
+  const path = m[1];
+  return path.startsWith(`reports/${memberId}/`) && !path.includes('..');
+}

@@ -1,0 +1,9 @@
+
+export const INVITE = {
+  /** Days an invite code stays valid. */
+  ttlDays: 7,
+  /** Letters of an invite code. Fits the 32-character `scene` of a mini-program code. */
+  length: 8,
+  /** No 0/O, 1/I/L: people type these codes off a screen. */
+  alphabet: 'ABCDEFGHJKMNPQRSTUVWXYZ23456789',
+} as const;

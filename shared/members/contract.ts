@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { INVITE } from "./config";
+
+export const InviteCode = z
+  .string({ error: '请输入邀请码' })
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(
+    z
+      .string()
+      .length(INVITE.length, { error: `邀请码为${INVITE.length}位` })
+      .regex(new RegExp(`^[${INVITE.alphabet}]+$`), { error: '邀请码含有无效字符' }),
+  );
+export const Role = z.enum(['cadre', 'sectionHead', 'leader', 'enterprise', 'admin']);
+export type Role = z.infer<typeof Role>;
+export const ROLE_LABELS: Record<Role, string> = {
+  cadre: '干部',
+  sectionHead: '股室负责人',
+  leader: '班子成员',
+  enterprise: '企业联系人',
+  admin: '组织员',
+};
+export const MeView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  sectionId: z.string().nullable(),
+  sectionName: z.string().nullable(),
+  post: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+});
+export type MeView = z.infer<typeof MeView>;
+/**
+ * A person on the local sign-in page (`GET /api/dev/people`): the local cloud's stand-in for WeChat's own login.
+ * Never part of the mini-program on WeChat, where identity is the platform's.
+ */
+export interface DemoPerson {
+  openid: string;
+  memberId: string;
+  name: string;
+  roles: Role[];
+  sectionName: string | null;
+  post: string | null;
+  enterpriseName: string | null;
+}

@@ -1,0 +1,27 @@
+
+/** `sections/{id}` — a section (股室) of the administrative committee. */
+export interface SectionDoc {
+  _id: string;
+  name: string;
+  order: number;
+}
+
+/** `enterprises/{id}` */
+export interface EnterpriseDoc {
+  _id: string;
+  name: string;
+  /** Above-scale industrial enterprise (规上工业企业): the pool the satisfaction sample is drawn from. */
+  aboveScale: boolean;
+  industry: string;
+}
+
+/** `projects/{id}` — a key industrial project (重点产业项目). */
+export interface ProjectDoc {
+  _id: string;
+  name: string;
+  enterpriseId: string;
+  stage: string;
+}
+
+export type IndicatorClass = 'key' | 'personal' | 'incentive';
+export type IndicatorKind = 'qualitative' | 'quantitative';
