@@ -7,13 +7,13 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { MemberDoc, BindingDoc } from '../shared/members/member';
+import { seededRandom } from '../shared/common/random';
+import type { BindingDoc, MemberDoc } from '../shared/members/member';
 import { pointsOf, weightedPoints } from '../shared/votes/ballot';
 import type { BallotDoc, CampaignDoc } from '../shared/votes/campaign';
 import { DEFAULT_DIMENSIONS, type Grade, type Ratings } from '../shared/votes/config';
 import { biasFlags } from '../shared/votes/flags';
 import { tally } from '../shared/votes/tally';
-import { seededRandom } from '../shared/common/random';
 import { measure, percentile, row } from './stats';
 
 type LocalCloudModule = typeof import('../localcloud/src/index');

@@ -13,14 +13,12 @@ import {
     type ReportDoc,
 } from '../shared/dossier/dossier';
 import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/indicators/checklist';
+import type { IndicatorClass, IndicatorKind, QualitativeGrade } from "../shared/indicators/contract";
 import type { IndicatorDoc, TreeNodeDoc } from "../shared/indicators/indicator";
-import type { QualitativeGrade } from '../shared/indicators/rules';
 import type { Role } from "../shared/members/contract";
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
 import type {
     EnterpriseDoc,
-    IndicatorClass,
-    IndicatorKind,
     ProjectDoc,
     SectionDoc
 } from '../shared/park/park';

@@ -3,6 +3,7 @@ import { Id, Name, Reason } from '../common/schema';
 import { IndicatorKind } from "../indicators/contract";
 
 export const ApplicationStatus = z.enum(['pending_head', 'pending_admin', 'approved', 'rejected']);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 export const ApplicationView = z.object({
   id: z.string(),
   memberId: z.string(),
@@ -38,3 +39,14 @@ export const ReviewInput = z
   })
   .strict()
   .refine((r) => r.decision === 'approve' || r.reason.length >= 2, { error: '驳回请填写理由', path: ['reason'] });
+
+/** The applications function's actions: each one's input and output schema. */
+export const applicationsContract = {
+    /** A cadre applies (申报) for a new indicator in their checklist. */
+    apply: { input: ApplyInput, output: ApplicationView },
+    /** `mine`: the caller's applications; `review`: those waiting for the caller (section head, then admin). */
+    list: { input: z.object({ scope: z.enum(['mine', 'review']) }).strict(), output: z.array(ApplicationView) },
+    /** Approve or reject, with a reason; the admin's approval adds the indicator to the cadre's checklist. */
+    review: { input: ReviewInput, output: ApplicationView },
+  } as const;
+

@@ -1,11 +1,6 @@
-/**
- * Dynamic indicators (指标动态调整): a cadre applies (申报) to add an indicator to their checklist; their section
- * head reviews it, then the admin; approved, it joins the cadre's checklist. Every step is kept in the history.
- */
-import type { IndicatorKind } from '../park/park';
+import type { IndicatorKind } from "../indicators/contract";
 import { hasRole, type MemberDoc } from '../members/member';
-
-export type ApplicationStatus = 'pending_head' | 'pending_admin' | 'approved' | 'rejected';
+import type { ApplicationStatus } from "./contract";
 
 export interface ApplicationStep {
   by: string;

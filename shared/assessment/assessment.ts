@@ -7,8 +7,9 @@
  *   − spot-check deductions on the cadre (weights are settings, see quarter.ts), graded with the 好 quota.
  */
 import { competitionRanks } from '../common/rank';
-import { assessQuarter, type QuarterGrade, type QuarterSettings, DEFAULT_QUARTER_SETTINGS } from './quarter';
 import { indicatorPart, scoreItem, type ChecklistItem, type ItemInputs, type ItemScore } from '../indicators/checklist';
+import type { QuarterGrade } from "./contract";
+import { assessQuarter, DEFAULT_QUARTER_SETTINGS, type QuarterSettings } from './quarter';
 
 export interface MemberInputs {
   memberId: string;

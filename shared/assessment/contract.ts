@@ -49,6 +49,7 @@ export const ItemScoreView = z.object({
 });
 
 export const QuarterGrade = z.enum(['good', 'fair', 'average', 'poor']);
+export type QuarterGrade = z.infer<typeof QuarterGrade>;
 export const MemberResultView = z.object({
   periodId: z.string(),
   periodLabel: z.string(),
@@ -97,3 +98,59 @@ export const PeriodStatusView = z.object({
   missingSections: z.array(z.string()),
 });
 export { PeriodId };
+
+/** The assessment function's actions: each one's input and output schema. */
+export const assessmentContract = {
+    /** Evaluate a cadre (考人): overall score, grades of qualitative items, actual values. Section heads evaluate their
+     * staff; leaders evaluate section heads. */
+    evaluateStaff: { input: StaffEvaluationInput, output: z.object({ saved: z.boolean() }) },
+    /** What the caller has already given this quarter (to show in the forms): 考人 and 考事 evaluations. */
+    myEvaluations: {
+      input: z.object({ periodId: PeriodId.optional() }).strict(),
+      output: z.object({
+        staff: z.array(
+          z.object({
+            memberId: z.string(),
+            score: z.number(),
+            grades: z.record(z.string(), QualitativeGrade),
+            actuals: z.record(z.string(), z.number()),
+            comment: z.string(),
+          }),
+        ),
+        sections: z.array(z.object({ sectionId: z.string(), score: z.number(), comment: z.string() })),
+      }),
+    },
+    /** Leader: score a section's work (考事). */
+    evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },
+    /** Leader or admin: draw spot-check targets at random, from a recorded (or given) seed. */
+    draw: {
+      input: DrawInput,
+      output: z.object({ id: z.string(), seed: z.number(), pool: z.string(), picked: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    },
+    /** Leader or admin: record a spot check (不定期抽查): findings and a deduction. */
+    spotCheck: { input: SpotCheckInput, output: z.object({ id: z.string() }) },
+    /** Admin: what is still missing before the quarter can close. */
+    status: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: PeriodStatusView },
+    /** Admin: open a quarter: every cadre's checklist is fixed from the tree as it stands. */
+    openPeriod: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
+    /** Admin: close the quarter: scores, grades with the 好 quota, rankings. Refused while evaluations are missing. */
+    close: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
+    /** A cadre's quarter result with its breakdown: own; a section head's staff; anyone for leaders/admin. */
+    result: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: MemberResultView },
+    /** Leaders and admin: the quarter ranking of cadres and of sections. */
+    ranking: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: RankingView },
+    /** Admin, after close: correct a score, recorded with who, when, why, old and new. */
+    correct: {
+      input: z
+        .object({
+          periodId: PeriodId,
+          memberId: Id,
+          field: z.enum(['staffEvaluation', 'deductions']),
+          value: z.number().min(0).max(100),
+          reason: z.string().trim().min(4, { error: '请写明更正理由（至少4个字）' }).max(300),
+        })
+        .strict(),
+      output: MemberResultView,
+    },
+  } as const;
+

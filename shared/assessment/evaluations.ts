@@ -7,7 +7,7 @@
  *   drawn at random from a recorded seed, so anyone can redo the draw and get the same names.
  */
 import { seededRandom } from '../common/random';
-import type { QualitativeGrade } from '../indicators/rules';
+import type { QualitativeGrade } from "../indicators/contract";
 import { hasRole, MemberDoc } from "../members/member";
 
 /** `staffEvaluations/{periodId}_{memberId}` */

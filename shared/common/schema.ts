@@ -33,3 +33,6 @@ export { LIMITS };
 export const Name = z.string().trim().min(2, { error: '名称至少2个字' }).max(40, { error: '名称不超过40字' });
 /** Why (an application, a decision): 2 to 300 characters. */
 export const Reason = z.string().trim().min(2, { error: '请填写理由（至少2个字）' }).max(300, { error: '理由不超过300字' });
+
+/** An action that takes no input. */
+export const empty = z.object({}).strict();

@@ -1,7 +1,7 @@
 import type { Metric } from "../dossier/contract";
-import type { IndicatorClass, IndicatorKind } from '../park/park';
+import type { Direction, IndicatorClass, IndicatorKind, QualitativeGrade, QuantRule } from "./contract";
 import type { IndicatorDoc } from "./indicator";
-import { QUALITATIVE_LABELS, QUALITATIVE_POINTS, scoreQuantitative, type Direction, type QualitativeGrade, type QuantRule } from './rules';
+import { QUALITATIVE_LABELS, QUALITATIVE_POINTS, scoreQuantitative } from './rules';
 
 export interface ChecklistItem {
   /** The tree node (personal level) this item comes from. */

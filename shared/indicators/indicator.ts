@@ -1,6 +1,5 @@
 import type { Metric } from "../dossier/contract";
-import { IndicatorClass, IndicatorKind } from "../park/park";
-import type { Direction, QuantRule } from "./rules";
+import type { Direction, IndicatorClass, IndicatorKind, QuantRule } from "./contract";
 
 /** `indicators/{id}` — one of the park's performance indicators (绩效考核指标), at its latest version. */
 export interface IndicatorDoc {

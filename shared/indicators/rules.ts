@@ -1,23 +1,4 @@
-/**
- * Scoring rules of a quantitative indicator (定量指标) and the grading of a qualitative one (定性指标).
- * An indicator scores 0–100 (more with a bonus rule), and counts towards the checklist by its weight.
- *
- * Rules (each a setting of the indicator):
- * - proportional: reach / target × 100, capped (default cap 100). For "lower is better" (e.g. days to approve),
- *   target / actual × 100.
- * - tiers: the points of the highest tier whose threshold is reached (thresholds in the indicator's unit).
- * - deduction: 100 minus `perUnit` points for each unit short of the target, not below `floor` (default 0).
- * - bonus: 100 when the target is met, plus `perUnit` points for each unit beyond it up to `cap` extra points;
- *   below target, proportional.
- */
-
-export type Direction = 'higher' | 'lower';
-
-export type QuantRule =
-  | { type: 'proportional'; cap: number }
-  | { type: 'tiers'; tiers: { atLeast: number; points: number }[] }
-  | { type: 'deduction'; perUnit: number; floor: number }
-  | { type: 'bonus'; perUnit: number; cap: number };
+import type { Direction, QualitativeGrade, QuantRule } from "./contract";
 
 export interface QuantSpec {
   target: number;
@@ -63,7 +44,6 @@ export function scoreQuantitative(spec: QuantSpec, actual: number): number {
 
 /** Grades a rater gives a qualitative indicator, and their points. */
 export const QUALITATIVE_POINTS = { A: 100, B: 85, C: 70, D: 50 } as const;
-export type QualitativeGrade = keyof typeof QUALITATIVE_POINTS;
 export const QUALITATIVE_LABELS: Record<QualitativeGrade, string> = { A: '优', B: '良', C: '中', D: '差' };
 
 export interface WeightedScore {

@@ -22,6 +22,3 @@ export interface ProjectDoc {
   enterpriseId: string;
   stage: string;
 }
-
-export type IndicatorClass = 'key' | 'personal' | 'incentive';
-export type IndicatorKind = 'qualitative' | 'quantitative';

@@ -5,16 +5,14 @@
  * (a boolean updated in place, so not even the order of voting is kept). A ballot carries the voter's category and,
  * only where the (category, section) group on the roll has at least `minGroupSize` people, the voter's section.
  */
-import type { CampaignKind } from './contract';
 import type { MemberDoc } from '../members/member';
 import {
-  DEFAULT_CATEGORIES,
-  type Candidate,
-  type CampaignSpec,
-  type Ratings,
+    DEFAULT_CATEGORIES,
+    type CampaignSpec,
+    type Candidate,
+    type Ratings,
 } from './config';
-
-export type CampaignStatus = 'draft' | 'open' | 'closed';
+import type { CampaignKind, CampaignStatus } from './contract';
 
 /** `voteCampaigns/{id}` */
 export interface CampaignDoc extends CampaignSpec {

@@ -1,7 +1,7 @@
 /** Contracts of the year-end democratic evaluation (民主测评): campaigns, ballots, turnout, results. */
 import { z } from 'zod';
+import { Id, empty } from '../common/schema';
 import { GRADES } from './config';
-import { Id } from '../common/schema';
 
 export const CampaignKind = z.enum(['leaders_rate_cadres', 'peer', 'rate_leadership']);
 export type CampaignKind = z.infer<typeof CampaignKind>;
@@ -74,6 +74,7 @@ export const RatingsInput = z
   .refine((r) => Object.keys(r).length <= 500, { error: '测评对象过多' });
 
 export const CampaignStatus = z.enum(['draft', 'open', 'closed']);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
 
 export const CampaignView = z.object({
   id: z.string(),
@@ -154,3 +155,51 @@ export const Receipt = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/, { error: '回执码格式应为 XXXX-XXXX-XXXX' });
+
+/** The votes function's actions: each one's input and output schema. */
+export const votesContract = {
+    /** Campaigns the caller votes in (and, for leaders and the admin, all campaigns), newest first. */
+    list: {
+      input: empty,
+      output: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          kind: CampaignKind,
+          year: z.number(),
+          status: CampaignStatus,
+          onRoll: z.boolean(),
+          voted: z.boolean(),
+        }),
+      ),
+    },
+    /** One campaign's settings and status (admin and leaders, or anyone on its roll). */
+    get: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+    /** Admin: set up a campaign; candidates and the voter roll follow from its kind. */
+    create: { input: CreateCampaignInput, output: CampaignView },
+    /** Admin: open or close now. */
+    open: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+    close: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+    /** Admin: the mini-program code that opens the ballot, for the meeting screen. */
+    qrcode: {
+      input: z.object({ campaignId: Id }).strict(),
+      output: z.object({ page: z.string(), scene: z.string(), qrUrl: z.string() }),
+    },
+    /** A voter's ballot: the campaign, whom they rate, their category and 优秀 cap, whether they voted. */
+    ballot: { input: z.object({ campaignId: Id }).strict(), output: BallotView },
+    /** Cast the ballot, once. Returns the receipt code the voter can later find among the counted ballots. */
+    submit: {
+      input: z.object({ campaignId: Id, ratings: RatingsInput }).strict(),
+      output: z.object({ receipt: z.string() }),
+    },
+    /** Admin: live turnout while open — counts only, by category. */
+    turnout: { input: z.object({ campaignId: Id }).strict(), output: TurnoutView },
+    /** Leaders and admin, after close: scores, grades, ranking and flags. */
+    results: { input: z.object({ campaignId: Id }).strict(), output: ResultsView },
+    /** Anyone on the roll, after close: is this receipt among the counted ballots? */
+    checkReceipt: {
+      input: z.object({ campaignId: Id, receipt: Receipt }).strict(),
+      output: z.object({ counted: z.boolean(), receipts: z.number() }),
+    },
+  } as const;
+

@@ -1,8 +1,8 @@
-import type { MemberDoc } from '../../shared/members/member';
-import type { SectionDoc } from '../../shared/park/park';
-import type { ChecklistDoc } from '../../shared/indicators/checklist';
 import { DEFAULT_QUARTER_SETTINGS } from '../../shared/assessment/quarter';
 import { dayjs, quarterOf } from '../../shared/common/time';
+import type { ChecklistDoc } from '../../shared/indicators/checklist';
+import type { MemberDoc } from '../../shared/members/member';
+import type { SectionDoc } from '../../shared/park/park';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;

@@ -3,12 +3,12 @@
  * real cloud functions. A cadre records an enterprise visit and the dossier moves at once; their section head sees
  * it; a newcomer binds with an invite code the admin issued. Screenshots are kept in artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { demoOpenid } from '../../demo/park';
+import { quarterOf } from '../../shared/common/time';
 import { dossierId, type DossierDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc } from '../../shared/park/park';
-import { quarterOf } from '../../shared/common/time';
-import { demoOpenid } from '../../demo/park';
 import { expectText, launch, phone, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 

@@ -6,9 +6,9 @@
  * their receipt counted. Screenshots are kept in artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
+import { demoOpenid } from '../../demo/park';
 import { RESULTS_SETTLE_MS } from '../../shared/votes/campaign';
 import type { Ratings } from '../../shared/votes/config';
-import { demoOpenid } from '../../demo/park';
 import { sdkFor } from '../localcloud/helpers';
 import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';

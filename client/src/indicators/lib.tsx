@@ -3,8 +3,8 @@
  * into the main package, so the few lines they both need are kept in each).
  */
 import { Text } from '@tarojs/components';
+import type { IndicatorClass, IndicatorKind } from "../../../shared/indicators/contract";
 import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from "../../../shared/indicators/indicator";
-import type { IndicatorClass, IndicatorKind } from '../../../shared/park/park';
 
 export { parkTimeText } from '../../../shared/common/time';
 export { detailsOrForm, FieldError, issuesByField, num } from '../lib/form';

@@ -1,10 +1,10 @@
 /** park: the directory of the park (enterprises for now; sections and projects as the product grows). */
-import { AppError } from '../../../shared/common/errors';
-import { LIMITS } from '../../../shared/common/config';
-import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../../../shared/park/park';
 import { COLL } from '../../../server/collections';
 import { escapeRegExp } from '../../../server/lookup';
 import { defineFunction } from '../../../server/router';
+import { LIMITS } from '../../../shared/common/config';
+import { AppError } from '../../../shared/common/errors';
+import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../../../shared/park/park';
 
 /** `claims/{projectId}_{memberId}`: a cadre follows (认领) a key project. */
 interface ClaimDoc {

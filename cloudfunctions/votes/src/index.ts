@@ -7,37 +7,37 @@
  * roll entry and is refused.
  */
 import { randomBytes } from 'crypto';
-import { AppError } from '../../../shared/common/errors';
-import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
-import type { MemberDoc } from '../../../shared/members/member';
-import type { SectionDoc } from '../../../shared/park/park';
-import { ballotProblems, candidatesFor, excellentCap, isVoid, problemMessage } from '../../../shared/votes/ballot';
-import {
-  RESULTS_SETTLE_MS,
-  closedAt,
-  groupOf,
-  makeReceipt,
-  phase,
-  rollCounts,
-  rollId,
-  rosterFor,
-  type BallotDoc,
-  type CampaignDoc,
-  type RollDoc,
-} from '../../../shared/votes/campaign';
-import {
-  DEFAULT_CATEGORIES,
-  DEFAULT_DIMENSIONS,
-  DEFAULT_GRADE_POINTS,
-  DEFAULT_RULES,
-} from '../../../shared/votes/config';
-import { biasFlags, type Flags } from '../../../shared/votes/flags';
-import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';
 import type { Database } from '../../../server/cloud';
 import { COLL } from '../../../server/collections';
 import { tempUrls } from '../../../server/lookup';
 import { defineFunction, type Ctx } from '../../../server/router';
 import { withTransaction } from '../../../server/tx';
+import { AppError } from '../../../shared/common/errors';
+import type { MemberDoc } from '../../../shared/members/member';
+import type { SectionDoc } from '../../../shared/park/park';
+import { ballotProblems, candidatesFor, excellentCap, isVoid, problemMessage } from '../../../shared/votes/ballot';
+import {
+    RESULTS_SETTLE_MS,
+    closedAt,
+    groupOf,
+    makeReceipt,
+    phase,
+    rollCounts,
+    rollId,
+    rosterFor,
+    type BallotDoc,
+    type CampaignDoc,
+    type RollDoc,
+} from '../../../shared/votes/campaign';
+import {
+    DEFAULT_CATEGORIES,
+    DEFAULT_DIMENSIONS,
+    DEFAULT_GRADE_POINTS,
+    DEFAULT_RULES,
+} from '../../../shared/votes/config';
+import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
+import { biasFlags, type Flags } from '../../../shared/votes/flags';
+import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';
 
 export const BALLOT_PAGE = 'vote/ballot/index';
 /** Ballots are large (a value per candidate and dimension): read them a few dozen at a time. */

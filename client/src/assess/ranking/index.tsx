@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/contracts';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
+import type { OutputOf } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
 import { ASSESS_PAGES, GRADE_TAG, QuarterChips, recentQuarters } from '../lib';

@@ -1,12 +1,12 @@
-import '../../../../shared/common/zod-locale';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { contracts, type OutputOf } from '../../../../shared/contracts';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_QUARTER_SETTINGS, QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
 import { call } from '../../api/call';
 import { ErrorBox, Loading } from '../../lib/ui';
-import { FieldError, GRADE_TAG, QuarterChips, detailsOrForm, parkTimeText, issuesByField, recentQuarters } from '../lib';
+import { FieldError, GRADE_TAG, QuarterChips, detailsOrForm, issuesByField, parkTimeText, recentQuarters } from '../lib';
 
 type Result = OutputOf<'assessment', 'result'>;
 type Field = 'staffEvaluation' | 'deductions';

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../../shared/contracts';
 import { weightProblems } from '../../../../shared/indicators/rules';
 import { call } from '../../api/call';
