@@ -11,7 +11,7 @@ import { join } from 'path';
 import { seedDemo } from '../demo/seed';
 import { demoOpenid } from '../demo/park';
 import { dayOf } from '../shared/common/time';
-import type { Database } from '../server/cloud';
+import type { Database } from '../server/common/cloud';
 import { weappSizes } from './package-size';
 import { quarterClose } from './quarter-close';
 import { voteBurst } from './vote-burst';

@@ -32,7 +32,7 @@ export type ReviewOutcome =
   | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string };
 
 /** Who may decide an application now, and where it goes. Nobody reviews their own. */
-export function review(
+export function reviewStep(
   app: Pick<ApplicationDoc, 'memberId' | 'sectionId' | 'status'>,
   reviewer: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
   decision: 'approve' | 'reject',

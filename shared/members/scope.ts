@@ -1,16 +1,29 @@
-import { hasRole, MemberDoc } from "./member";
 /**
- * Which section's staff a person may see: a section head only their own; leaders and admins any.
- * Returns the section to show, or null when not allowed.
+ * What a person may see of others' records — the one statement of it. Everyone sees their own; a section head
+ * (股室负责人) sees the people of their own section; leaders (班子成员) and the admin (组织员) see everyone.
+ * The router applies it to every action whose scope in shared/access.ts is 'member' or 'section'.
  */
-export function staffScope(
-  m: Pick<MemberDoc, 'roles' | 'sectionId'>,
-  requested: string | undefined,
-): string | null {
-  if (hasRole(m, 'leader', 'admin')) return requested ?? m.sectionId;
-  if (hasRole(m, 'sectionHead')) {
-    if (requested === undefined || requested === m.sectionId) return m.sectionId;
-    return null;
-  }
-  return null;
+import { hasRole, type MemberDoc } from './member';
+
+type Viewer = Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>;
+
+/** Whether `viewer` may see the records of the people of `sectionId`. */
+export function sectionInView(viewer: Pick<MemberDoc, 'roles' | 'sectionId'>, sectionId: string): boolean {
+  if (hasRole(viewer, 'leader', 'admin')) return true;
+  return hasRole(viewer, 'sectionHead') && viewer.sectionId !== null && viewer.sectionId === sectionId;
+}
+
+/** Whether `viewer` may see `other`'s dossier, checklist and results. */
+export function mayViewMember(viewer: Viewer, other: Pick<MemberDoc, '_id' | 'sectionId'>): boolean {
+  if (viewer._id === other._id || hasRole(viewer, 'leader', 'admin')) return true;
+  return other.sectionId !== null && sectionInView(viewer, other.sectionId);
+}
+
+/**
+ * Which section's staff list to show: the requested one if in view, else (nothing requested) the viewer's own.
+ * Returns null when the request is not allowed or the viewer has no section to default to.
+ */
+export function staffScope(m: Pick<MemberDoc, 'roles' | 'sectionId'>, requested: string | undefined): string | null {
+  if (requested !== undefined) return sectionInView(m, requested) ? requested : null;
+  return hasRole(m, 'leader', 'admin', 'sectionHead') ? m.sectionId : null;
 }

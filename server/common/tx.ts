@@ -4,8 +4,8 @@
  * the error code is rewritten so `runTransaction`'s own retry never fires. So: start, run, commit, and on a
  * conflict roll back and try again after a jittered backoff.
  */
-import { TX_RETRY } from '../shared/common/config';
-import { AppError } from '../shared/common/errors';
+import { TX_RETRY } from '../../shared/common/config';
+import { AppError } from '../../shared/common/errors';
 import type { Database, Transaction } from './cloud';
 
 export function isTxConflict(e: unknown): boolean {

@@ -1,0 +1,163 @@
+/** What several of the assessment actions share. */
+import type { Database } from '../../../server/common/cloud';
+import { COLL } from '../../../server/common/collections';
+import { type Ctx } from '../../../server/common/router';
+import { allPages } from '../../../server/common/pages';
+import {
+    assessPeriod,
+    packResults,
+    quarterResultId,
+    type MemberResult,
+    type QuarterResultDoc,
+    type SectionResult,
+} from '../../../shared/assessment/assessment';
+import {
+    type SectionEvaluationDoc,
+    type SpotCheckDoc,
+    type StaffEvaluationDoc
+} from '../../../shared/assessment/evaluations';
+import type { PeriodDoc } from "../../../shared/assessment/period";
+import { AppError } from '../../../shared/common/errors';
+import { quarterLabel } from '../../../shared/common/time';
+import { emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
+import { type ChecklistDoc } from '../../../shared/indicators/checklist';
+import { type MemberDoc } from '../../../shared/members/member';
+import type { SectionDoc } from '../../../shared/park/park';
+
+/** `corrections/{id}`: a change to a closed quarter's score — who, when, why, old and new. */
+export interface CorrectionDoc {
+  _id: string;
+  periodId: string;
+  memberId: string;
+  field: 'staffEvaluation' | 'deductions';
+  old: number;
+  new: number;
+  reason: string;
+  by: string;
+  byName: string;
+  at: number;
+}
+
+export const all = <T>(db: Database, coll: string, where: object) =>
+  allPages<T & { _id: string }>((skip, limit) => db.collection<T & { _id: string }>(coll).where(where).orderBy('_id', 'asc').skip(skip).limit(limit).get());
+
+export async function periodOf(db: Database, periodId: string): Promise<PeriodDoc | null> {
+  return (await db.collection<PeriodDoc>(COLL.periods).doc(periodId).get()).data;
+}
+
+export async function requireOpen(db: Database, periodId: string): Promise<void> {
+  const p = await periodOf(db, periodId);
+  if (p && p.status !== 'open') throw new AppError('CLOSED', '本季度考核已结束，不能再修改');
+}
+
+export async function cadres(db: Database): Promise<MemberDoc[]> {
+  return (await all<MemberDoc>(db, COLL.members, { active: true })).filter((m) => m.roles.includes('cadre'));
+}
+
+export async function sections(db: Database): Promise<SectionDoc[]> {
+  return (await db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(1000).get()).data;
+}
+
+export async function periodStatus(db: Database, periodId: string) {
+  const [p, people, secs, staffEvals, sectionEvals, checklists] = await Promise.all([
+    periodOf(db, periodId),
+    cadres(db),
+    sections(db),
+    all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
+    all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
+    db.collection<ChecklistDoc>(COLL.checklists).where({ periodId }).count(),
+  ]);
+  const evaluated = new Set(staffEvals.map((e) => e.memberId));
+  const sectionsDone = new Set(sectionEvals.map((e) => e.sectionId));
+  const missingStaff = people.filter((m) => !evaluated.has(m._id));
+  const missingSections = secs.filter((s) => !sectionsDone.has(s._id));
+  return {
+    periodId,
+    periodLabel: quarterLabel(periodId),
+    status: p?.status ?? 'open',
+    opened: p !== null,
+    checklistsMissing: Math.max(0, people.length - checklists.total),
+    cadres: people.length,
+    staffEvaluated: people.length - missingStaff.length,
+    sections: secs.length,
+    sectionsEvaluated: secs.length - missingSections.length,
+    missingStaff: missingStaff.slice(0, 20).map((m) => m.name),
+    missingSections: missingSections.slice(0, 20).map((s) => s.name),
+  };
+}
+
+/** Everything a quarter's scores depend on, loaded, and the pure assessment over it. */
+export async function compute(db: Database, periodId: string) {
+  const [people, secs, checklists, dossiers, staffEvals, sectionEvals, spots, corrections] = await Promise.all([
+    cadres(db),
+    sections(db),
+    all<ChecklistDoc>(db, COLL.checklists, { periodId }),
+    all<DossierDoc>(db, COLL.dossiers, { periodId }),
+    all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
+    all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
+    all<SpotCheckDoc>(db, COLL.spotChecks, { periodId }),
+    all<CorrectionDoc>(db, COLL.corrections, { periodId, field: 'deductions' }),
+  ]);
+  const by = <T extends { memberId: string }>(xs: T[]) => new Map(xs.map((x) => [x.memberId, x]));
+  const cl = by(checklists);
+  const ds = by(dossiers);
+  const ev = by(staffEvals);
+  const deduction = (type: 'member' | 'section', id: string) =>
+    spots.filter((s) => s.targetType === type && s.targetId === id).reduce((s, x) => s + x.deduction, 0);
+  const adjust = (id: string) => corrections.filter((c) => c.memberId === id).reduce((s, c) => s + (c.new - c.old), 0);
+  return assessPeriod(
+    people.map((m) => ({
+      memberId: m._id,
+      name: m.name,
+      sectionId: m.sectionId ?? '',
+      items: cl.get(m._id)?.items ?? [],
+      inputs: { progress: ds.get(m._id)?.progress ?? emptyProgress(), actuals: ev.get(m._id)?.actuals ?? {}, grades: ev.get(m._id)?.grades ?? {} },
+      staffEvaluation: ev.get(m._id)?.score ?? null,
+      deductions: Math.max(0, deduction('member', m._id) + adjust(m._id)),
+    })),
+    secs.map((s) => ({
+      sectionId: s._id,
+      name: s.name,
+      leaderScores: sectionEvals.filter((e) => e.sectionId === s._id).map((e) => e.score),
+      deductions: deduction('section', s._id),
+    })),
+  );
+}
+
+/** Write a quarter's results: deterministic ids, so writing again (a resumed close, a correction) overwrites. */
+export async function saveResults(db: Database, periodId: string, r: { members: MemberResult[]; sections: SectionResult[] }) {
+  const writes = packResults(periodId, r).map(({ _id, ...doc }) => () => db.collection<QuarterResultDoc>(COLL.quarterResults).doc(_id).set({ data: doc }));
+  for (let i = 0; i < writes.length; i += 10) await Promise.all(writes.slice(i, i + 10).map((w) => w()));
+}
+
+/** A cadre's quarter result with its breakdown; `m` is already checked against the caller's scope. */
+export async function resultView(ctx: Ctx, periodId: string, m: MemberDoc) {
+  const p = await periodOf(ctx.db, periodId);
+  if (p?.status !== 'closed') throw new AppError('NOT_READY', `${quarterLabel(periodId)}考核尚未结束，结束后可查看结果`);
+  const [stored, corrections, section] = await Promise.all([
+    ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).doc(quarterResultId(periodId, m.sectionId ?? '')).get(),
+    ctx.db.collection<CorrectionDoc>(COLL.corrections).where({ periodId, memberId: m._id }).orderBy('at', 'asc').limit(100).get(),
+    m.sectionId ? ctx.db.collection<SectionDoc>(COLL.sections).doc(m.sectionId).get() : null,
+  ]);
+  const d = stored.data?.members.find((x) => x.memberId === m._id);
+  if (!stored.data || !d) throw new AppError('NOT_FOUND', `${m.name}在${quarterLabel(periodId)}没有考核结果`);
+  return {
+    periodId,
+    periodLabel: quarterLabel(periodId),
+    memberId: d.memberId,
+    name: d.name,
+    sectionId: d.sectionId,
+    sectionName: section?.data?.name ?? null,
+    items: d.items,
+    indicators: d.indicators,
+    staffEvaluation: d.staffEvaluation,
+    sectionEvaluation: d.sectionEvaluation,
+    deductions: d.deductions,
+    score: d.score,
+    grade: d.grade,
+    cappedByQuota: d.cappedByQuota,
+    rank: d.rank,
+    of: stored.data.of,
+    corrections: corrections.data.map((c) => ({ field: c.field, old: c.old, new: c.new, reason: c.reason, byName: c.byName, at: c.at })),
+  };
+}

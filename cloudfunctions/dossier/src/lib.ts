@@ -1,0 +1,148 @@
+/** What several of the dossier actions share. */
+import type { Database } from '../../../server/common/cloud';
+import { COLL } from '../../../server/common/collections';
+import { tempUrls } from '../../../server/common/files';
+import { sectionName } from '../../../server/park/sections';
+import { type Ctx } from '../../../server/common/router';
+import { withTransaction } from '../../../server/common/tx';
+import type { PeriodDoc } from "../../../shared/assessment/period";
+import { AppError } from '../../../shared/common/errors';
+import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/common/time';
+import type { ParsedInput } from '../../../shared/contracts';
+import type { ReportView } from "../../../shared/dossier/contract";
+import {
+    REPORT_DATE_MESSAGES,
+    applyReport,
+    dossierId,
+    isOwnPhoto,
+    newDossier,
+    reportDateProblem,
+    targetProgress,
+    type DossierDoc,
+    type ReportDoc
+} from '../../../shared/dossier/dossier';
+import { type MemberDoc } from '../../../shared/members/member';
+import type { EnterpriseDoc, ProjectDoc } from '../../../shared/park/park';
+
+export const RECENT = 5;
+
+/** Open for reporting: the current quarter, unless the admin has closed it. Past quarters are closed. */
+export async function isOpen(db: Database, periodId: string, now: number): Promise<boolean> {
+  if (periodId !== quarterOf(now)) return false;
+  const p = (await db.collection<PeriodDoc>(COLL.periods).doc(periodId).get()).data;
+  return p === null || p.status === 'open';
+}
+
+export async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportView[]> {
+  const urls = await tempUrls(
+    ctx.cloud,
+    docs.flatMap((d) => d.photoFileIds),
+  );
+  return docs.map((d) => ({
+    id: d._id,
+    kind: d.kind,
+    date: d.date,
+    enterpriseId: d.enterpriseId,
+    enterpriseName: d.enterpriseName,
+    projectName: d.projectName ?? null,
+    note: d.note,
+    photoUrls: d.photoFileIds.map((f) => urls.get(f)).filter((u): u is string => Boolean(u)),
+  }));
+}
+
+export function reportsOf(db: Database, memberId: string, periodId: string) {
+  return db
+    .collection<ReportDoc>(COLL.reports)
+    .where({ memberId, periodId })
+    .orderBy('date', 'desc')
+    .orderBy('createdAt', 'desc');
+}
+
+export async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string) {
+  const [stored, open, section, recent] = await Promise.all([
+    ctx.db.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id)).get(),
+    isOpen(ctx.db, periodId, ctx.now),
+    sectionName(ctx.db, m.sectionId),
+    reportsOf(ctx.db, m._id, periodId).limit(RECENT).get(),
+  ]);
+  // A dossier not yet written to shows the quarter's default targets with nothing done.
+  const d = stored.data ?? newDossier(periodId, m);
+  const { first, last } = quarterRange(periodId);
+  return {
+    periodId,
+    periodLabel: quarterLabel(periodId),
+    firstDay: first,
+    lastDay: last,
+    open,
+    memberId: m._id,
+    memberName: m.name,
+    sectionName: section,
+    targets: targetProgress(d),
+    visitCount: d.visitCount,
+    recent: await reportViews(ctx, recent.data),
+  };
+}
+
+/** `summaries/{periodId}_{memberId}`: the quarterly self-summary (季度小结). */
+export interface SummaryDoc {
+  _id: string;
+  periodId: string;
+  memberId: string;
+  text: string;
+  updatedAt: number;
+}
+
+/**
+ * Record one day-to-day report for the current quarter: checks (open quarter, date inside it and not ahead of
+ * today, own photos, the enterprise or project exists), then the report and the dossier's counters in one
+ * transaction.
+ */
+export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'record'>) {
+  const { kind, enterpriseId, projectId, date, note, photoFileIds } = input;
+  const m = await ctx.member();
+  const periodId = quarterOf(ctx.now);
+  if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
+  const problem = reportDateProblem(date, periodId, dayOf(ctx.now));
+  if (problem) {
+    throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [{ path: 'date', message: REPORT_DATE_MESSAGES[problem] }]);
+  }
+  if (!photoFileIds.every((f) => isOwnPhoto(f, m._id))) throw new AppError('FORBIDDEN', '只能附上本人上传的照片');
+  const [enterprise, project] = await Promise.all([
+    enterpriseId ? ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get() : null,
+    projectId ? ctx.db.collection<ProjectDoc>(COLL.projects).doc(projectId).get() : null,
+  ]);
+  if (enterpriseId && !enterprise?.data) {
+    throw new AppError('NOT_FOUND', '所选企业不存在，请重新选择', [{ path: 'enterpriseId', message: '所选企业不存在' }]);
+  }
+  if (projectId && !project?.data) {
+    throw new AppError('NOT_FOUND', '所选项目不存在，请重新选择', [{ path: 'projectId', message: '所选项目不存在' }]);
+  }
+  const report: Omit<ReportDoc, '_id'> = {
+    memberId: m._id,
+    sectionId: m.sectionId ?? '',
+    periodId,
+    kind,
+    date,
+    enterpriseId,
+    enterpriseName: enterprise?.data?.name ?? null,
+    projectId,
+    projectName: project?.data?.name ?? null,
+    note,
+    photoFileIds,
+    createdAt: ctx.now,
+  };
+  // The report and the dossier's counters change together or not at all.
+  await withTransaction(ctx.db, async (tx) => {
+    const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
+    const current = (await ref.get()).data ?? null;
+    const next = applyReport(current ?? newDossier(periodId, m), kind, enterpriseId);
+    await tx.collection<ReportDoc>(COLL.reports).add({ data: report });
+    if (current) {
+      await ref.update({ data: next });
+    } else {
+      const { _id: _ignored, ...fresh } = { ...newDossier(periodId, m), ...next };
+      await ref.set({ data: fresh });
+    }
+  });
+  return dossierView(ctx, m, periodId);
+}

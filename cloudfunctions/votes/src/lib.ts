@@ -1,0 +1,124 @@
+/** What several of the votes actions share. */
+import type { Database } from '../../../server/common/cloud';
+import { COLL } from '../../../server/common/collections';
+import { type Ctx } from '../../../server/common/router';
+import { AppError } from '../../../shared/common/errors';
+import type { SectionDoc } from '../../../shared/park/park';
+import {
+    RESULTS_SETTLE_MS,
+    closedAt,
+    phase,
+    type BallotDoc,
+    type CampaignDoc
+} from '../../../shared/votes/campaign';
+import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
+import { biasFlags, type Flags } from '../../../shared/votes/flags';
+import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';
+
+/** Ballots are large (a value per candidate and dimension): read them a few dozen at a time. */
+export const BALLOT_PAGE_SIZE = 50;
+
+/** `voteResults/{campaignId}`: the count, made once after close. */
+export interface ResultDoc {
+  _id: string;
+  tally: TallyResult;
+  flags: Flags;
+}
+
+// Open campaigns do not change (settings are fixed once open), so a warm instance keeps them.
+export const openCache = new Map<string, CampaignDoc>();
+
+export async function loadCampaign(db: Database, id: string, useCache = false): Promise<CampaignDoc> {
+  const cached = useCache ? openCache.get(id) : undefined;
+  if (cached) return cached;
+  const c = (await db.collection<CampaignDoc>(COLL.voteCampaigns).doc(id).get()).data;
+  if (!c) throw new AppError('NOT_FOUND', '测评不存在或已被删除');
+  if (c.status === 'open') {
+    if (openCache.size > 50) openCache.clear();
+    openCache.set(id, c);
+  }
+  return c;
+}
+
+export async function sectionNames(db: Database): Promise<Map<string, string>> {
+  const res = await db.collection<SectionDoc>(COLL.sections).limit(1000).get();
+  return new Map(res.data.map((s) => [s._id, s.name]));
+}
+
+export function view(c: CampaignDoc, names: Map<string, string>, now: number): CampaignView {
+  return {
+    id: c._id,
+    title: c.title,
+    kind: c.kind,
+    year: c.year,
+    status: phase(c, now),
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    candidates: c.candidates.map((x) => ({ id: x.id, name: x.name, sectionName: x.sectionId ? (names.get(x.sectionId) ?? null) : null })),
+    dimensions: c.dimensions,
+    categories: c.categories,
+    scale: c.scale,
+    rules: c.rules,
+    rollSize: Object.values(c.rollByCategory).reduce((s, n) => s + n, 0),
+  };
+}
+
+export async function loadBallots(db: Database, campaignId: string): Promise<CountedBallot[]> {
+  const out: CountedBallot[] = [];
+  for (let skip = 0; ; skip += BALLOT_PAGE_SIZE) {
+    const page = await db
+      .collection<BallotDoc>(COLL.voteBallots)
+      .where({ campaignId })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(BALLOT_PAGE_SIZE)
+      .get();
+    out.push(...page.data.map((b) => ({ receipt: b._id, category: b.category, voterSectionId: b.voterSectionId, ratings: b.ratings })));
+    if (page.data.length < BALLOT_PAGE_SIZE) return out;
+  }
+}
+
+export async function countResults(ctx: Ctx, c: CampaignDoc): Promise<ResultsView> {
+  const since = closedAt(c, ctx.now);
+  if (since === null) throw new AppError('NOT_READY', '测评结束后才能查看结果');
+  const names = await sectionNames(ctx.db);
+  let stored = (await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).get()).data;
+  if (!stored) {
+    if (ctx.now < since + RESULTS_SETTLE_MS) throw new AppError('NOT_READY', '正在计票，请稍后刷新');
+    const ballots = await loadBallots(ctx.db, c._id);
+    const turnout = c.categories.map((k) => ({ category: k.key, roll: c.rollByCategory[k.key] ?? 0, voted: 0 }));
+    stored = { _id: c._id, tally: tally(c, ballots, turnout), flags: biasFlags(c, ballots) };
+    // Counting is deterministic, so two first readers racing write the same document.
+    const { _id: _ignored, ...body } = stored;
+    await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).set({ data: body });
+  }
+  const sectionName = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const { tally: t } = stored;
+  const withheld = t.valid < c.rules.minGroupSize;
+  const flags = withheld ? { leniency: [], identical: [], blocs: [] } : stored.flags;
+  return {
+    withheld,
+    campaign: view(c, names, ctx.now),
+    ballots: t.ballots,
+    valid: t.valid,
+    void: t.void,
+    roll: t.roll,
+    turnout: t.turnout,
+    belowTurnoutFloor: t.belowTurnoutFloor,
+    candidates: (withheld ? [] : t.candidates).map((x) => ({
+      id: x.id,
+      name: x.name,
+      sectionName: sectionName(x.sectionId),
+      rank: x.rank,
+      overall: x.overall,
+      dimensions: x.dimensions,
+      grades: x.grades,
+      shareExcellentCompetent: x.shareExcellentCompetent,
+      shareIncompetent: x.shareIncompetent,
+      admonish: x.admonish,
+      adjust: x.adjust,
+      byCategory: x.byCategory,
+    })),
+    flags: { ...flags, blocs: flags.blocs.map((b) => ({ ...b, sectionName: sectionName(b.sectionId) })) },
+  };
+}

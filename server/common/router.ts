@@ -1,0 +1,152 @@
+/**
+ * One cloud function serving several actions (tcb-router style). Each handler is a thin shell:
+ * parse → authorise → load → compute in shared/ → save → reply. The router does the first two for every action:
+ * it parses the input with the action's contract, takes the caller from the platform's OPENID (never from the
+ * request), and applies the action's row of the access table (shared/access.ts): roles, then scope.
+ */
+import type { z } from 'zod';
+import { accessOf, type AccessRule } from '../../shared/access';
+import { staffEvaluationProblem } from '../../shared/assessment/evaluations';
+import { AppError, fail, ok, type Reply } from '../../shared/common/errors';
+import { issuesOf } from '../../shared/common/zod-locale';
+import { CallEvent, contracts, type ActionName, type FnName, type OutputOf, type ParsedInput } from '../../shared/contracts';
+import { hasRole, type BindingDoc, type MemberDoc } from '../../shared/members/member';
+import { mayViewMember, sectionInView } from '../../shared/members/scope';
+import { getCloud, type Cloud, type Database } from './cloud';
+import { COLL } from './collections';
+
+export interface Ctx {
+  db: Database;
+  cloud: Cloud;
+  /** The caller's OPENID as the platform gives it; empty when the platform gave none. */
+  openid: string;
+  /** Epoch ms when the invocation started; pure rules get it passed in. */
+  now: number;
+  /** The caller's person record; throws UNBOUND when this identity is not bound. */
+  member(): Promise<MemberDoc>;
+  /** Just the caller's member id (one read, for hot paths such as casting a ballot); throws UNBOUND. */
+  memberId(): Promise<string>;
+  /**
+   * The person the action is about, already checked against its scope: `input.memberId` for scopes 'member'
+   * and 'evaluatee' (the caller when omitted), else the caller.
+   */
+  subject(): Promise<MemberDoc>;
+}
+
+export type Handler<F extends FnName, A extends ActionName<F>> = (input: ParsedInput<F, A>, ctx: Ctx) => Promise<OutputOf<F, A>>;
+
+/** A function's entry: its action table, one handler per action of its contract. */
+export type FunctionDef<F extends FnName> = { [A in ActionName<F>]: Handler<F, A> };
+
+async function loadBinding(db: Database, openid: string): Promise<BindingDoc | null> {
+  if (!openid) return null;
+  return (await db.collection<BindingDoc>(COLL.bindings).doc(openid).get()).data;
+}
+
+async function loadMember(db: Database, binding: Promise<BindingDoc | null>): Promise<MemberDoc | null> {
+  const b = await binding;
+  if (!b) return null;
+  return activeMember(db, b.memberId);
+}
+
+async function activeMember(db: Database, id: string): Promise<MemberDoc | null> {
+  const member = (await db.collection<MemberDoc>(COLL.members).doc(id).get()).data;
+  return member && member.active ? member : null;
+}
+
+function field(input: unknown, name: 'memberId' | 'sectionId'): string | undefined {
+  const v = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The scope half of the access table: whose records this call reaches, and may the caller reach them. */
+async function resolveSubject(rule: AccessRule, input: unknown, me: MemberDoc, db: Database): Promise<MemberDoc> {
+  switch (rule.scope) {
+    case 'member': {
+      const id = field(input, 'memberId');
+      if (id === undefined || id === me._id) return me;
+      const other = (await db.collection<MemberDoc>(COLL.members).doc(id).get()).data;
+      if (!other) throw new AppError('NOT_FOUND', '人员不存在');
+      if (!mayViewMember(me, other)) throw new AppError('FORBIDDEN', '只能查看本人或本股室人员的考核信息');
+      return other;
+    }
+    case 'section': {
+      const id = field(input, 'sectionId');
+      if (id !== undefined && !sectionInView(me, id)) throw new AppError('FORBIDDEN', '只能查看本股室的信息');
+      return me;
+    }
+    case 'evaluatee': {
+      const id = field(input, 'memberId');
+      if (id === me._id) throw new AppError('FORBIDDEN', '不能给自己评分');
+      const other = id === undefined ? null : await activeMember(db, id);
+      if (!other || !other.roles.includes('cadre')) throw new AppError('NOT_FOUND', '人员不存在');
+      const problem = staffEvaluationProblem(me, other);
+      if (problem) throw new AppError('FORBIDDEN', problem);
+      return other;
+    }
+    default:
+      // 'self'; 'roll' and 'stage' are decided by the record the handler loads (see shared/access.ts).
+      return me;
+  }
+}
+
+export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>) {
+  const spec = contracts[fn] as Record<string, { input: z.ZodType; output: z.ZodType }>;
+  return async function main(event: unknown): Promise<Reply<unknown>> {
+    const ev = CallEvent.safeParse(event);
+    if (!ev.success) return fail('INVALID_INPUT', '请求格式不正确');
+    const action = ev.data.action;
+    const own = (o: object) => Object.prototype.hasOwnProperty.call(o, action);
+    const handler = own(handlers) ? (handlers as Record<string, Handler<F, ActionName<F>>>)[action] : undefined;
+    const schema = own(spec) ? spec[action] : undefined;
+    if (!handler || !schema) return fail('UNKNOWN_ACTION', `不支持的操作：${fn}.${action.slice(0, 40)}`);
+    const rule = accessOf(fn, action as ActionName<F>);
+
+    const parsed = schema.input.safeParse(ev.data.input ?? {});
+    if (!parsed.success) {
+      const details = issuesOf(parsed.error);
+      return fail('INVALID_INPUT', details[0]?.message ?? undefined, details);
+    }
+
+    try {
+      const { cloud, db } = getCloud();
+      const openid = cloud.getWXContext().OPENID ?? '';
+      let binding: Promise<BindingDoc | null> | null = null;
+      let memo: Promise<MemberDoc | null> | null = null;
+      let subject: Promise<MemberDoc> | null = null;
+      const getBinding = () => (binding ??= loadBinding(db, openid));
+      const getMember = () => (memo ??= loadMember(db, getBinding()));
+      const ctx: Ctx = {
+        db,
+        cloud,
+        openid,
+        now: Date.now(),
+        member: async () => {
+          const m = await getMember();
+          if (!m) throw new AppError('UNBOUND');
+          return m;
+        },
+        memberId: async () => {
+          const b = await getBinding();
+          if (!b) throw new AppError('UNBOUND');
+          return b.memberId;
+        },
+        subject: async () => (subject ??= ctx.member().then((me) => resolveSubject(rule, parsed.data, me, db))),
+      };
+      if (rule.roles !== 'anyone') {
+        const m = await ctx.member();
+        if (rule.roles !== 'bound' && !hasRole(m, ...rule.roles)) throw new AppError('FORBIDDEN');
+        await ctx.subject();
+      } else if (!openid) {
+        throw new AppError('UNBOUND', '无法识别微信身份，请在微信中打开');
+      }
+      const out = await handler(parsed.data as ParsedInput<F, ActionName<F>>, ctx);
+      // The reply is checked against its contract too: a handler bug must not leak fields or wrong shapes.
+      return ok(schema.output.parse(out));
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.details);
+      console.error(`[${fn}.${action}]`, e);
+      return fail('INTERNAL');
+    }
+  };
+}

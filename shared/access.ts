@@ -1,0 +1,112 @@
+/**
+ * Who may call what: one table, action → roles → scope. The router enforces it before any handler runs, the
+ * client reads it to show or hide entries, and a test generated from it calls every action as every kind of
+ * identity and expects exactly the table's answer (tests/cloudfunctions/access.test.ts).
+ *
+ * roles: 'anyone' — any WeChat identity, bound or not; 'bound' — any active bound person; or a list of roles.
+ * scope: whose records the action reaches, beyond the caller's role —
+ *   'self'      the caller's own records, or the park's common data;
+ *   'member'    `input.memberId` (the caller when omitted): oneself; a section head their section's people;
+ *               leaders and the admin anyone (`mayViewMember`, shared/members/scope.ts);
+ *   'section'   `input.sectionId` (the caller's when omitted): a section head only their own section; leaders
+ *               and the admin any (`sectionInView`, shared/members/scope.ts);
+ *   'evaluatee' `input.memberId` is someone the caller evaluates (考人: `staffEvaluationProblem`,
+ *               shared/assessment/evaluations.ts);
+ *   'roll'      decided by the campaign's voter roll (shared/votes/campaign.ts): checked by the handler, which
+ *               must load the campaign anyway;
+ *   'stage'     decided by where an application stands (shared/applications/review.ts): checked by the handler.
+ */
+import type { ActionName, FnName } from './contracts';
+import type { Role } from './members/contract';
+
+export type Audience = 'anyone' | 'bound' | readonly Role[];
+export type Scope = 'self' | 'member' | 'section' | 'evaluatee' | 'roll' | 'stage';
+export interface AccessRule {
+  roles: Audience;
+  scope: Scope;
+}
+
+const staff = ['cadre', 'sectionHead', 'leader', 'admin'] as const;
+
+export const ACCESS = {
+  members: {
+    me: { roles: 'bound', scope: 'self' },
+    bind: { roles: 'anyone', scope: 'self' },
+    issueInvite: { roles: ['admin'], scope: 'self' },
+    roster: { roles: ['admin'], scope: 'self' },
+  },
+  park: {
+    sections: { roles: ['sectionHead', 'leader', 'admin'], scope: 'self' },
+    projects: { roles: staff, scope: 'self' },
+    claim: { roles: ['cadre'], scope: 'self' },
+    searchEnterprises: { roles: staff, scope: 'self' },
+  },
+  dossier: {
+    mine: { roles: ['cadre'], scope: 'self' },
+    recordVisit: { roles: ['cadre'], scope: 'self' },
+    record: { roles: ['cadre'], scope: 'self' },
+    summary: { roles: ['cadre'], scope: 'self' },
+    saveSummary: { roles: ['cadre'], scope: 'self' },
+    reports: { roles: ['cadre'], scope: 'self' },
+    sectionStaff: { roles: ['sectionHead', 'leader', 'admin'], scope: 'section' },
+  },
+  indicators: {
+    library: { roles: 'bound', scope: 'self' },
+    save: { roles: ['admin'], scope: 'self' },
+    history: { roles: 'bound', scope: 'self' },
+    tree: { roles: ['sectionHead', 'leader', 'admin'], scope: 'section' },
+    saveWeights: { roles: ['admin'], scope: 'self' },
+    checklist: { roles: staff, scope: 'member' },
+  },
+  applications: {
+    apply: { roles: ['cadre'], scope: 'self' },
+    list: { roles: 'bound', scope: 'self' },
+    review: { roles: ['sectionHead', 'admin'], scope: 'stage' },
+  },
+  assessment: {
+    evaluateStaff: { roles: ['sectionHead', 'leader'], scope: 'evaluatee' },
+    myEvaluations: { roles: ['sectionHead', 'leader'], scope: 'self' },
+    evaluateSection: { roles: ['leader'], scope: 'self' },
+    draw: { roles: ['leader', 'admin'], scope: 'self' },
+    spotCheck: { roles: ['leader', 'admin'], scope: 'self' },
+    status: { roles: ['admin'], scope: 'self' },
+    openPeriod: { roles: ['admin'], scope: 'self' },
+    close: { roles: ['admin'], scope: 'self' },
+    result: { roles: staff, scope: 'member' },
+    ranking: { roles: ['leader', 'admin'], scope: 'self' },
+    correct: { roles: ['admin'], scope: 'member' },
+  },
+  votes: {
+    list: { roles: 'bound', scope: 'self' },
+    get: { roles: 'bound', scope: 'roll' },
+    create: { roles: ['admin'], scope: 'self' },
+    open: { roles: ['admin'], scope: 'self' },
+    close: { roles: ['admin'], scope: 'self' },
+    qrcode: { roles: ['admin'], scope: 'self' },
+    ballot: { roles: 'bound', scope: 'roll' },
+    // The hot path of the year-end burst: the roll entry is the check, so the router reads no member record.
+    submit: { roles: 'anyone', scope: 'roll' },
+    turnout: { roles: ['admin'], scope: 'self' },
+    results: { roles: ['leader', 'admin'], scope: 'self' },
+    checkReceipt: { roles: 'bound', scope: 'roll' },
+  },
+} as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
+
+export type AccessTable = typeof ACCESS;
+
+export function accessOf<F extends FnName>(fn: F, action: ActionName<F>): AccessRule {
+  return (ACCESS[fn] as Record<string, AccessRule>)[action] as AccessRule;
+}
+
+/** Whether a person holding `roles` passes the table's role check for an action (scope aside). */
+export function rolesAllow(rule: AccessRule, roles: readonly Role[] | null): boolean {
+  if (rule.roles === 'anyone') return true;
+  if (roles === null) return false;
+  if (rule.roles === 'bound') return true;
+  return roles.some((r) => (rule.roles as readonly Role[]).includes(r));
+}
+
+/** For the client: may this person open the entry that calls `fn.action`? (Scope is checked when it is called.) */
+export function canCall<F extends FnName>(roles: readonly Role[], fn: F, action: ActionName<F>): boolean {
+  return rolesAllow(accessOf(fn, action), roles);
+}
