@@ -49,6 +49,20 @@ export interface SpotCheckDoc {
   at: number;
 }
 
+/** `corrections/{id}`: a change to a closed quarter's score — who, when, why, old and new. */
+export interface CorrectionDoc {
+  _id: string;
+  periodId: string;
+  memberId: string;
+  field: 'staffEvaluation' | 'deductions';
+  old: number;
+  new: number;
+  reason: string;
+  by: string;
+  byName: string;
+  at: number;
+}
+
 /** `spotDraws/{id}`: a random draw of spot-check targets, reproducible from its seed. */
 export interface SpotDrawDoc {
   _id: string;
@@ -61,6 +75,24 @@ export interface SpotDrawDoc {
   picked: string[];
   by: string;
   at: number;
+}
+
+/** Points a section or a cadre loses in a quarter through spot checks (不定期抽查): the sum of their deductions. */
+export function spotDeductions(spots: Pick<SpotCheckDoc, 'targetType' | 'targetId' | 'deduction'>[], type: SpotCheckDoc['targetType'], id: string): number {
+  return spots.filter((s) => s.targetType === type && s.targetId === id).reduce((sum, s) => sum + s.deduction, 0);
+}
+
+/**
+ * A cadre's deductions in a quarter: their spot checks', moved by every recorded correction of the deductions
+ * (new − old, in order), and never below zero.
+ */
+export function memberDeductions(
+  spots: Pick<SpotCheckDoc, 'targetType' | 'targetId' | 'deduction'>[],
+  corrections: Pick<CorrectionDoc, 'memberId' | 'field' | 'old' | 'new'>[],
+  memberId: string,
+): number {
+  const corrected = corrections.filter((c) => c.memberId === memberId && c.field === 'deductions').reduce((sum, c) => sum + (c.new - c.old), 0);
+  return Math.max(0, spotDeductions(spots, 'member', memberId) + corrected);
 }
 
 /** Draw `count` of `candidates` (sorted first) with a seeded Fisher–Yates shuffle. Same inputs, same draw. */

@@ -1,7 +1,7 @@
 /** Contracts of the year-end democratic evaluation (民主测评): campaigns, ballots, turnout, results. */
 import { z } from 'zod';
 import { Id, empty } from '../common/schema';
-import { GRADES } from './config';
+import { DEFAULT_RULES, GRADES } from './config';
 
 export const CampaignKind = z.enum(['leaders_rate_cadres', 'peer', 'rate_leadership']);
 export type CampaignKind = z.infer<typeof CampaignKind>;
@@ -66,7 +66,23 @@ export const CreateCampaignInput = z
   .refine((c) => c.opensAt === null || c.closesAt === null || c.opensAt < c.closesAt, {
     error: '结束时间应晚于开始时间',
     path: ['closesAt'],
-  });
+  })
+  // Weights that add up to nothing would divide by zero; cut-offs out of order would make grades meaningless.
+  .refine((c) => !c.dimensions || c.dimensions.reduce((sum, d) => sum + d.weight, 0) > 0, {
+    error: '权重合计应大于0',
+    path: ['dimensions'],
+  })
+  .refine((c) => !c.categories || c.categories.reduce((sum, k) => sum + k.weight, 0) > 0, {
+    error: '权重合计应大于0',
+    path: ['categories'],
+  })
+  .refine(
+    (c) => {
+      const cut = { ...DEFAULT_RULES.gradeCutoffs, ...c.rules?.gradeCutoffs };
+      return cut.excellent > cut.competent && cut.competent > cut.basic;
+    },
+    { error: '分数线应依次降低：优秀 > 称职 > 基本称职', path: ['rules', 'gradeCutoffs'] },
+  );
 
 /** candidate id → dimension key → grade or points. Bounded so that a hostile ballot cannot be huge. */
 export const RatingsInput = z

@@ -69,6 +69,21 @@ describe('setting up a campaign', () => {
     expect(r).toMatchObject({ code: 'INVALID_INPUT', message: '结束时间应晚于开始时间' });
   });
 
+  it('refuses cut-offs out of order and weights adding up to nothing, even when called directly, and stores nothing', async () => {
+    const before = data(await t.call(admin, 'votes', 'list', {})).length;
+    // defaults are 90 / 75 / 60: a 称职 line of 95 sits above the 优秀 line of 90
+    const cuts = await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, rules: { gradeCutoffs: { excellent: 90, competent: 95, basic: 60 } } });
+    expect(cuts).toMatchObject({ code: 'INVALID_INPUT', message: '分数线应依次降低：优秀 > 称职 > 基本称职' });
+    const dims = [{ key: 'de', label: '德', weight: 0 }, { key: 'neng', label: '能', weight: 0 }];
+    expect(await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, dimensions: dims })).toMatchObject({ code: 'INVALID_INPUT', message: '权重合计应大于0' });
+    const cats = [{ key: 'cadre', label: '干部', weight: 0 }];
+    expect(await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, categories: cats })).toMatchObject({ code: 'INVALID_INPUT', message: '权重合计应大于0' });
+    expect(data(await t.call(admin, 'votes', 'list', {}))).toHaveLength(before);
+    // just inside: descending by one point each
+    const ok = await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, rules: { gradeCutoffs: { excellent: 62, competent: 61, basic: 60 } } });
+    expect(ok.code).toBe(0);
+  });
+
   it('keeps its settle time longer than a ballot can take', () => {
     const cfg = JSON.parse(readFileSync(join(repoRoot, 'cloudfunctions', 'votes', 'config.json'), 'utf8')) as { timeout: number };
     expect(cfg.timeout).toBe(VOTE_FUNCTION_TIMEOUT_S);

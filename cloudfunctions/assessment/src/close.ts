@@ -3,11 +3,12 @@ import type { Handler } from '../../../server/common/router';
 import type { PeriodDoc } from "../../../shared/assessment/period";
 import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
-import { compute, periodOf, saveResults, periodStatus } from './lib';
+import {compute, saveResults, periodStatus } from './lib';
+import { loadPeriod } from '../../../server/assessment/period';
 
 export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) => {
       const me = await ctx.member();
-      const p = await periodOf(ctx.db, periodId);
+      const p = await loadPeriod(ctx.db, periodId);
       if (p?.status === 'closed') throw new AppError('CLOSED', '该季度已结束');
       if (periodId > quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '季度尚未开始');
       const before = await periodStatus(ctx.db, periodId);

@@ -11,11 +11,13 @@ import {
 } from '../../../shared/assessment/evaluations';
 import { AppError } from '../../../shared/common/errors';
 import { type MemberDoc } from '../../../shared/members/member';
-import { compute, CorrectionDoc, periodOf, resultView, saveResults } from './lib';
+import { compute, resultView, saveResults } from './lib';
+import type { CorrectionDoc } from '../../../shared/assessment/evaluations';
+import { loadPeriod } from '../../../server/assessment/period';
 
 export const correct: Handler<'assessment', 'correct'> = async ({ periodId, memberId, field, value, reason }, ctx) => {
       const me = await ctx.member();
-      const p = await periodOf(ctx.db, periodId);
+      const p = await loadPeriod(ctx.db, periodId);
       if (p?.status !== 'closed') throw new AppError('CONFLICT', '考核结束前请直接修改评分，无需更正');
       const member = await ctx.subject();
       await withTransaction(ctx.db, async (tx) => {

@@ -6,7 +6,7 @@ import {
 import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import type { SectionDoc } from '../../../shared/park/park';
-import { requireOpen } from './lib';
+import { requireOpen } from '../../../server/assessment/period';
 
 export const evaluateSection: Handler<'assessment', 'evaluateSection'> = async ({ sectionId, score, comment }, ctx) => {
       const me = await ctx.member();

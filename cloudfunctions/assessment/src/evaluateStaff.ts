@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type MemberDoc } from '../../../shared/members/member';
-import { requireOpen } from './lib';
+import { requireOpen } from '../../../server/assessment/period';
 
 export const evaluateStaff: Handler<'assessment', 'evaluateStaff'> = async ({ memberId, score, grades, actuals, comment }, ctx) => {
       const me = await ctx.member();

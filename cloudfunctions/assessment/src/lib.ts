@@ -14,9 +14,12 @@ import {
 import {
     type SectionEvaluationDoc,
     type SpotCheckDoc,
-    type StaffEvaluationDoc
+    type StaffEvaluationDoc,
+    type CorrectionDoc,
+    memberDeductions,
+    spotDeductions
 } from '../../../shared/assessment/evaluations';
-import type { PeriodDoc } from "../../../shared/assessment/period";
+import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
 import { quarterLabel } from '../../../shared/common/time';
 import { emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
@@ -24,31 +27,10 @@ import { type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
 
-/** `corrections/{id}`: a change to a closed quarter's score — who, when, why, old and new. */
-export interface CorrectionDoc {
-  _id: string;
-  periodId: string;
-  memberId: string;
-  field: 'staffEvaluation' | 'deductions';
-  old: number;
-  new: number;
-  reason: string;
-  by: string;
-  byName: string;
-  at: number;
-}
 
 export const all = <T>(db: Database, coll: string, where: object) =>
   allPages<T & { _id: string }>((skip, limit) => db.collection<T & { _id: string }>(coll).where(where).orderBy('_id', 'asc').skip(skip).limit(limit).get());
 
-export async function periodOf(db: Database, periodId: string): Promise<PeriodDoc | null> {
-  return (await db.collection<PeriodDoc>(COLL.periods).doc(periodId).get()).data;
-}
-
-export async function requireOpen(db: Database, periodId: string): Promise<void> {
-  const p = await periodOf(db, periodId);
-  if (p && p.status !== 'open') throw new AppError('CLOSED', '本季度考核已结束，不能再修改');
-}
 
 export async function cadres(db: Database): Promise<MemberDoc[]> {
   return (await all<MemberDoc>(db, COLL.members, { active: true })).filter((m) => m.roles.includes('cadre'));
@@ -60,7 +42,7 @@ export async function sections(db: Database): Promise<SectionDoc[]> {
 
 export async function periodStatus(db: Database, periodId: string) {
   const [p, people, secs, staffEvals, sectionEvals, checklists] = await Promise.all([
-    periodOf(db, periodId),
+    loadPeriod(db, periodId),
     cadres(db),
     sections(db),
     all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
@@ -102,9 +84,6 @@ export async function compute(db: Database, periodId: string) {
   const cl = by(checklists);
   const ds = by(dossiers);
   const ev = by(staffEvals);
-  const deduction = (type: 'member' | 'section', id: string) =>
-    spots.filter((s) => s.targetType === type && s.targetId === id).reduce((s, x) => s + x.deduction, 0);
-  const adjust = (id: string) => corrections.filter((c) => c.memberId === id).reduce((s, c) => s + (c.new - c.old), 0);
   return assessPeriod(
     people.map((m) => ({
       memberId: m._id,
@@ -113,13 +92,13 @@ export async function compute(db: Database, periodId: string) {
       items: cl.get(m._id)?.items ?? [],
       inputs: { progress: ds.get(m._id)?.progress ?? emptyProgress(), actuals: ev.get(m._id)?.actuals ?? {}, grades: ev.get(m._id)?.grades ?? {} },
       staffEvaluation: ev.get(m._id)?.score ?? null,
-      deductions: Math.max(0, deduction('member', m._id) + adjust(m._id)),
+      deductions: memberDeductions(spots, corrections, m._id),
     })),
     secs.map((s) => ({
       sectionId: s._id,
       name: s.name,
       leaderScores: sectionEvals.filter((e) => e.sectionId === s._id).map((e) => e.score),
-      deductions: deduction('section', s._id),
+      deductions: spotDeductions(spots, 'section', s._id),
     })),
   );
 }
@@ -132,7 +111,7 @@ export async function saveResults(db: Database, periodId: string, r: { members: 
 
 /** A cadre's quarter result with its breakdown; `m` is already checked against the caller's scope. */
 export async function resultView(ctx: Ctx, periodId: string, m: MemberDoc) {
-  const p = await periodOf(ctx.db, periodId);
+  const p = await loadPeriod(ctx.db, periodId);
   if (p?.status !== 'closed') throw new AppError('NOT_READY', `${quarterLabel(periodId)}考核尚未结束，结束后可查看结果`);
   const [stored, corrections, section] = await Promise.all([
     ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).doc(quarterResultId(periodId, m.sectionId ?? '')).get(),

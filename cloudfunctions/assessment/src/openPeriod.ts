@@ -6,10 +6,11 @@ import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
 import type { IndicatorDoc, TreeNodeDoc } from "../../../shared/indicators/indicator";
-import { all, cadres, periodOf, periodStatus } from './lib';
+import {all, cadres, periodStatus } from './lib';
+import { loadPeriod } from '../../../server/assessment/period';
 
 export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId }, ctx) => {
-      const p = await periodOf(ctx.db, periodId);
+      const p = await loadPeriod(ctx.db, periodId);
       if (p && p.status !== 'open') throw new AppError('CLOSED', '该季度已结束，不能重新开启');
       if (periodId < quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '不能开启已经过去的季度');
       const [people, nodes, indicators, existing] = await Promise.all([

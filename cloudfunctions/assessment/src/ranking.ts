@@ -6,11 +6,12 @@ import {
 } from '../../../shared/assessment/assessment';
 import { AppError } from '../../../shared/common/errors';
 import { quarterLabel, quarterOf } from '../../../shared/common/time';
-import { periodOf, sections } from './lib';
+import { sections } from './lib';
+import { loadPeriod } from '../../../server/assessment/period';
 
 export const ranking: Handler<'assessment', 'ranking'> = async ({ periodId }, ctx) => {
       const pid = periodId ?? quarterOf(ctx.now);
-      const p = await periodOf(ctx.db, pid);
+      const p = await loadPeriod(ctx.db, pid);
       if (p?.status !== 'closed') throw new AppError('NOT_READY', `${quarterLabel(pid)}考核尚未结束，结束后可查看排名`);
       // Section documents hold their cadres' breakdowns: read them a few dozen at a time.
       const [docs, names] = await Promise.all([

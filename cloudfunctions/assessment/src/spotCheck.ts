@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { type MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
-import { requireOpen } from './lib';
+import { requireOpen } from '../../../server/assessment/period';
 
 export const spotCheck: Handler<'assessment', 'spotCheck'> = async ({ targetType, targetId, findings, deduction, drawId }, ctx) => {
       const me = await ctx.member();

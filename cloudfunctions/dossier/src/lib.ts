@@ -5,7 +5,8 @@ import { tempUrls } from '../../../server/common/files';
 import { sectionName } from '../../../server/park/sections';
 import { type Ctx } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
-import type { PeriodDoc } from "../../../shared/assessment/period";
+import { acceptsReports } from '../../../shared/assessment/period';
+import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
 import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/common/time';
 import type { ParsedInput } from '../../../shared/contracts';
@@ -26,11 +27,9 @@ import type { EnterpriseDoc, ProjectDoc } from '../../../shared/park/park';
 
 export const RECENT = 5;
 
-/** Open for reporting: the current quarter, unless the admin has closed it. Past quarters are closed. */
+/** Open for reporting: the rule of shared/assessment/period.ts over the stored quarter. */
 export async function isOpen(db: Database, periodId: string, now: number): Promise<boolean> {
-  if (periodId !== quarterOf(now)) return false;
-  const p = (await db.collection<PeriodDoc>(COLL.periods).doc(periodId).get()).data;
-  return p === null || p.status === 'open';
+  return acceptsReports(periodId, await loadPeriod(db, periodId), now);
 }
 
 export async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportView[]> {

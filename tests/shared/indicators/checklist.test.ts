@@ -1,5 +1,3 @@
-import { reviewStep } from '../../../shared/applications/review';
-import { drawTargets, staffEvaluationProblem } from '../../../shared/assessment/evaluations';
 import { evenWeights, indicatorPart, insertWithWeight, scoreItem, type ChecklistItem } from '../../../shared/indicators/checklist';
 
 const item = (over: Partial<ChecklistItem>): ChecklistItem => ({
@@ -39,55 +37,5 @@ describe('adding an approved indicator to a checklist', () => {
   });
   it('splits evenly with whole weights', () => {
     expect(evenWeights(50, 3)).toEqual([17, 17, 16]);
-  });
-});
-
-describe('a spot-check draw', () => {
-  it('is the same for the same pool and seed, whatever order the pool came in', () => {
-    const pool = ['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08'];
-    expect(drawTargets(pool, 3, 42)).toEqual(drawTargets([...pool].reverse(), 3, 42));
-    expect(new Set(drawTargets(pool, 3, 42)).size).toBe(3);
-    expect(drawTargets(pool, 20, 1)).toHaveLength(8);
-  });
-});
-
-describe('reviewing an application', () => {
-  const app = { memberId: 'M021', sectionId: 'S03', status: 'pending_head' as const };
-  it('goes to the section head first, then the admin', () => {
-    expect(reviewStep(app, { _id: 'M020', roles: ['cadre', 'sectionHead'], sectionId: 'S03' }, 'approve')).toMatchObject({ ok: true, status: 'pending_admin' });
-    expect(reviewStep({ ...app, status: 'pending_admin' }, { _id: 'M002', roles: ['leader', 'admin'], sectionId: 'S02' }, 'approve')).toMatchObject({ ok: true, status: 'approved' });
-  });
-  it('lets nobody review their own, nor skip a step', () => {
-    expect(reviewStep(app, { _id: 'M021', roles: ['cadre', 'sectionHead'], sectionId: 'S03' }, 'approve')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(reviewStep(app, { _id: 'M002', roles: ['admin'], sectionId: 'S02' }, 'approve')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(reviewStep({ ...app, status: 'approved' }, { _id: 'M002', roles: ['admin'], sectionId: null }, 'reject')).toMatchObject({ ok: false, code: 'CONFLICT' });
-  });
-});
-
-describe('who evaluates whom (考人)', () => {
-  const head = { _id: 'H', roles: ['cadre', 'sectionHead'] as const, sectionId: 'S03' };
-  it('a head their staff, a leader the heads, nobody themself', () => {
-    expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { _id: 'C', roles: ['cadre'], sectionId: 'S03' })).toBeNull();
-    expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { _id: 'C', roles: ['cadre'], sectionId: 'S04' })).toBe('只能评价本股室的工作人员');
-    expect(staffEvaluationProblem({ _id: 'L', roles: ['leader'], sectionId: null }, { ...head, roles: [...head.roles] })).toBeNull();
-    expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { ...head, roles: [...head.roles] })).toBe('不能给自己评分');
-  });
-});
-
-describe('quarter results are stored a section to a document', () => {
-  it('packs each section with its cadres, and says how many were ranked', async () => {
-    const { assessPeriod, packResults } = await import('../../../shared/assessment/assessment');
-    const member = (memberId: string, sectionId: string) => ({
-      memberId, name: memberId, sectionId, items: [], inputs: { progress: {}, actuals: {}, grades: {} }, staffEvaluation: 80, deductions: 0,
-    });
-    const r = assessPeriod(
-      [member('a', 'S1'), member('b', 'S1'), member('c', 'S2')],
-      [{ sectionId: 'S1', name: '一', leaderScores: [90], deductions: 0 }, { sectionId: 'S2', name: '二', leaderScores: [80], deductions: 0 }],
-    );
-    const docs = packResults('2026Q4', r);
-    expect(docs.map((d) => [d._id, d.members.map((m) => m.memberId).sort(), d.section?.sectionId, d.of])).toEqual([
-      ['2026Q4_S1', ['a', 'b'], 'S1', 3],
-      ['2026Q4_S2', ['c'], 'S2', 3],
-    ]);
   });
 });
