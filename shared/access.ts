@@ -88,7 +88,8 @@ export const ACCESS = {
     submit: { roles: 'anyone', scope: 'roll' },
     turnout: { roles: ['admin'], scope: 'self' },
     results: { roles: ['leader', 'admin'], scope: 'self' },
-    checkReceipt: { roles: 'bound', scope: 'roll' },
+    // A receipt is a random code: any bound person may ask whether it was counted (it tells nothing else).
+    checkReceipt: { roles: 'bound', scope: 'self' },
   },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 

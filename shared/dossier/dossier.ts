@@ -123,8 +123,11 @@ export function applyReport(
   kind: ReportKind,
   enterpriseId: string | null,
 ): Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'> {
-  if (kind === 'achievement') return d;
-  if (kind !== 'enterprise_visit') return { ...d, progress: { ...d.progress, [kind]: d.progress[kind] + 1 } };
+  // Only the counters: the caller writes the result back, and a stored document's _id must never be sent in an
+  // update (WeChat refuses it: 不能更新_id的值).
+  const counters = { progress: d.progress, visitedEnterpriseIds: d.visitedEnterpriseIds, visitCount: d.visitCount };
+  if (kind === 'achievement') return counters;
+  if (kind !== 'enterprise_visit') return { ...counters, progress: { ...d.progress, [kind]: d.progress[kind] + 1 } };
   const isNew = enterpriseId !== null && !d.visitedEnterpriseIds.includes(enterpriseId);
   return {
     progress: { ...d.progress, enterprise_visit: d.progress.enterprise_visit + (isNew ? 1 : 0) },

@@ -91,6 +91,14 @@ export function categoryOf(m: Pick<MemberDoc, 'roles'>): string | null {
 }
 
 /**
+ * Who may see a campaign's settings and status: leaders and the admin, and anyone on its roll. `'unknown'` asks
+ * whether the roles alone decide it (so that the roll entry is read only when it matters).
+ */
+export function mayViewCampaign(m: Pick<MemberDoc, 'roles'>, onRoll: boolean | 'unknown'): boolean {
+  return m.roles.includes('leader') || m.roles.includes('admin') || onRoll === true;
+}
+
+/**
  * Candidates and roll from the campaign's kind:
  * - 领导评干部: leaders rate every cadre;
  * - 干部互评: cadres and section heads rate every cadre (nobody themself);

@@ -1,6 +1,8 @@
+import { ReportKind } from "../../../shared/dossier/contract";
 import { DEFAULT_QUARTER_TARGETS } from "../../../shared/dossier/config";
 import {
     applyReport,
+    newDossier,
     defaultTargets,
     emptyProgress,
     isOwnPhoto,
@@ -84,5 +86,15 @@ describe('report photos', () => {
     expect(isOwnPhoto('cloud://env-1.bucket/reports/M0101/x.jpg', 'M010')).toBe(false);
     expect(isOwnPhoto('cloud://env-1.bucket/reports/M010/../M011/x.jpg', 'M010')).toBe(false);
     expect(isOwnPhoto('https://evil.example/reports/M010/x.jpg', 'M010')).toBe(false);
+  });
+});
+
+describe('counting a report into a stored dossier', () => {
+  it('gives back only the counters, never the stored _id, for every kind of report', () => {
+    const stored = { ...newDossier('2026Q4', { _id: 'M1', sectionId: 'S1' }), _id: '2026Q4_M1' };
+    for (const kind of ReportKind.options) {
+      const next = applyReport(stored, kind, kind === 'enterprise_visit' || kind === 'appeal_resolved' ? 'E1' : null);
+      expect(Object.keys(next).sort()).toEqual(['progress', 'visitCount', 'visitedEnterpriseIds']);
+    }
   });
 });
