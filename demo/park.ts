@@ -1,3 +1,11 @@
+/**
+ * The demo park, modelled on the July 2025 Jiangxi Daily report on Jizhou Industrial Park (吉州工业园区):
+ * 12 sections, about 80 cadres, the 47 indicators, about 200 enterprises (60 above scale), 10 key projects,
+ * this quarter's dossiers with reports, a few enterprise appeals. People and companies named in the report keep
+ * their names and roles; the rest are generated from a fixed seed, so every start builds the same park.
+ *
+ * Pure: `now` is passed in (the dossiers are for the quarter `now` falls in) and randomness is a seeded PRNG.
+ */
 export type { DemoPerson } from '../shared/members/contract';
 import { assessPeriod, packResults, type MemberInputs } from '../shared/assessment/assessment';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessment/evaluations';

@@ -1,3 +1,4 @@
+/** The applications' contract (干部申报新增指标): applying, the review queues, decisions. */
 import { z } from 'zod';
 import { Id, Name, Reason } from '../common/schema';
 import { IndicatorKind } from "../indicators/contract";

@@ -1,3 +1,7 @@
+/**
+ * Dynamic indicators (指标动态调整): a cadre applies (申报) to add an indicator to their checklist; their section
+ * head reviews it, then the admin; approved, it joins the cadre's checklist. Every step is kept in the history.
+ */
 import type { IndicatorKind } from "../indicators/contract";
 import { hasRole, type MemberDoc } from '../members/member';
 import type { ApplicationStatus } from "./contract";
@@ -30,6 +34,17 @@ export interface ApplicationDoc {
 export type ReviewOutcome =
   | { ok: true; status: ApplicationStatus; action: ApplicationStep['action']; final: boolean }
   | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string };
+
+/**
+ * The stages a reviewer decides, as the queries of the applications waiting for them: a section head the
+ * first step of their own section's, the admin the second step of all. (The same stages as `reviewStep`.)
+ */
+export function awaitingReview(reviewer: Pick<MemberDoc, 'roles' | 'sectionId'>): { status: ApplicationStatus; sectionId?: string }[] {
+  const queues: { status: ApplicationStatus; sectionId?: string }[] = [];
+  if (hasRole(reviewer, 'sectionHead') && reviewer.sectionId) queues.push({ status: 'pending_head', sectionId: reviewer.sectionId });
+  if (hasRole(reviewer, 'admin')) queues.push({ status: 'pending_admin' });
+  return queues;
+}
 
 /** Who may decide an application now, and where it goes. Nobody reviews their own. */
 export function reviewStep(

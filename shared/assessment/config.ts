@@ -1,4 +1,4 @@
-
+/** The quarterly assessment's named numbers. */
 /**
  * Writes one call of a long job makes: at a basic plan's ~30 database requests a second, 150 writes take about 5 s,
  * well inside a function's timeout. The job is resumable and the client calls again until nothing is left.

@@ -1,3 +1,13 @@
+/**
+ * The quarterly ordinary assessment (平时考核): a score per cadre and a grade 好 / 较好 / 一般 / 较差.
+ *
+ * score = indicators × w₁ + section head's evaluation (考人) × w₂ + the section's evaluation by the party committee
+ *         (考事) × w₃ − spot-check deductions (不定期抽查), clamped to 0–100 (local practice; weights are settings).
+ * grade by cut-offs 90 / 80 / 60; 好 for at most 40% of those assessed (rounded down): when more reach 90, the
+ * highest scores keep 好 and the rest get 较好.
+ * Ties at the quota edge: the indicator part (work results, 工作实绩) decides, then the section head's evaluation;
+ * people still tied all stay below the edge, so the quota is never exceeded and equals are treated alike.
+ */
 import type { QuarterGrade } from "./contract";
 
 export const QUARTER_GRADE_LABELS: Record<QuarterGrade, string> = { good: '好', fair: '较好', average: '一般', poor: '较差' };

@@ -1,4 +1,4 @@
-
+/** The dossier's named numbers. */
 /**
  * Default quarterly dossier targets (绩效档案), from the report: "完成30家企业走访、推进5个重点项目进展达速、
  * 协调解决企业诉求10条".

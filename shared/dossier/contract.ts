@@ -1,3 +1,7 @@
+/**
+ * The dossier's contract (绩效档案): what a target counts, day-to-day reports and their views, and the dossier
+ * function's actions. Every field a client sends is parsed by one of these before anything reads it.
+ */
 import { z } from 'zod';
 import { LIMITS } from "../common/config";
 import { Cursor, Day, FileId, Id, PeriodId, page } from "../common/schema";

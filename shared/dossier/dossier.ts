@@ -1,3 +1,10 @@
+/**
+ * Performance dossier (绩效档案): a cadre's quarterly targets and the progress counted from day-to-day reports
+ * (日常表现、工作实绩). Source: the report's example dossier — "完成30家企业走访、推进5个重点项目进展达速、
+ * 协调解决企业诉求10条" — counted automatically from what the cadre records.
+ *
+ * Pure: no I/O, no clock. Handlers load the dossier, call these, and save the result.
+ */
 import { quarterRange, type DayString, type QuarterId } from '../common/time';
 import { DEFAULT_QUARTER_TARGETS } from "./config";
 import type { Metric, ReportKind, TargetProgress } from "./contract";

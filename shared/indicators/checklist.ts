@@ -1,3 +1,11 @@
+/**
+ * The personal performance checklist (个人绩效考核清单) and how it scores in a quarter.
+ *
+ * Each item is a snapshot of an indicator (its version at the period's opening: a later change never rewrites a
+ * period), with the weight it carries in this cadre's checklist. Quantitative items with a `metric` count from the
+ * cadre's dossier reports; other quantitative items take the actual value the section head enters; qualitative
+ * items take the grade the section head gives (考人).
+ */
 import type { Metric } from "../dossier/contract";
 import type { Direction, IndicatorClass, IndicatorKind, QualitativeGrade, QuantRule } from "./contract";
 import type { IndicatorDoc } from "./indicator";

@@ -1,3 +1,7 @@
+/**
+ * The indicator system's contract: indicator classes and kinds, scoring rules, the tree (指标分解) and checklists,
+ * and the indicators function's actions.
+ */
 import { z } from 'zod';
 import { Id, Name, PeriodId, empty } from '../common/schema';
 import { Metric } from "../dossier/contract";

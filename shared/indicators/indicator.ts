@@ -1,3 +1,4 @@
+/** Indicators (绩效考核指标) and their decomposition tree as stored, with the labels the phone shows. */
 import type { Metric } from "../dossier/contract";
 import type { Direction, IndicatorClass, IndicatorKind, QuantRule } from "./contract";
 

@@ -1,3 +1,15 @@
+/**
+ * Scoring rules of a quantitative indicator (定量指标) and the grading of a qualitative one (定性指标).
+ * An indicator scores 0–100 (more with a bonus rule), and counts towards the checklist by its weight.
+ *
+ * Rules (each a setting of the indicator):
+ * - proportional: reach / target × 100, capped (default cap 100). For "lower is better" (e.g. days to approve),
+ *   target / actual × 100.
+ * - tiers: the points of the highest tier whose threshold is reached (thresholds in the indicator's unit).
+ * - deduction: 100 minus `perUnit` points for each unit short of the target, not below `floor` (default 0).
+ * - bonus: 100 when the target is met, plus `perUnit` points for each unit beyond it up to `cap` extra points;
+ *   below target, proportional.
+ */
 import type { Direction, QualitativeGrade, QuantRule } from "./contract";
 
 export interface QuantSpec {

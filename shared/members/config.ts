@@ -1,4 +1,4 @@
-
+/** Invite codes' named numbers. */
 export const INVITE = {
   /** Days an invite code stays valid. */
   ttlDays: 7,

@@ -1,3 +1,4 @@
+/** The members' contract: roles, who-am-I, invite codes and binding, the roster. */
 import { z } from 'zod';
 import { Cursor, Id, empty, page } from "../common/schema";
 import { INVITE } from "./config";

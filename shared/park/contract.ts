@@ -1,3 +1,4 @@
+/** The park directory's contract: sections, key projects and their claims, enterprise search. */
 import { z } from 'zod';
 import { Cursor, Id, empty, page } from "../common/schema";
 

@@ -1,3 +1,4 @@
+/** The park's directory: sections (股室), enterprises and key projects. */
 
 /** `sections/{id}` — a section (股室) of the administrative committee. */
 export interface SectionDoc {
