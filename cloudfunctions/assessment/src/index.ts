@@ -1,7 +1,7 @@
 /**
  * assessment: unit evaluations (考人 by section heads, 考事 by leaders), spot checks with reproducible draws, and
  * the quarterly ordinary assessment (平时考核): opening a quarter fixes every checklist; closing it computes
- * scores, grades (with the 好 quota) and rankings with the pure rules of shared/domain/scoring; after close a
+ * scores, grades (with the 好 quota) and rankings with the pure rules of shared/assessment; after close a
  * score changes only through a recorded correction.
  */
 import { defineFunction } from '../../../server/common/router';
