@@ -51,9 +51,10 @@ export const ACCESS = {
     sectionStaff: { roles: ['sectionHead', 'leader', 'admin'], scope: 'section' },
   },
   indicators: {
-    library: { roles: 'bound', scope: 'self' },
+    // the park's internal indicator system: staff only, not enterprise contacts
+    library: { roles: staff, scope: 'self' },
     save: { roles: ['admin'], scope: 'self' },
-    history: { roles: 'bound', scope: 'self' },
+    history: { roles: staff, scope: 'self' },
     tree: { roles: ['sectionHead', 'leader', 'admin'], scope: 'section' },
     saveWeights: { roles: ['admin'], scope: 'self' },
     checklist: { roles: staff, scope: 'member' },
@@ -88,8 +89,7 @@ export const ACCESS = {
     submit: { roles: 'anyone', scope: 'roll' },
     turnout: { roles: ['admin'], scope: 'self' },
     results: { roles: ['leader', 'admin'], scope: 'self' },
-    // A receipt is a random code: any bound person may ask whether it was counted (it tells nothing else).
-    checkReceipt: { roles: 'bound', scope: 'self' },
+    checkReceipt: { roles: 'bound', scope: 'roll' },
   },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 

@@ -1,6 +1,6 @@
 /**
  * What a person may see of others' records — the one statement of it. Everyone sees their own; a section head
- * (股室负责人) sees the people of their own section; leaders (班子成员) and the admin (组织员) see everyone.
+ * (股室负责人) sees the staff of their own section; leaders (班子成员) and the admin (组织员) see everyone.
  * The router applies it to every action whose scope in shared/access.ts is 'member' or 'section'.
  */
 import { hasRole, type MemberDoc } from './member';
@@ -13,9 +13,13 @@ export function sectionInView(viewer: Pick<MemberDoc, 'roles' | 'sectionId'>, se
   return hasRole(viewer, 'sectionHead') && viewer.sectionId !== null && viewer.sectionId === sectionId;
 }
 
-/** Whether `viewer` may see `other`'s dossier, checklist and results. */
-export function mayViewMember(viewer: Viewer, other: Pick<MemberDoc, '_id' | 'sectionId'>): boolean {
+/**
+ * Whether `viewer` may see `other`'s dossier, checklist and results. A section head's view is their section's
+ * staff: a leader or the admin placed in that section is not their staff.
+ */
+export function mayViewMember(viewer: Viewer, other: Pick<MemberDoc, '_id' | 'sectionId' | 'roles'>): boolean {
   if (viewer._id === other._id || hasRole(viewer, 'leader', 'admin')) return true;
+  if (hasRole(other, 'leader', 'admin')) return false;
   return other.sectionId !== null && sectionInView(viewer, other.sectionId);
 }
 

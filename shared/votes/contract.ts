@@ -212,7 +212,7 @@ export const votesContract = {
     turnout: { input: z.object({ campaignId: Id }).strict(), output: TurnoutView },
     /** Leaders and admin, after close: scores, grades, ranking and flags. */
     results: { input: z.object({ campaignId: Id }).strict(), output: ResultsView },
-    /** Anyone bound, after close: is this receipt among the counted ballots? */
+    /** Anyone on the roll, after close: is this receipt among the counted ballots? */
     checkReceipt: {
       input: z.object({ campaignId: Id, receipt: Receipt }).strict(),
       output: z.object({ counted: z.boolean(), receipts: z.number() }),

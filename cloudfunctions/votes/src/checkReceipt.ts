@@ -3,12 +3,18 @@ import type { Handler } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import {
     closedAt,
-    type BallotDoc
+    rollId,
+    type BallotDoc,
+    type RollDoc
 } from '../../../shared/votes/campaign';
 import { loadCampaign } from './lib';
 
 export const checkReceipt: Handler<'votes', 'checkReceipt'> = async ({ campaignId, receipt }, ctx) => {
-      const c = await loadCampaign(ctx.db, campaignId);
+      const [c, roll] = await Promise.all([
+        loadCampaign(ctx.db, campaignId),
+        ctx.db.collection<RollDoc>(COLL.voteRolls).doc(rollId(campaignId, (await ctx.member())._id)).get(),
+      ]);
+      if (!roll.data) throw new AppError('FORBIDDEN', '您不在本次测评的投票人名单中');
       if (closedAt(c, ctx.now) === null) throw new AppError('NOT_READY', '测评结束后才能核对回执');
       const [ballot, total] = await Promise.all([
         ctx.db.collection<BallotDoc>(COLL.voteBallots).doc(receipt).get(),
