@@ -98,7 +98,7 @@ describe('a cadre applies for a new indicator', () => {
     await expectText(item, '个性');
     await expectText(cadre.locator('#checklist-total'), '权重合计 100');
     await shot(cadre, 'assess-04-checklist');
-    await cadre.goto(`${t.cloud.url}/#/indicators/apply/index`);
+    await cadre.goto(`${t.cloud.url}/#/applications/apply/index`);
     await expectText(cadre.locator('#apply-list'), '已通过');
     await expectText(cadre.locator('#apply-list'), '组织员同意');
   });
@@ -204,7 +204,7 @@ describe('a section head evaluates a staff member (考人)', () => {
     expect(Object.keys(ev?.grades ?? {}).length).toBe(cl.items.filter((i) => i.kind === 'qualitative').length);
 
     // Back on the list: marked 已评, counted.
-    await page.goto(`${t.cloud.url}/#/assess/staff/index`);
+    await page.goto(`${t.cloud.url}/#/assessment/staff/index`);
     await expectText(page.locator(`#ev-staff-${hu._id}-mark`), '已评');
     await expectText(page.locator('#assess-staff-count'), `已评 ${evaluatedBefore.length + 1} / ${expected.length}`);
     await shot(page, 'assess-09b-staff-evaluated');
@@ -257,14 +257,14 @@ describe('the other pages open with real data', () => {
     await claim.waitFor({ timeout: 15_000 });
     await claim.click();
     await expectText(cadre.locator('#projects-list'), '取消认领');
-    await cadre.goto(`${t.cloud.url}/#/assess/summary/index`);
+    await cadre.goto(`${t.cloud.url}/#/dossier/summary/index`);
     await cadre.locator('#summary-text textarea').fill('太短');
     await cadre.locator('#summary-save').click();
     await expectText(cadre.locator('#summary-error'), '至少10个字');
     await cadre.locator('#summary-text textarea').fill('本季度走访企业二十余家，协调解决用工和用地诉求，推进两个项目开工。');
     await cadre.locator('#summary-save').click();
     await cadre.locator('#summary-updated').waitFor({ timeout: 15_000 });
-    await cadre.goto(`${t.cloud.url}/#/assess/result/index`);
+    await cadre.goto(`${t.cloud.url}/#/assessment/result/index`);
     // This quarter is still open: the last closed one is shown, saying so.
     await expectText(cadre.locator('#result-note'), '尚未结束');
     await expectText(cadre.locator('#result-card'), hu.name);
@@ -275,7 +275,7 @@ describe('the other pages open with real data', () => {
     await leader.locator('#secs-submit').click();
     await expectText(leader.locator('#sec-list'), '已保存 92');
     // Reopened: the score given is filled in.
-    await leader.goto(`${t.cloud.url}/#/assess/evaluate-section/index`);
+    await leader.goto(`${t.cloud.url}/#/assessment/evaluate-section/index`);
     await expectText(leader.locator('#secs-prefilled'), '已保存，可修改');
     expect(await leader.locator('#sec-list input').first().inputValue()).toBe('92');
 
@@ -293,7 +293,7 @@ describe('the other pages open with real data', () => {
     await admin.locator('#ind-IND-ES-01').click();
     await admin.locator('#history-v1').waitFor({ timeout: 15_000 });
     await shot(admin, 'assess-11-library-history');
-    await admin.goto(`${t.cloud.url}/#/assess/period/index`);
+    await admin.goto(`${t.cloud.url}/#/assessment/period/index`);
     await expectText(admin.locator('#period-staff-count'), /\d+ \/ \d+ 人/);
     await admin.locator('#period-close').waitFor();
     expect(await admin.locator('#period-open').count()).toBe(0);

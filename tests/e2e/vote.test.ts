@@ -115,7 +115,7 @@ describe('a 班子测评 from set-up to results', () => {
     await shot(cadre, 'vote-05-receipt');
 
     // Once only: the page says so, and the function refuses a second ballot.
-    await cadre.goto(`${t.cloud.url}/#/vote/ballot/index?campaignId=${campaignId}`);
+    await cadre.goto(`${t.cloud.url}/#/votes/ballot/index?campaignId=${campaignId}`);
     await expectText(cadre.locator('#ballot-voted'), '您已完成本次测评');
     const full: Ratings = Object.fromEntries(
       LEADERS.map((id) => [id, Object.fromEntries(DIMS.map((d) => [d, id === 'M001' ? 'excellent' : 'competent']))]),
@@ -158,7 +158,7 @@ describe('a 班子测评 from set-up to results', () => {
     await expectText(leader.locator('#result-M003-detail'), '不显示');
     await shot(leader, 'vote-07-results');
 
-    await cadre.goto(`${t.cloud.url}/#/vote/list/index`);
+    await cadre.goto(`${t.cloud.url}/#/votes/list/index`);
     await cadre.locator(`#receipt-${campaignId}`).click();
     await cadre.locator('#receipt-input input').fill('');
     await cadre.locator('#receipt-input input').fill('ZZZZ-ZZZZ-ZZZZ');

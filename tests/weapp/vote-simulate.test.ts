@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 /**
- * The BUILT weapp ballot page (client/dist/weapp/vote/ballot) under miniprogram-simulate, opened as the meeting's
+ * The BUILT weapp ballot page (client/dist/weapp/votes/ballot) under miniprogram-simulate, opened as the meeting's
  * mini-program code opens it (`scene` = `c=<campaignId>`, URL-encoded), for a real open campaign in a local cloud:
  * `wx.cloud.callFunction` is relayed to the real `votes` function as demo cadre M009. Tapping grades moves the
  * progress and the 优秀 count, and the entries are kept in the device's storage.
@@ -13,7 +13,7 @@
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 import { text, until, weappPhone, type Phone } from '../support/weapp';
 
-const ROUTE = 'vote/ballot/index';
+const ROUTE = 'votes/ballot/index';
 let cloud: TestCloud;
 let token = '';
 let campaignId = '';

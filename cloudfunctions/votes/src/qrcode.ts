@@ -2,7 +2,7 @@ import { tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { loadCampaign } from './lib';
 
-export const BALLOT_PAGE = 'vote/ballot/index';
+export const BALLOT_PAGE = 'votes/ballot/index';
 
 export const qrcode: Handler<'votes', 'qrcode'> = async ({ campaignId }, ctx) => {
       await loadCampaign(ctx.db, campaignId);

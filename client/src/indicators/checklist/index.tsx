@@ -1,12 +1,9 @@
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { OutputOf } from '../../../../shared/contracts';
-import { call } from '../../api/call';
-import { ErrorBox, Loading, ProgressBar } from '../../lib/ui';
-import { ClassTag, IND_PAGES, KindTag } from '../lib';
-
-type Checklist = OutputOf<'indicators', 'checklist'>;
+import { PAGES } from '../../common/pages';
+import { LoadStatus, ProgressBar } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+import { ClassTag, KindTag } from '../lib';
 
 /**
  * A cadre's checklist (个人绩效考核清单) for the current quarter: class, kind, weight, target and, for items counted
@@ -15,27 +12,19 @@ type Checklist = OutputOf<'indicators', 'checklist'>;
 export default function ChecklistPage() {
   const { params } = useRouter();
   const memberId = params.memberId || undefined;
-  const [c, setC] = useState<Checklist | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await call('indicators', 'checklist', memberId ? { memberId } : {});
-    if (r.code === 0) {
-      setC(r.data);
-      setError(null);
-      void Taro.setNavigationBarTitle({ title: memberId ? `${r.data.memberName}的考核清单` : '我的考核清单' });
-    } else setError(r.message);
-  }, [memberId]);
-
-  useDidShow(() => {
-    void load();
+  const page = usePageData('indicators', 'checklist', memberId ? { memberId } : {}, {
+    onShow: true,
+    pullDown: true,
+    onData: (x) => void Taro.setNavigationBarTitle({ title: memberId ? `${x.memberName}的考核清单` : '我的考核清单' }),
   });
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  const c = page.data;
 
   if (!c) {
-    return <View className='page' id='checklist-page'>{error ? <ErrorBox message={error} onRetry={() => void load()} /> : <Loading />}</View>;
+    return (
+      <View className='page' id='checklist-page'>
+        <LoadStatus page={page} />
+      </View>
+    );
   }
   const total = Math.round(c.items.reduce((s, i) => s + i.weight, 0) * 100) / 100;
 
@@ -82,7 +71,7 @@ export default function ChecklistPage() {
       </View>
       {!memberId && (
         <View className='btn-area'>
-          <Button id='checklist-apply' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: IND_PAGES.apply })}>
+          <Button id='checklist-apply' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: PAGES.applications.apply })}>
             申报新指标
           </Button>
         </View>

@@ -1,14 +1,15 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { canCall } from '../../../../shared/access';
 import type { OutputOf } from '../../../../shared/contracts';
 import { weightProblems } from '../../../../shared/indicators/rules';
-import { call } from '../../api/call';
-import { ErrorBox, Loading } from '../../lib/ui';
+import { call } from '../../common/call';
+import { LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
 
 type Tree = OutputOf<'indicators', 'tree'>;
 type Node = Tree['nodes'][number];
-type Section = OutputOf<'park', 'sections'>[number];
 
 const LEVEL_LABELS: Record<Node['level'], string> = { goal: '园区目标', section: '股室指标', post: '岗位指标', personal: '个人清单' };
 
@@ -31,6 +32,14 @@ function ordered(nodes: Node[]): { node: Node; depth: number }[] {
   return out;
 }
 
+/** A node's weight as it stands on the phone: as edited (what is not a number counts 0), else as loaded. */
+function weightOf(x: Node, edits: Record<string, string>): number {
+  const e = edits[x.id];
+  if (e === undefined) return x.weight;
+  const v = Number(e);
+  return e.trim() === '' || Number.isNaN(v) ? 0 : v;
+}
+
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 
 /**
@@ -39,52 +48,31 @@ const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
  * inline; the server refuses a save that leaves any touched group off 100, and nothing is written.
  */
 export default function TreePage() {
-  const [sections, setSections] = useState<Section[]>([]);
   const [sectionId, setSectionId] = useState<string | undefined>(undefined);
-  const [tree, setTree] = useState<Tree | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isAdmin, setIsAdmin] = useState(false);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [saveErrors, setSaveErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    void call('members', 'me', {}).then((r) => {
-      if (r.code === 0) setIsAdmin(r.data.roles.includes('admin'));
-    });
-    void call('park', 'sections', {}).then((r) => {
-      if (r.code === 0) setSections(r.data);
-    });
-  }, []);
-
-  const load = useCallback(async () => {
-    const r = await call('indicators', 'tree', sectionId ? { sectionId } : {});
-    if (r.code === 0) {
-      setTree(r.data);
-      setError(null);
+  const me = usePageData('members', 'me', {}).data;
+  // Weights are edited here by whoever the access table lets save them (the admin); others read.
+  const editor = !!me && canCall(me.roles, 'indicators', 'saveWeights');
+  const sections = usePageData('park', 'sections', {}).data ?? [];
+  const page = usePageData('indicators', 'tree', sectionId ? { sectionId } : {}, {
+    onData: () => {
       setEdits({});
       setSaveErrors([]);
-    } else setError(r.message);
-  }, [sectionId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+    },
+  });
+  const tree = page.data;
 
-  const weightOf = (x: Node) => {
-    const e = edits[x.id];
-    if (e === undefined) return x.weight;
-    const v = Number(e);
-    return e.trim() === '' || Number.isNaN(v) ? 0 : v;
-  };
   const rows = useMemo(() => (tree ? ordered(tree.nodes) : []), [tree]);
   const dirty = Object.keys(edits).length > 0;
   // The server's problems as loaded; while editing, the sums as they now stand on the phone.
   const problems = useMemo(() => {
     if (!tree) return new Map<string, { label: string; sum: number }>();
     const labels = new Map(tree.problems.map((p) => [p.group, p.label]));
-    const list = dirty ? weightProblems(tree.nodes.map((x) => ({ group: x.group, weight: weightOf(x) }))) : tree.problems;
+    const list = dirty ? weightProblems(tree.nodes.map((x) => ({ group: x.group, weight: weightOf(x, edits) }))) : tree.problems;
     return new Map(list.map((p) => [p.group, { label: labels.get(p.group) ?? groupLabel(p.group, tree.nodes), sum: p.sum }]));
-  }, [tree, edits]);
+  }, [tree, edits, dirty]);
   const firstOfGroup = useMemo(() => {
     const seen = new Set<string>();
     const first = new Set<string>();
@@ -118,7 +106,7 @@ export default function TreePage() {
     setSaving(false);
     if (r.code === 0) {
       void Taro.showToast({ title: '已保存', icon: 'success' });
-      void load();
+      void page.reload();
     } else setSaveErrors(r.code === 'INVALID_INPUT' && r.details?.length ? r.details.map((d) => d.message) : [r.message]);
   };
 
@@ -147,8 +135,7 @@ export default function TreePage() {
           </View>
         </Picker>
       )}
-      {error && <ErrorBox message={error} onRetry={() => void load()} />}
-      {!tree && !error && <Loading />}
+      <LoadStatus page={page} />
       {tree && problems.size > 0 && (
         <View className='problems' id='tree-problems'>
           <View className='problems-title'>权重不合规的分组</View>
@@ -185,7 +172,7 @@ export default function TreePage() {
                     <Text className={`tree-label tree-${node.level}`}>{node.label}</Text>
                     {node.target !== null && <Text className='small'>　目标 {node.target}</Text>}
                   </View>
-                  {isAdmin ? (
+                  {editor ? (
                     <Input
                       id={`w-${node.id}`}
                       className={`input weight-input${edits[node.id] !== undefined ? ' weight-edited' : ''}`}
@@ -218,13 +205,13 @@ export default function TreePage() {
           ))}
         </View>
       )}
-      {isAdmin && tree && (
+      {editor && tree && (
         <View className='btn-area'>
           <Button id='tree-save' className={`btn btn-primary${!dirty || saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void save()}>
             {saving ? '正在保存…' : '保存权重'}
           </Button>
           <View style={{ height: '12px' }} />
-          <Button id='tree-reset' className='btn btn-default' onClick={() => void load()}>
+          <Button id='tree-reset' className='btn btn-default' onClick={() => void page.reload()}>
             放弃修改
           </Button>
         </View>

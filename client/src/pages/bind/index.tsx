@@ -2,9 +2,9 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { INVITE } from "../../../../shared/members/config";
-import { call } from '../../api/call';
-import { INDEX_PAGE } from '../../lib/roles';
-import { SwitchIdentity } from '../../lib/SwitchIdentity';
+import { call } from '../../common/call';
+import { PAGES } from '../../common/pages';
+import { SwitchIdentity } from '../../common/SwitchIdentity';
 
 /** The code as the person types it: uppercase letters and digits, at most INVITE.length. */
 function normalize(s: string): string {
@@ -35,7 +35,7 @@ export default function Bind() {
     setBusy(false);
     if (r.code === 0) {
       void Taro.showToast({ title: `已绑定：${r.data.name}`, icon: 'success' });
-      void Taro.reLaunch({ url: INDEX_PAGE });
+      void Taro.reLaunch({ url: PAGES.index });
       return;
     }
     setError(r.code === 'INVALID_INPUT' && r.details?.[0] ? r.details[0].message : r.message);

@@ -2,10 +2,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type DemoPerson, type Role } from "../../../../shared/members/contract";
-import { platformFail } from '../../api/call';
-import { setSession } from '../../api/session';
-import { INDEX_PAGE, primaryRole } from '../../lib/roles';
-import { ErrorBox, Loading } from '../../lib/ui';
+import { platformFail } from '../../common/call';
+import { setSession } from '../../common/session';
+import { PAGES } from '../../common/pages';
+import { primaryRole } from '../../common/roles';
+import { ErrorBox, Loading } from '../../common/ui';
 
 /** Group order on this page: the everyday roles first. */
 const GROUPS: Role[] = ['cadre', 'sectionHead', 'leader', 'enterprise', 'admin'];
@@ -58,7 +59,7 @@ export default function Login() {
       void Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
-    void Taro.reLaunch({ url: INDEX_PAGE });
+    void Taro.reLaunch({ url: PAGES.index });
   };
 
   const groups = GROUPS.map((role) => ({

@@ -1,0 +1,120 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
+import { PAGES } from '../../common/pages';
+import { QuarterChips } from '../../common/QuarterChips';
+import { recentQuarters } from '../../common/today';
+import { LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+import { GRADE_TAG } from '../lib';
+
+/** Leaders and the admin: a closed quarter's ranking of cadres (tap for the breakdown) and of sections. */
+export default function RankingPage() {
+  const { params } = useRouter();
+  const quarters = recentQuarters(3);
+  const explicit = params.periodId || undefined;
+  const [periodId, setPeriodId] = useState(explicit ?? quarters[0] ?? '');
+  const [tab, setTab] = useState<'members' | 'sections'>('members');
+  const [note, setNote] = useState<string | null>(null);
+  const fellBack = useRef(false);
+  const page = usePageData('assessment', 'ranking', { periodId }, {
+    reset: true,
+    // Opened without a quarter and this one is not closed yet: show the last closed one, saying so.
+    onFail: (r) => {
+      if (r.code !== 'NOT_READY' || explicit || fellBack.current || periodId !== quarters[0] || !quarters[1]) return false;
+      fellBack.current = true;
+      setNote(r.message);
+      setPeriodId(quarters[1]);
+      return true;
+    },
+  });
+  const data = page.data;
+
+  return (
+    <View className='page' id='ranking-page'>
+      <QuarterChips
+        value={periodId}
+        options={quarters}
+        onChange={(q) => {
+          setNote(null);
+          setPeriodId(q);
+        }}
+        idPrefix='rank-quarter'
+      />
+      {note && (
+        <View className='tips' id='rank-note'>
+          {note}，以下为上季度排名。
+        </View>
+      )}
+      <View className='tabs'>
+        <View className={`tab${tab === 'members' ? ' tab-on' : ''}`} id='rank-tab-members' onClick={() => setTab('members')}>
+          干部
+        </View>
+        <View className={`tab${tab === 'sections' ? ' tab-on' : ''}`} id='rank-tab-sections' onClick={() => setTab('sections')}>
+          股室
+        </View>
+      </View>
+      <LoadStatus page={page} />
+      {data && (
+        <View className='page-hd' style={{ paddingTop: '24px', paddingBottom: '8px' }}>
+          <View className='page-title' id='rank-title'>
+            {data.periodLabel} · {tab === 'members' ? `干部 ${data.members.length} 人` : `股室 ${data.sections.length} 个`}
+          </View>
+        </View>
+      )}
+      {data && tab === 'members' && (
+        <View className='cells' id='rank-members'>
+          {data.members.length === 0 && <View className='empty'>暂无结果</View>}
+          {data.members.map((m) => (
+            <View
+              className='cell rank-row'
+              hoverClass='cell-hover'
+              key={m.memberId}
+              id={`rank-m-${m.memberId}`}
+              onClick={() => void Taro.navigateTo({ url: PAGES.assessment.result(m.memberId, data.periodId) })}
+            >
+              <View className='cell-bd'>
+                <View className='result-hd'>
+                  <Text className='result-rank'>{m.rank}</Text>
+                  <Text className='cell-title'>{m.name}</Text>
+                  <Text className='small'>　{m.sectionName ?? ''}</Text>
+                  <Text className='result-overall'>{m.score}</Text>
+                  <Text className={`tag ${GRADE_TAG[m.grade]}`} style={{ marginLeft: '12px' }} id={`rank-m-${m.memberId}-grade`}>
+                    {QUARTER_GRADE_LABELS[m.grade]}
+                  </Text>
+                </View>
+                <View className='hbar'>
+                  <View className={`hbar-inner hbar-${m.grade}`} style={{ width: `${Math.max(0, Math.min(100, m.score))}%` }} />
+                </View>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+      {data && tab === 'sections' && (
+        <View className='cells' id='rank-sections'>
+          {data.sections.length === 0 && <View className='empty'>暂无结果</View>}
+          {data.sections.map((s) => (
+            <View className='cell rank-row' key={s.sectionId} id={`rank-s-${s.sectionId}`}>
+              <View className='cell-bd'>
+                <View className='result-hd'>
+                  <Text className='result-rank'>{s.rank}</Text>
+                  <Text className='cell-title'>{s.name}</Text>
+                  <Text className='result-overall'>{s.score}</Text>
+                </View>
+                <View className='hbar'>
+                  <View className='hbar-inner' style={{ width: `${Math.max(0, Math.min(100, s.score))}%` }} />
+                </View>
+                <View className='small' style={{ marginLeft: '56px' }}>
+                  考事 {s.evaluation} · 干部均分 {s.staffMean}
+                  {s.deductions ? ` · 扣分 ${s.deductions}` : ''}
+                </View>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

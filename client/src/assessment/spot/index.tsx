@@ -1,0 +1,223 @@
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { MAX_DEDUCTION } from "../../../../shared/assessment/config";
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import { call } from '../../common/call';
+import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { usePageData } from '../../common/use-page-data';
+
+type Draw = OutputOf<'assessment', 'draw'>;
+type Pool = 'section' | 'member';
+interface Target {
+  type: Pool;
+  id: string;
+  name: string;
+  drawId: string | null;
+}
+
+const POOL_LABELS: Record<Pool, string> = { section: '股室', member: '干部' };
+
+/**
+ * 不定期抽查: draw targets at random from a recorded seed (anyone can redo the draw with it), then record a check —
+ * findings and a deduction — for a drawn target, or for any section or cadre.
+ */
+export default function Spot() {
+  const [pool, setPool] = useState<Pool>('member');
+  const [count, setCount] = useState('3');
+  const [seed, setSeed] = useState('');
+  const [draw, setDraw] = useState<Draw | null>(null);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const [drawing, setDrawing] = useState(false);
+
+  const sections = usePageData('park', 'sections', {}).data ?? [];
+  const [staffSection, setStaffSection] = useState<string | undefined>(undefined);
+  const staff = usePageData('dossier', 'sectionStaff', staffSection ? { sectionId: staffSection } : null).data?.staff ?? [];
+  const [target, setTarget] = useState<Target | null>(null);
+  const [findings, setFindings] = useState('');
+  const [deduction, setDeduction] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [recorded, setRecorded] = useState<string[]>([]);
+
+  const doDraw = async () => {
+    if (drawing) return;
+    const input = { pool, count: Number(count), ...(seed.trim() ? { seed: Number(seed) } : {}) };
+    const parsed = contracts.assessment.draw.input.safeParse(input);
+    if (!parsed.success) {
+      const f = issuesByField(parsed.error.issues);
+      setDrawError(f.count ? '抽取数量应为1到50的整数' : f.seed ? '种子应为非负整数' : (Object.values(f)[0] ?? '请检查填写'));
+      return;
+    }
+    setDrawing(true);
+    setDrawError(null);
+    const r = await call('assessment', 'draw', input);
+    setDrawing(false);
+    if (r.code === 0) {
+      setDraw(r.data);
+      setTarget(null);
+    } else setDrawError(r.message);
+  };
+
+  const submit = async () => {
+    if (saving) return;
+    if (!target) {
+      setErrors({ targetId: '请选择抽查对象' });
+      return;
+    }
+    const input = {
+      targetType: target.type,
+      targetId: target.id,
+      findings,
+      deduction: deduction.trim() === '' ? 0 : Number(deduction),
+      drawId: target.drawId,
+    };
+    const parsed = contracts.assessment.spotCheck.input.safeParse(input);
+    if (!parsed.success || Number.isNaN(input.deduction)) {
+      const f = parsed.success ? {} : issuesByField(parsed.error.issues);
+      if (Number.isNaN(input.deduction)) f.deduction = `扣分应为0到${MAX_DEDUCTION}之间的数`;
+      setErrors(f);
+      return;
+    }
+    setSaving(true);
+    setErrors({});
+    const r = await call('assessment', 'spotCheck', input);
+    setSaving(false);
+    if (r.code === 0) {
+      setRecorded((old) => [...old, `${target.name}：扣 ${input.deduction} 分 —— ${findings.trim()}`]);
+      setFindings('');
+      setDeduction('');
+      setTarget(null);
+      void Taro.showToast({ title: '已记录', icon: 'success' });
+    } else setErrors(detailsOrForm(r));
+  };
+
+  const pickFromDraw = (p: { id: string; name: string }) => draw && setTarget({ type: draw.pool as Pool, id: p.id, name: p.name, drawId: draw.id });
+  const staffIdx = sections.findIndex((s) => s.id === staffSection);
+
+  return (
+    <View className='page' id='spot-page'>
+      <View className='cells-title'>随机抽取</View>
+      <View className='cells'>
+        <View className='cell'>
+          <View className='cell-label'>范围</View>
+          <View className='seg'>
+            {(Object.keys(POOL_LABELS) as Pool[]).map((p) => (
+              <View key={p} id={`spot-pool-${p}`} className={`seg-item${pool === p ? ' seg-on' : ''}`} onClick={() => setPool(p)}>
+                {POOL_LABELS[p]}
+              </View>
+            ))}
+          </View>
+        </View>
+        <View className='cell'>
+          <View className='cell-label'>数量</View>
+          <Input id='spot-count' className='input' type='number' value={count} onInput={(e) => setCount(e.detail.value)} />
+        </View>
+        <View className='cell'>
+          <View className='cell-label'>种子</View>
+          <Input id='spot-seed-input' className='input' type='number' value={seed} placeholder='留空随机；填写可复现以往抽取' onInput={(e) => setSeed(e.detail.value)} />
+        </View>
+      </View>
+      {drawError && (
+        <View className='field-error' id='spot-draw-error'>
+          {drawError}
+        </View>
+      )}
+      <View className='btn-area' style={{ paddingTop: '24px' }}>
+        <Button id='spot-draw' className='btn btn-default' disabled={drawing} onClick={() => void doDraw()}>
+          {drawing ? '正在抽取…' : '随机抽取'}
+        </Button>
+      </View>
+      {draw && (
+        <View>
+          <View className='tips' id='spot-seed'>
+            种子 {draw.seed}，可复现（抽取记录 {draw.id}）
+          </View>
+          <View className='cells' id='spot-picked'>
+            {draw.picked.map((p) => (
+              <View className='cell' hoverClass='cell-hover' key={p.id} id={`spot-pick-${p.id}`} onClick={() => pickFromDraw(p)}>
+                <View className='cell-bd'>
+                  {POOL_LABELS[draw.pool as Pool] ?? ''} · {p.name}
+                </View>
+                {target?.id === p.id && target.drawId === draw.id ? <Text className='check'>✓</Text> : <Text className='cell-ft'>抽查</Text>}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      <View className='cells-title'>记录抽查</View>
+      <View className='cells'>
+        <View className='cell' id='spot-target'>
+          <View className='cell-bd'>抽查对象</View>
+          <View className='cell-ft' id='spot-target-name'>
+            {target ? `${POOL_LABELS[target.type]} · ${target.name}${target.drawId ? '（随机抽取）' : ''}` : '从上方抽取名单或下方选择'}
+          </View>
+        </View>
+        <Picker
+          mode='selector'
+          range={sections.map((s) => s.name)}
+          value={0}
+          onChange={(e) => {
+            const s = sections[Number(e.detail.value)];
+            if (s) setTarget({ type: 'section', id: s.id, name: s.name, drawId: null });
+          }}
+        >
+          <View className='cell cell-access' id='spot-any-section'>
+            <View className='cell-bd'>选择任一股室</View>
+          </View>
+        </Picker>
+        <Picker mode='selector' range={sections.map((s) => s.name)} value={Math.max(0, staffIdx)} onChange={(e) => setStaffSection(sections[Number(e.detail.value)]?.id)}>
+          <View className='cell cell-access' id='spot-any-member'>
+            <View className='cell-bd'>选择任一干部（先选股室）</View>
+            <View className='cell-ft'>{sections[staffIdx]?.name ?? ''}</View>
+          </View>
+        </Picker>
+        {staffSection &&
+          staff.map((p) => (
+            <View
+              className='cell'
+              hoverClass='cell-hover'
+              key={p.memberId}
+              id={`spot-member-${p.memberId}`}
+              onClick={() => setTarget({ type: 'member', id: p.memberId, name: p.name, drawId: null })}
+            >
+              <View className='cell-bd'>{p.name}</View>
+              {target?.id === p.memberId && <Text className='check'>✓</Text>}
+            </View>
+          ))}
+      </View>
+      <FieldError id='spot-error-target' text={errors.targetId ?? errors.targetType} />
+      <View className='cells' style={{ marginTop: '16px' }}>
+        <View className='cell' style={{ display: 'block' }}>
+          <Textarea id='spot-findings' className='textarea textarea-small' value={findings} maxlength={500} placeholder='抽查发现（至少4个字）' onInput={(e) => setFindings(e.detail.value)} />
+        </View>
+        <View className='cell'>
+          <View className='cell-label'>扣分</View>
+          <Input id='spot-deduction' className='input' type='digit' value={deduction} placeholder={`0–${MAX_DEDUCTION}`} onInput={(e) => setDeduction(e.detail.value)} />
+        </View>
+      </View>
+      <FieldError id='spot-error-findings' text={errors.findings} />
+      <FieldError id='spot-error-deduction' text={errors.deduction} />
+      <FieldError id='spot-error-form' text={errors.form ?? errors.drawId} />
+      <View className='btn-area'>
+        <Button id='spot-submit' className={`btn btn-primary${saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void submit()}>
+          {saving ? '正在提交…' : '记录抽查'}
+        </Button>
+      </View>
+      {recorded.length > 0 && (
+        <View>
+          <View className='cells-title'>本次已记录</View>
+          <View className='cells' id='spot-recorded'>
+            {recorded.map((x, i) => (
+              <View className='cell' key={i}>
+                <View className='cell-bd'>{x}</View>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Every page's URL, by domain area — the area folder is the subpackage (app.config.ts), named as in shared/<area>
+ * and cloudfunctions/<area>. Pages link to each other only through these.
+ */
+
+function query(q: Record<string, string | undefined>): string {
+  const parts = Object.entries(q).flatMap(([k, v]) => (v ? [`${k}=${encodeURIComponent(v)}`] : []));
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export const PAGES = {
+  // main package
+  index: '/pages/index/index',
+  login: '/pages/login/index',
+  bind: '/pages/bind/index',
+  members: {
+    /** The admin's home: the roster and invite codes. */
+    invites: '/members/invites/index',
+    /** The enterprise contact's home. */
+    enterprise: '/members/enterprise/index',
+  },
+  park: {
+    projects: '/park/projects/index',
+  },
+  dossier: {
+    /** A cadre's home: their dossier. */
+    mine: '/dossier/mine/index',
+    /** A section's staff and their progress: a section head's home (`own`), a leader's. */
+    staff: (own = false) => `/dossier/staff/index${own ? '?own=1' : ''}`,
+    record: (kind?: string) => `/dossier/record/index${query({ kind })}`,
+    summary: '/dossier/summary/index',
+  },
+  indicators: {
+    checklist: (memberId?: string) => `/indicators/checklist/index${query({ memberId })}`,
+    library: '/indicators/library/index',
+    tree: '/indicators/tree/index',
+  },
+  applications: {
+    apply: '/applications/apply/index',
+    review: '/applications/review/index',
+  },
+  assessment: {
+    result: (memberId?: string, periodId?: string) => `/assessment/result/index${query({ memberId, periodId })}`,
+    staff: '/assessment/staff/index',
+    evaluateStaff: (memberId: string) => `/assessment/evaluate-staff/index${query({ memberId })}`,
+    evaluateSection: '/assessment/evaluate-section/index',
+    ranking: (periodId?: string) => `/assessment/ranking/index${query({ periodId })}`,
+    spot: '/assessment/spot/index',
+    period: '/assessment/period/index',
+  },
+  votes: {
+    list: '/votes/list/index',
+    ballot: (id: string) => `/votes/ballot/index${query({ campaignId: id })}`,
+    manage: (id: string) => `/votes/manage/index${query({ campaignId: id })}`,
+    create: '/votes/create/index',
+    results: (id: string) => `/votes/results/index${query({ campaignId: id })}`,
+    receipt: (id: string) => `/votes/receipt/index${query({ campaignId: id })}`,
+  },
+};

@@ -1,0 +1,241 @@
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { LIMITS } from '../../../../shared/common/config';
+import '../../../../shared/common/zod-locale';
+import { contracts } from '../../../../shared/contracts';
+import type { DossierView, ReportKind } from "../../../../shared/dossier/contract";
+import type { EnterpriseItem } from "../../../../shared/park/contract";
+import { call } from '../../common/call';
+import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { PAGES } from '../../common/pages';
+import { parkToday } from '../../common/today';
+import { PhotoPicker, usePhotos } from '../../common/use-photos';
+import { usePageData } from '../../common/use-page-data';
+
+const KINDS: { k: ReportKind; label: string }[] = [
+  { k: 'enterprise_visit', label: '走访企业' },
+  { k: 'appeal_resolved', label: '解决诉求' },
+  { k: 'project_milestone', label: '项目进展' },
+  { k: 'achievement', label: '其他实绩' },
+];
+const needsEnterprise = (k: ReportKind) => k === 'enterprise_visit' || k === 'appeal_resolved';
+
+/** The days a report may be dated and whether one may be made: the dossier's quarter; this year until it answers. */
+function reportWindow(d: DossierView | null, today: string): { firstDay: string; lastDay: string; open: boolean } {
+  return d ? { firstDay: d.firstDay, lastDay: d.lastDay, open: d.open } : { firstDay: `${today.slice(0, 4)}-01-01`, lastDay: today, open: true };
+}
+
+/**
+ * Record day-to-day work (工作实绩): an enterprise visit, an appeal resolved, a project milestone or another
+ * achievement, with up to LIMITS.photosPerReport photos (uploaded to reports/<memberId>/). The one reporting form.
+ */
+export default function Record() {
+  const today = parkToday();
+  // `?kind=` opens the form on one kind (the dossier's 记录走访 opens it on enterprise_visit).
+  const { params } = useRouter();
+  const [kind, setKind] = useState<ReportKind>(KINDS.find((x) => x.k === params.kind)?.k ?? 'enterprise_visit');
+  // Who reports (their photo folder), the quarter's days and whether it is open, the projects to pick from.
+  const me = usePageData('members', 'me', {}).data;
+  const { firstDay, lastDay, open } = reportWindow(usePageData('dossier', 'mine', {}).data, today);
+  const projects = usePageData('park', 'projects', {}).data;
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<EnterpriseItem[]>([]);
+  const [chosen, setChosen] = useState<EnterpriseItem | null>(null);
+  const [projectId, setProjectId] = useState<string | null>(null);
+  const [date, setDate] = useState(today);
+  const [note, setNote] = useState('');
+  const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const busy = useRef(false);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (!needsEnterprise(kind)) return undefined;
+    const t = setTimeout(() => {
+      const mine = ++seq.current;
+      void call('park', 'searchEnterprises', { q }).then((r) => {
+        if (mine !== seq.current) return;
+        if (r.code === 0) setResults(r.data.items);
+      });
+    }, q ? 300 : 0);
+    return () => clearTimeout(t);
+  }, [q, kind]);
+
+  // A message about a field goes once the person changes what it was about.
+  useEffect(() => setErrors({}), [kind, chosen, projectId, date, note]);
+
+  const endDay = lastDay < today ? lastDay : today;
+  // Claimed projects first: they are the ones a cadre follows.
+  const sortedProjects = [...(projects ?? [])].sort((a, b) => Number(b.claimedByMe) - Number(a.claimedByMe));
+  const project = projects?.find((p) => p.id === projectId) ?? null;
+
+  const submit = async () => {
+    if (busy.current) return;
+    const input = {
+      kind,
+      date,
+      enterpriseId: needsEnterprise(kind) ? (chosen?.id ?? null) : null,
+      projectId: kind === 'project_milestone' ? projectId : null,
+      note,
+      photoFileIds: [] as string[],
+    };
+    const parsed = contracts.dossier.record.input.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByField(parsed.error.issues));
+      return;
+    }
+    busy.current = true;
+    setSubmitting(true);
+    setErrors({});
+    try {
+      const uploaded = await uploadAll(me ? me.memberId : '', date);
+      if (uploaded.code !== 0) {
+        setErrors({ photoFileIds: uploaded.message });
+        return;
+      }
+      const ids = uploaded.data;
+      const r = await call('dossier', 'record', { ...input, photoFileIds: ids });
+      if (r.code === 0) {
+        void Taro.showToast({ title: '已记录', icon: 'success' });
+        setTimeout(() => void Taro.navigateBack(), 800);
+      } else setErrors(detailsOrForm(r));
+    } finally {
+      busy.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className='page' id='record-page'>
+      {!open && <View className='error-box'>本季度已关闭，不能再记录</View>}
+      <View className='cells-title'>实绩类型</View>
+      <View className='cells'>
+        <View className='cell'>
+          <View className='seg'>
+            {KINDS.map((x) => (
+              <View
+                key={x.k}
+                id={`record-kind-${x.k}`}
+                className={`seg-item${kind === x.k ? ' seg-on' : ''}`}
+                onClick={() => {
+                  setKind(x.k);
+                  setErrors({});
+                }}
+              >
+                {x.label}
+              </View>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      {/* kept mounted (hidden) when not needed: unmounting Taro's h5 input mid-update upsets it */}
+      <View style={{ display: needsEnterprise(kind) ? 'block' : 'none' }}>
+        <View className='cells-title'>企业</View>
+        <View className='cells'>
+          {chosen && (
+            <View className='cell' id='record-enterprise-chosen'>
+              <View className='cell-bd'>
+                <View className='cell-title'>{chosen.name}</View>
+                <View className='cell-sub'>{chosen.industry}</View>
+              </View>
+              <View className='cell-ft link' id='record-enterprise-change' onClick={() => setChosen(null)}>
+                更换
+              </View>
+            </View>
+          )}
+          <View style={{ display: chosen ? 'none' : 'block' }}>
+            <View className='cell'>
+              <Input id='record-search' className='input' value={q} placeholder='搜索企业名称' confirmType='search' onInput={(e) => setQ(e.detail.value)} />
+            </View>
+            <View id='record-enterprise-list'>
+              {results.map((e) => (
+                <View key={e.id} className='cell' hoverClass='cell-hover' id={`record-enterprise-${e.id}`} onClick={() => setChosen(e)}>
+                  <View className='cell-bd'>
+                    <View className='cell-title'>{e.name}</View>
+                    <View className='cell-sub'>{e.industry}</View>
+                  </View>
+                </View>
+              ))}
+              {results.length === 0 && <View className='empty'>没有找到相关企业</View>}
+            </View>
+          </View>
+        </View>
+        <FieldError id='record-error-enterprise' text={errors.enterpriseId} />
+      </View>
+
+      {kind === 'project_milestone' && (
+        <View>
+          <View className='cells-title'>重点项目（已认领的在前）</View>
+          <View className='cells' id='record-projects'>
+            {!projects && <View className='empty'>加载中…</View>}
+            {sortedProjects.map((p) => (
+              <View key={p.id} className='cell' hoverClass='cell-hover' id={`record-project-${p.id}`} onClick={() => setProjectId(p.id)}>
+                <View className='cell-bd'>
+                  <View className='cell-title'>{p.name}</View>
+                  <View className='cell-sub'>
+                    {p.stage}
+                    {p.enterpriseName ? ` · ${p.enterpriseName}` : ''}
+                    {p.claimedByMe ? ' · 我已认领' : ''}
+                  </View>
+                </View>
+                {p.id === projectId && <Text className='check'>✓</Text>}
+              </View>
+            ))}
+          </View>
+          <View className='cell cell-link' id='record-projects-claim' onClick={() => void Taro.navigateTo({ url: PAGES.park.projects })}>
+            认领重点项目
+          </View>
+          {project && <View className='tips' id='record-project-chosen'>已选：{project.name}</View>}
+          <FieldError id='record-error-project' text={errors.projectId} />
+        </View>
+      )}
+
+      <View className='cells-title'>日期</View>
+      <View className='cells'>
+        <Picker mode='date' value={date} start={firstDay} end={endDay} onChange={(e) => setDate(String(e.detail.value))}>
+          <View className='cell cell-access' id='record-date'>
+            <View className='cell-bd'>日期</View>
+            <View className='cell-ft' id='record-date-value'>
+              {date}
+            </View>
+          </View>
+        </Picker>
+      </View>
+      <FieldError id='record-error-date' text={errors.date} />
+
+      <View className='cells-title'>工作情况</View>
+      <View className='cells'>
+        <View className='cell' style={{ display: 'block' }}>
+          <Textarea
+            id='record-note'
+            className='textarea'
+            value={note}
+            maxlength={LIMITS.reportNoteMax}
+            placeholder='做了什么、结果如何'
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          <View className='counter' id='record-note-counter'>
+            {note.length}/{LIMITS.reportNoteMax}
+          </View>
+        </View>
+      </View>
+      <FieldError id='record-error-note' text={errors.note} />
+
+      <PhotoPicker idPrefix='record' optional photos={photos} onAdd={() => void choosePhotos()} onRemove={removePhoto} />
+      <FieldError id='record-error-photos' text={errors.photoFileIds} />
+      <FieldError id='record-error-form' text={errors.form ?? errors.kind} />
+
+      <View className='btn-area'>
+        <Button id='record-submit' className={`btn btn-primary${submitting || !open ? ' btn-disabled' : ''}`} disabled={submitting || !open} onClick={() => void submit()}>
+          {submitting ? '正在提交…' : '提交'}
+        </Button>
+      </View>
+      <View className='tips'>
+        <Text>走访、诉求、项目进展计入绩效档案的季度目标。</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, View } from '@tarojs/components';
+
+/** The foot of the ballot: what still stops it, then 提交测评, and once it passes the check the confirmation. */
+export function BallotSubmit({
+  problems,
+  submitError,
+  confirming,
+  submitting,
+  total,
+  excellent,
+  onCheck,
+  onConfirm,
+  onCancel,
+}: {
+  problems: string[];
+  submitError: string | null;
+  confirming: boolean;
+  submitting: boolean;
+  total: number;
+  excellent: number;
+  onCheck: () => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {problems.length > 0 && (
+        <View className='problems' id='ballot-problems'>
+          <View className='problems-title'>还不能提交：</View>
+          {problems.map((m, i) => (
+            <View key={i} className='problem' id={`ballot-problem-${i}`}>
+              {m}
+            </View>
+          ))}
+        </View>
+      )}
+      {submitError && (
+        <View className='field-error' id='ballot-error'>
+          {submitError}
+        </View>
+      )}
+      <View className='btn-area'>
+        {confirming ? (
+          <View id='ballot-confirm-box'>
+            <View className='tips' style={{ padding: '0 0 16px', textAlign: 'center' }}>
+              共评价 {total} 人，总体优秀 {excellent} 人。提交后不能修改，确认提交？
+            </View>
+            <Button id='ballot-confirm' className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`} disabled={submitting} onClick={onConfirm}>
+              {submitting ? '正在提交…' : '确认提交'}
+            </Button>
+            <View style={{ height: '12px' }} />
+            <Button id='ballot-cancel' className='btn btn-default' onClick={onCancel}>
+              再看看
+            </Button>
+          </View>
+        ) : (
+          <Button id='ballot-submit' className='btn btn-primary' onClick={onCheck}>
+            提交测评
+          </Button>
+        )}
+      </View>
+    </>
+  );
+}
