@@ -231,7 +231,9 @@ describe('a leader draws spot-check targets (不定期抽查)', () => {
     const picked = await page.locator('#spot-picked .cell-bd').allInnerTexts();
     expect(picked).toHaveLength(2);
     await page.locator('#spot-seed-input input').fill(seed);
-    await page.locator('#spot-draw').click();
+    // the seed shown is the same before and after this draw: wait for the draw's own answer, not for the text
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('"draw"') === true), page.locator('#spot-draw').click()]);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
     await expectText(page.locator('#spot-seed'), `种子 ${seed}`);
     expect(await page.locator('#spot-picked .cell-bd').allInnerTexts()).toEqual(picked);
 
