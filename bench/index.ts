@@ -16,9 +16,10 @@ import { weappSizes } from './package-size';
 import { quarterClose } from './quarter-close';
 import { voteBurst } from './vote-burst';
 import { measure, row } from './stats';
+import type * as LocalCloud from '../localcloud/src/index';
 
 const root = join(__dirname, '..', '..');
-type LocalCloudModule = typeof import('../localcloud/src/index');
+type LocalCloudModule = typeof LocalCloud;
 const lc = require(join(root, 'localcloud', 'build', 'index.js')) as LocalCloudModule;
 
 async function main(): Promise<void> {

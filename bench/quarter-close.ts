@@ -14,8 +14,9 @@ import type { DossierDoc } from '../shared/dossier/dossier';
 import type { ChecklistDoc } from '../shared/indicators/checklist';
 import type { MemberDoc } from '../shared/members/member';
 import type { SectionDoc } from '../shared/park/park';
+import type * as LocalCloud from '../localcloud/src/index';
 
-type LocalCloudModule = typeof import('../localcloud/src/index');
+type LocalCloudModule = typeof LocalCloud;
 type Docs = Record<string, { _id: string }[]>;
 
 /** The demo park with its sections, cadres and this quarter's checklists and dossiers copied `factor` times. */
@@ -56,7 +57,7 @@ async function closeOnce(lc: LocalCloudModule, root: string, factor: number): Pr
   try {
     const now = Date.now();
     const periodId = quarterOf(now);
-    const park = scaled(demoPark(now) as Docs, factor, periodId);
+    const park = scaled(demoPark(now), factor, periodId);
     const ev = evaluations(park, periodId);
     for (const [name, docs] of Object.entries({ ...park, staffEvaluations: ev.staff, sectionEvaluations: ev.sections })) {
       cloud.store.insertMany(name, docs);

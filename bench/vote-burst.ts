@@ -15,8 +15,9 @@ import { DEFAULT_DIMENSIONS, type Grade, type Ratings } from '../shared/votes/co
 import { biasFlags } from '../shared/votes/flags';
 import { tally } from '../shared/votes/tally';
 import { measure, percentile, row } from './stats';
+import type * as LocalCloud from '../localcloud/src/index';
 
-type LocalCloudModule = typeof import('../localcloud/src/index');
+type LocalCloudModule = typeof LocalCloud;
 
 const CANDIDATES = 120;
 const VOTERS = 300;

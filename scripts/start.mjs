@@ -20,8 +20,8 @@ const { seedDemo, listDemoPeople } = require(join(root, 'demo', 'dist', 'seed.js
 
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = process.env.YARDSTICK_DATA ?? join(root, '.data');
-let cloud;
-cloud = await startLocalCloud({
+// listDemoPeople is called on requests, after the cloud is assigned
+const cloud = await startLocalCloud({
   dataDir,
   functionsDir: join(root, 'cloudfunctions'),
   h5Dir: join(root, 'client', 'dist', 'h5'),

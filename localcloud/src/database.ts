@@ -181,7 +181,7 @@ export class DatabaseService {
     if (!matched.length) {
       if (!upsert) return { data: { updated: 0 } };
       const seed = p.queryType === 'DOC' ? { _id: filter._id } : { ...seedFromFilter(filter), _id: filter._id ?? newDocId() };
-      const doc = applyUpdate(seed as Doc, data, merge);
+      const doc = applyUpdate(seed, data, merge);
       this.store.applyWrites([{ coll, id: String(doc._id), doc }]);
       return { data: { updated: 0, upsert_id: doc._id } };
     }

@@ -10,6 +10,41 @@ function isPlainObject(v: unknown): v is Doc {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
 }
 
+const NOT_A_WRAPPER = Symbol('not an EJSON wrapper');
+
+/** The value a one-key EJSON wrapper (`{"$numberInt": "3"}`, `{"$date": …}`, …) stands for, or NOT_A_WRAPPER. */
+function decodeWrapper(k: string, v: unknown, nowMs: number): unknown {
+  switch (k) {
+    case '$numberInt':
+    case '$numberLong':
+    case '$numberDouble':
+    case '$numberDecimal':
+      return Number(v);
+    case '$date': {
+      // canonical {"$date":{"$numberLong":"ms"}} or relaxed {"$date":"ISO"} / {"$date": ms}
+      const inner = decodeEJSON(v, nowMs);
+      return new Date(typeof inner === 'string' ? Date.parse(inner) : Number(inner));
+    }
+    case '$regularExpression': {
+      const r = v as { pattern: string; options?: string };
+      // JS RegExp has no 'x' or 'l' flags; keep only the ones it understands
+      return new RegExp(r.pattern, (r.options ?? '').replace(/[^gimsuy]/g, ''));
+    }
+    case '$regex':
+      return typeof v === 'string' ? new RegExp(v) : NOT_A_WRAPPER;
+    case '$tcb_server_date': {
+      const offset = Number(decodeEJSON((v as Doc | undefined)?.offset ?? 0, nowMs)) || 0;
+      return new Date(nowMs + offset);
+    }
+    case '$oid':
+      return String(v);
+    case '$undefined':
+      return undefined;
+    default:
+      return NOT_A_WRAPPER;
+  }
+}
+
 /** Decode an EJSON value tree. `nowMs` is the server time used for `$tcb_server_date` (one instant per request). */
 export function decodeEJSON(value: unknown, nowMs: number): unknown {
   if (Array.isArray(value)) return value.map((v) => decodeEJSON(v, nowMs));
@@ -17,38 +52,8 @@ export function decodeEJSON(value: unknown, nowMs: number): unknown {
   const keys = Object.keys(value);
   if (keys.length === 1) {
     const k = keys[0] as string;
-    const v = value[k];
-    switch (k) {
-      case '$numberInt':
-      case '$numberLong':
-      case '$numberDouble':
-        return Number(v);
-      case '$numberDecimal':
-        return Number(v);
-      case '$date': {
-        // canonical {"$date":{"$numberLong":"ms"}} or relaxed {"$date":"ISO"} / {"$date": ms}
-        const inner = decodeEJSON(v, nowMs);
-        return new Date(typeof inner === 'string' ? Date.parse(inner) : Number(inner));
-      }
-      case '$regularExpression': {
-        const r = v as { pattern: string; options?: string };
-        // JS RegExp has no 'x' or 'l' flags; keep only the ones it understands
-        return new RegExp(r.pattern, (r.options ?? '').replace(/[^gimsuy]/g, ''));
-      }
-      case '$regex':
-        if (typeof v === 'string') return new RegExp(v);
-        break;
-      case '$tcb_server_date': {
-        const offset = Number(decodeEJSON((v as Doc | undefined)?.offset ?? 0, nowMs)) || 0;
-        return new Date(nowMs + offset);
-      }
-      case '$oid':
-        return String(v);
-      case '$undefined':
-        return undefined;
-      default:
-        break;
-    }
+    const decoded = decodeWrapper(k, value[k], nowMs);
+    if (decoded !== NOT_A_WRAPPER) return decoded;
   }
   if (keys.length === 2 && '$regex' in value && '$options' in value && typeof value.$regex === 'string') {
     // legacy form; but inside a query `{field: {$regex, $options}}` is an operator mingo understands as-is

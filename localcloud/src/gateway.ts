@@ -66,20 +66,29 @@ export class Gateway {
     this.sessions = new Sessions(deps.dataDir);
   }
 
+  /** Which of the gateway's handlers serves a request, or null when the route is not the gateway's. */
+  private route(method: string, pathname: string): ((req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void> | void) | null {
+    const exact: Record<string, (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>> = {
+      'POST /api/dev/login': (req, res) => this.login(req, res),
+      'GET /api/dev/people': (_req, res) => this.people(res),
+      'POST /api/call': (req, res) => this.call(req, res),
+      'POST /api/upload': (req, res, url) => this.upload(req, res, url),
+      'POST /api/temp-urls': (req, res) => this.tempUrls(req, res),
+    };
+    const key = `${method} ${pathname}`;
+    if (Object.prototype.hasOwnProperty.call(exact, key)) return exact[key] ?? null;
+    if (method === 'PUT' && pathname.startsWith('/__upload/')) return (req, res, url) => this.sdkUpload(req, res, url);
+    if (method !== 'GET' && method !== 'HEAD') return null;
+    if (pathname.startsWith('/storage/')) return (_req, res, url) => this.download(res, url);
+    return (_req, res) => this.staticFile(res, pathname);
+  }
+
   /** Returns false when the route is not the gateway's. */
   async handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
-    const { pathname } = url;
-    const method = req.method ?? 'GET';
+    const handler = this.route(req.method ?? 'GET', url.pathname);
+    if (!handler) return false;
     try {
-      if (method === 'POST' && pathname === '/api/dev/login') await this.login(req, res);
-      else if (method === 'GET' && pathname === '/api/dev/people') await this.people(res);
-      else if (method === 'POST' && pathname === '/api/call') await this.call(req, res);
-      else if (method === 'POST' && pathname === '/api/upload') await this.upload(req, res, url);
-      else if (method === 'POST' && pathname === '/api/temp-urls') await this.tempUrls(req, res);
-      else if (method === 'PUT' && pathname.startsWith('/__upload/')) await this.sdkUpload(req, res, url);
-      else if ((method === 'GET' || method === 'HEAD') && pathname.startsWith('/storage/')) this.download(res, url);
-      else if (method === 'GET' || method === 'HEAD') this.staticFile(res, pathname);
-      else return false;
+      await handler(req, res, url);
     } catch (e) {
       if (e instanceof BodyTooLargeError) sendJson(res, 413, { errCode: -1, errMsg: e.message });
       else if (e instanceof SyntaxError) sendJson(res, 400, { errCode: -1, errMsg: 'request body is not valid JSON' });
@@ -172,14 +181,14 @@ export class Gateway {
 
   private async tempUrls(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await this.jsonBody(req);
-    const list = body.fileList;
+    const list: unknown = body.fileList;
     if (!Array.isArray(list) || list.length > TEMP_URL_MAX_FILES) {
       sendJson(res, 400, { errCode: -501007, errMsg: `getTempFileURL:fail fileList must be an array of at most ${TEMP_URL_MAX_FILES}` });
       return;
     }
     const { storage } = this.deps;
     sendJson(res, 200, {
-      fileList: list.map((fileID) => {
+      fileList: (list as unknown[]).map((fileID: unknown) => {
         const cp = typeof fileID === 'string' ? storage.cloudPathOf(fileID) : null;
         if (!cp || !storage.exists(cp)) return { fileID, tempFileURL: '', status: -503003, errMsg: 'storage file not exists' };
         return { fileID, tempFileURL: storage.tempUrl(cp), status: 0, errMsg: 'ok' };

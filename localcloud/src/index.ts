@@ -73,7 +73,6 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const storage = new FileStorage(opts.dataDir, envId, publicBaseUrl);
 
   // the function host needs the port, which exists only after listen(); requests cannot arrive before that
-  let functions: FunctionsHost | undefined;
   let protocol: SdkProtocol | undefined;
   let gateway: Gateway | undefined;
 
@@ -110,7 +109,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   baseUrl = `http://${urlHost}:${port}`;
 
-  functions = new FunctionsHost({
+  const functions = new FunctionsHost({
     functionsDir: opts.functionsDir,
     workerFile: WORKER_FILE,
     baseEnv: { ...sdkRedirectEnv(`${baseUrl}/admin`, envId), PATH: process.env.PATH ?? '' },
@@ -120,7 +119,6 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   gateway = new Gateway({ dataDir: opts.dataDir, functions, storage, appId, h5Dir: opts.h5Dir, listDemoPeople: opts.listDemoPeople });
 
   let stopped = false;
-  const host_ = functions;
   const proto = protocol;
   return {
     url: baseUrl,
@@ -130,7 +128,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
-      await host_.stop();
+      await functions.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -126,9 +126,9 @@ export interface OpenApiReply {
 
 const jsonReply = (obj: object): OpenApiReply => ({ body: Buffer.from(JSON.stringify(obj)), contentType: 'application/json; charset=UTF-8' });
 
-const SCENE_RE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+const SCENE_RE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]{1,32}$/;
 /** Locally every page of the app is "published": accept `pages/...` or a subpackage page `<root>/pages/...`-like path. */
-const PAGE_RE = /^[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)+$/;
+const PAGE_RE = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)+$/;
 
 export async function wxacodeGetUnlimited(params: Record<string, unknown>, publicBaseUrl: string): Promise<OpenApiReply> {
   const { scene, page } = params;

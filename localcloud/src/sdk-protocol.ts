@@ -61,7 +61,7 @@ export class SdkProtocol {
       sendJson(res, 200, { code: 'INVALID_PARAM', message: '[INVALID_PARAM] request body is not JSON', requestId });
       return;
     }
-    const action = String(params.action ?? 'unknown');
+    const action = typeof params.action === 'string' ? params.action : 'unknown';
     this.requests.set(action, (this.requests.get(action) ?? 0) + 1);
     try {
       const reply = await this.dispatch(params);
@@ -125,7 +125,7 @@ export class SdkProtocol {
   }
 
   private async invokeFunction(p: Params): Promise<unknown> {
-    const name = String(p.function_name ?? '');
+    const name = typeof p.function_name === 'string' ? p.function_name : '';
     let event: unknown = {};
     if (typeof p.request_data === 'string' && p.request_data) {
       try {

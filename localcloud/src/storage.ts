@@ -33,6 +33,8 @@ export class FileStorage {
     if (cloudPath.length > 256) return 'cloudPath is longer than 256 characters';
     if (cloudPath.startsWith('/')) return 'cloudPath must not start with /';
     if (cloudPath.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) return 'cloudPath has an empty, . or .. segment';
+    // control characters and backslashes have no place in a cloud path
+    // eslint-disable-next-line no-control-regex
     if (/[\\\u0000-\u001f]/.test(cloudPath)) return 'cloudPath has invalid characters';
     return null;
   }

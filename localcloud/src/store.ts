@@ -11,7 +11,7 @@ import type { Options } from 'mingo/types';
 import { cloneValue, parseEJSON, stringifyEJSON, type Doc } from './ejson';
 
 export interface Store {
-  find(collection: string, query?: object): Promise<any[]> | any[];
+  find(collection: string, query?: object): Promise<unknown[]> | unknown[];
   insertMany(collection: string, docs: object[]): void;
   count(collection: string, query?: object): number;
   drop(collection: string): void;
@@ -91,7 +91,7 @@ export class SqliteStore implements Store {
 
   /** Query with mingo; results are deep copies. */
   query(coll: string, filter: object = {}, opts: FindOptions = {}, source?: Doc[]): Doc[] {
-    let cursor = new Query(filter as Record<string, unknown>, mingoOptions(this)).find<Doc>(source ?? this.all(coll), opts.projection as never);
+    let cursor = new Query(filter, mingoOptions(this)).find<Doc>(source ?? this.all(coll), opts.projection);
     if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
@@ -100,7 +100,7 @@ export class SqliteStore implements Store {
 
   aggregate(coll: string, pipeline: object[], source?: Doc[]): Doc[] {
     const agg = new Aggregator(pipeline as Record<string, unknown>[], mingoOptions(this));
-    return agg.run(source ?? this.all(coll)).map((d) => cloneValue(d as Doc));
+    return agg.run(source ?? this.all(coll)).map((d) => cloneValue(d));
   }
 
   /** Apply writes atomically: one sqlite transaction, then the memory copy. */
@@ -162,5 +162,5 @@ export class SqliteStore implements Store {
 
 /** $lookup resolves other collections from the store. */
 function mingoOptions(store: SqliteStore): Partial<Options> {
-  return { collectionResolver: (name: string) => store.all(name) } as Partial<Options>;
+  return { collectionResolver: (name: string) => store.all(name) };
 }

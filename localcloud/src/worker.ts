@@ -18,6 +18,7 @@ export type WorkerReply = { type: 'started' } | { type: 'result'; json: string }
 
 const port = parentPort;
 if (!port) throw new Error('worker.js must run in a worker thread');
+const channel = port;
 
 // A stray rejection from a previous invocation must not kill a warm instance (the cloud runtime logs it).
 process.on('unhandledRejection', (reason) => console.error('[localcloud] unhandled rejection in function:', reason));
@@ -25,7 +26,7 @@ process.on('unhandledRejection', (reason) => console.error('[localcloud] unhandl
 // a require not seen by the bundler: the function file is only known at run time
 const dynamicRequire = createRequire(__filename);
 
-port.on('message', async (msg: InvokeMessage) => {
+async function invoke(msg: InvokeMessage): Promise<void> {
   if (msg.type !== 'invoke') return;
   for (const [k, v] of Object.entries(msg.env)) {
     if (v === null) delete process.env[k];
@@ -36,12 +37,16 @@ port.on('message', async (msg: InvokeMessage) => {
     const mod = dynamicRequire(msg.file) as { main?: (event: unknown, context: unknown) => unknown };
     if (typeof mod.main !== 'function') throw new Error(`${msg.file} does not export main`);
     // module loaded (cold start done): the function's own timeout starts now, as on SCF
-    port.postMessage({ type: 'started' } satisfies WorkerReply);
+    channel.postMessage({ type: 'started' } satisfies WorkerReply);
     const result = await mod.main(msg.event, msg.context);
     reply = { type: 'result', json: JSON.stringify(result === undefined ? null : result) ?? 'null' };
   } catch (e) {
     const err = e as { stack?: string; message?: string } | undefined;
     reply = { type: 'error', message: err?.stack ?? err?.message ?? String(e) };
   }
-  port.postMessage(reply);
+  channel.postMessage(reply);
+}
+
+port.on('message', (msg: InvokeMessage) => {
+  void invoke(msg);
 });

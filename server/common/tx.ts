@@ -9,11 +9,12 @@ import { AppError } from '../../shared/common/errors';
 import type { Database, Transaction } from './cloud';
 
 export function isTxConflict(e: unknown): boolean {
+  const part = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   const text =
     typeof e === 'string'
       ? e
       : e && typeof e === 'object'
-        ? `${String((e as { errCode?: unknown }).errCode ?? '')} ${String((e as { errMsg?: unknown }).errMsg ?? '')} ${String((e as { message?: unknown }).message ?? '')}`
+        ? ['errCode', 'errMsg', 'message'].map((k) => part((e as Record<string, unknown>)[k])).join(' ')
         : '';
   return /TRANSACTION_CONFLICT|write conflict/i.test(text);
 }

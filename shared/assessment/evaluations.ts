@@ -8,7 +8,7 @@
  */
 import { seededRandom } from '../common/random';
 import type { QualitativeGrade } from "../indicators/contract";
-import { hasRole, MemberDoc } from "../members/member";
+import { hasRole, type MemberDoc } from "../members/member";
 
 /** `staffEvaluations/{periodId}_{memberId}` */
 export interface StaffEvaluationDoc {

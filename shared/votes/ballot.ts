@@ -6,7 +6,7 @@ import { GRADE_LABELS, GRADES, type CampaignSpec, type Grade, type RatingValue, 
 
 /** Points of one value on the campaign's scale, or null when the value is not on the scale. */
 export function pointsOf(scale: Scale, v: RatingValue): number | null {
-  if (scale.type === 'grades') return typeof v === 'string' && (GRADES as readonly string[]).includes(v) ? scale.points[v as Grade] : null;
+  if (scale.type === 'grades') return typeof v === 'string' && (GRADES as readonly string[]).includes(v) ? scale.points[v] : null;
   return typeof v === 'number' && Number.isFinite(v) && v >= scale.min && v <= scale.max ? v : null;
 }
 

@@ -240,7 +240,7 @@ describe('every action answers every identity as the access table says', () => {
     for (const who of WHO) {
       // a fresh unbound user each time: members.bind makes the one it is called by a person
       const token = who === 'unbound' ? (await t.newUser()).token : f.token[who];
-      const r = await t.call(token, fn, action as never, sample(f, who) as never);
+      const r = await t.call(token, fn, action as never, sample(f, who));
       const want = expected(fn, action, rule, who, f);
       const code = String(r.code);
       const got = want === 'allowed' ? (['FORBIDDEN', 'UNBOUND', 'INTERNAL'].includes(code) ? code : 'allowed') : code;

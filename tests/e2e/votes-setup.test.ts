@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DIMENSIONS, DEFAULT_RULES } from '../../shared/votes/config';
-import { dayjs, inPark, parkInstant } from '../../shared/common/time';
+import { inPark, parkInstant } from '../../shared/common/time';
 import { demoOpenid } from '../../demo/park';
 import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';

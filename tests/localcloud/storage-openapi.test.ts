@@ -12,7 +12,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>h5</title>');
   fs.mkdirSync(path.join(h5Dir, 'js'));
   fs.writeFileSync(path.join(h5Dir, 'js', 'app.js'), 'console.log(1)');
-  cloud = await startTestCloud('files', { h5Dir, listDemoPeople: async () => [{ id: 'p1' }] });
+  cloud = await startTestCloud('files', { h5Dir, listDemoPeople: () => Promise.resolve([{ id: 'p1' }]) });
   token = await login(cloud, 'o_uploader');
 });
 afterAll(() => cloud.stop());

@@ -37,13 +37,13 @@ export interface TestCloud {
 
 export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: boolean } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-test-'));
-  let cloud: LocalCloud | undefined;
-  cloud = await startLocalCloud({
+  // listDemoPeople is called on requests, after the cloud is assigned
+  const cloud: LocalCloud = await startLocalCloud({
     dataDir,
     functionsDir: join(repoRoot, 'cloudfunctions'),
     port: 0,
     ...(opts.h5 ? { h5Dir: join(repoRoot, 'client', 'dist', 'h5') } : {}),
-    listDemoPeople: async () => (cloud ? listDemoPeople(cloud.store) : []),
+    listDemoPeople: () => listDemoPeople(cloud.store),
   });
   const c = cloud;
   if (opts.seed !== false) seedDemo(c.store, opts.now ?? Date.now());
@@ -89,7 +89,7 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
         try {
           resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
         } catch (e) {
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       });
     });

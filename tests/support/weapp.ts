@@ -45,7 +45,7 @@ export interface Phone {
  * Install the mini-program globals, launch the built app, and return the phone. `token()` is the session of the
  * WeChat identity calls are made as.
  */
-export async function weappPhone(cloud: () => TestCloud, token: () => string): Promise<Phone> {
+export function weappPhone(cloud: () => TestCloud, token: () => string): Promise<Phone> {
   if (!fs.existsSync(path.join(weappDist, 'app.js'))) throw new Error(`no weapp build at ${weappDist}: run npm run build:weapp`);
   // The local cloud runs in this test's process, whose jsdom globals lack Node's text codecs.
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
@@ -62,7 +62,7 @@ export async function weappPhone(cloud: () => TestCloud, token: () => string): P
     noop(o);
   };
   g.wx = {
-    ...((g.wx as Record<string, unknown> | undefined) ?? {}),
+    ...((g.wx) ?? {}),
     cloud: {
       init: jest.fn(),
       // As the platform does it: the caller's identity comes with the session, not the data.
@@ -70,7 +70,8 @@ export async function weappPhone(cloud: () => TestCloud, token: () => string): P
         phone.calls.push(arg);
         const r = await cloud().raw(token(), arg.name, arg.data);
         if ('result' in r) return { result: r.result, errMsg: 'cloud.callFunction:ok' };
-        throw { errCode: r.errCode, errMsg: r.errMsg };
+        // wx.cloud rejects with { errCode, errMsg }; an Error carrying both reads the same
+        throw Object.assign(new Error(String(r.errMsg)), { errCode: r.errCode, errMsg: r.errMsg });
       }),
       uploadFile: jest.fn(),
     },
@@ -122,7 +123,7 @@ export async function weappPhone(cloud: () => TestCloud, token: () => string): P
   require(path.join(weappDist, 'app.js'));
   (app as { onLaunch?: (o: unknown) => void }).onLaunch?.({ path: 'pages/index/index', query: {}, scene: 1047 });
 
-  return {
+  return Promise.resolve({
     ...phone,
     open: async (r, options = {}) => {
       route = r;
@@ -133,7 +134,7 @@ export async function weappPhone(cloud: () => TestCloud, token: () => string): P
       await simulate.sleep(50);
       return page;
     },
-  };
+  });
 }
 
 export const text = (c: SimComponent | null | undefined): string => (c?.dom.textContent ?? '').replace(/\s+/g, ' ').trim();

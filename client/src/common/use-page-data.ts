@@ -3,7 +3,7 @@
  * input changes, and on 重试. Typed by the action's contract, as call() is. Show its state with <LoadStatus> (./ui):
  * the reply's Chinese message with 重试, or 加载中… until the first answer.
  */
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ActionName, FnName, InputOf, OutputOf } from '../../../shared/contracts';
 import type { Fail } from '../../../shared/common/errors';
@@ -52,7 +52,9 @@ export function usePageData<F extends FnName, A extends ActionName<F>>(
   const [loading, setLoading] = useState(input !== null);
   // The latest arguments, read when a load starts: reload() stays the same function across renders.
   const latest = useRef({ fn, action, input, options });
-  latest.current = { fn, action, input, options };
+  useLayoutEffect(() => {
+    latest.current = { fn, action, input, options };
+  });
   const seq = useRef(0);
 
   const reload = useCallback(async () => {

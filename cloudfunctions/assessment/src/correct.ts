@@ -10,7 +10,6 @@ import {
     type StaffEvaluationDoc
 } from '../../../shared/assessment/evaluations';
 import { AppError } from '../../../shared/common/errors';
-import { type MemberDoc } from '../../../shared/members/member';
 import { compute, resultView, saveResults } from './lib';
 import type { CorrectionDoc } from '../../../shared/assessment/evaluations';
 import { loadPeriod } from '../../../server/assessment/period';

@@ -1,13 +1,9 @@
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
-import {
-    staffEvaluationProblem,
-    type StaffEvaluationDoc
-} from '../../../shared/assessment/evaluations';
+import type { StaffEvaluationDoc } from '../../../shared/assessment/evaluations';
 import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
-import { type MemberDoc } from '../../../shared/members/member';
 import { requireOpen } from '../../../server/assessment/period';
 
 export const evaluateStaff: Handler<'assessment', 'evaluateStaff'> = async ({ memberId, score, grades, actuals, comment }, ctx) => {

@@ -5,7 +5,7 @@ import { quarterOf } from '../../../shared/common/time';
 import {
     dossierId
 } from '../../../shared/dossier/dossier';
-import { isOpen, SummaryDoc } from './lib';
+import { isOpen, type SummaryDoc } from './lib';
 
 export const saveSummary: Handler<'dossier', 'saveSummary'> = async ({ text }, ctx) => {
       const m = await ctx.member();

@@ -4,7 +4,7 @@ import { quarterOf } from '../../../shared/common/time';
 import {
     dossierId
 } from '../../../shared/dossier/dossier';
-import { isOpen, SummaryDoc } from './lib';
+import { isOpen, type SummaryDoc } from './lib';
 
 export const summary: Handler<'dossier', 'summary'> = async ({ periodId }, ctx) => {
       const m = await ctx.member();

@@ -2,7 +2,7 @@ import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import { type IndicatorDoc } from "../../../shared/indicators/indicator";
-import { IndicatorVersionDoc, indicatorView } from './lib';
+import { type IndicatorVersionDoc, indicatorView } from './lib';
 
 export const history: Handler<'indicators', 'history'> = async ({ indicatorId }, ctx) => {
       const [current, older] = await Promise.all([

@@ -4,7 +4,7 @@ import type { Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { AppError } from '../../../shared/common/errors';
 import { type IndicatorDoc } from "../../../shared/indicators/indicator";
-import { IndicatorVersionDoc, indicatorView, sectionNames } from './lib';
+import { type IndicatorVersionDoc, indicatorView, sectionNames } from './lib';
 
 export const save: Handler<'indicators', 'save'> = async (input, ctx) => {
       const sections = await sectionNames(ctx.db);

@@ -1,7 +1,6 @@
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { allPages } from '../../../server/common/pages';
-import { AppError } from '../../../shared/common/errors';
 import { type TreeNodeDoc } from "../../../shared/indicators/indicator";
 import { labelled, nodeView } from './lib';
 

@@ -2,7 +2,7 @@ import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import type { ProjectDoc } from '../../../shared/park/park';
-import { ClaimDoc } from './lib';
+import { type ClaimDoc } from './lib';
 
 export const claim: Handler<'park', 'claim'> = async ({ projectId, claim }, ctx) => {
       const me = await ctx.member();

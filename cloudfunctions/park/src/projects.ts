@@ -1,7 +1,7 @@
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import type { EnterpriseDoc, ProjectDoc } from '../../../shared/park/park';
-import { ClaimDoc } from './lib';
+import { type ClaimDoc } from './lib';
 
 export const projects: Handler<'park', 'projects'> = async (_input, ctx) => {
       const me = await ctx.member();

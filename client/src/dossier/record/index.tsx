@@ -12,6 +12,7 @@ import { PAGES } from '../../common/pages';
 import { parkToday } from '../../common/today';
 import { PhotoPicker, usePhotos } from '../../common/use-photos';
 import { usePageData } from '../../common/use-page-data';
+import { useFieldErrors } from '../../common/use-field-errors';
 
 const KINDS: { k: ReportKind; label: string }[] = [
   { k: 'enterprise_visit', label: '走访企业' },
@@ -45,8 +46,9 @@ export default function Record() {
   const [projectId, setProjectId] = useState<string | null>(null);
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
+  // A message about a field goes once the person changes what it was about.
+  const [errors, setErrors] = useFieldErrors([kind, chosen, projectId, date, note]);
   const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const busy = useRef(false);
   const seq = useRef(0);
@@ -63,8 +65,6 @@ export default function Record() {
     return () => clearTimeout(t);
   }, [q, kind]);
 
-  // A message about a field goes once the person changes what it was about.
-  useEffect(() => setErrors({}), [kind, chosen, projectId, date, note]);
 
   const endDay = lastDay < today ? lastDay : today;
   // Claimed projects first: they are the ones a cadre follows.

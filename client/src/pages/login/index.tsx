@@ -29,25 +29,31 @@ async function login(data: { openid: string } | { newUser: true }): Promise<stri
   }
 }
 
+async function fetchPeople(): Promise<{ people: DemoPerson[] } | { error: string }> {
+  try {
+    const res = await Taro.request<{ people?: DemoPerson[] }>({ url: '/api/dev/people', method: 'GET' });
+    return Array.isArray(res.data?.people) ? { people: res.data.people } : { error: '没有可用的演示身份（本地云未配置演示数据）' };
+  } catch (e) {
+    return { error: platformFail(e).message };
+  }
+}
+
 /** h5 only: the local stand-in for WeChat sign-in. Pick a demo person. */
 export default function Login() {
   const [people, setPeople] = useState<DemoPerson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = async () => {
-    setError(null);
-    try {
-      const res = await Taro.request<{ people?: DemoPerson[] }>({ url: '/api/dev/people', method: 'GET' });
-      if (Array.isArray(res.data?.people)) setPeople(res.data.people);
-      else setError('没有可用的演示身份（本地云未配置演示数据）');
-    } catch (e) {
-      setError(platformFail(e).message);
-    }
+  const show = (r: { people: DemoPerson[] } | { error: string }) => {
+    if ('people' in r) {
+      setPeople(r.people);
+      setError(null);
+    } else setError(r.error);
   };
+  const load = () => fetchPeople().then(show);
 
   useEffect(() => {
-    void load();
+    void fetchPeople().then(show);
   }, []);
 
   const pick = async (data: { openid: string } | { newUser: true }) => {

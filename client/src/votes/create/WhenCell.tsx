@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { inPark } from '../../../../shared/common/time';
 import { CreateError } from './CreateError';
 import type { When } from './settings';
@@ -18,7 +19,8 @@ export function WhenCell({
   onChange: (w: When) => void;
   errors: Record<string, string>;
 }) {
-  const now = inPark(Date.now());
+  // the clock is read once, when the cell appears: rendering stays pure
+  const [now] = useState(() => inPark(Date.now()));
   const today = now.format('YYYY-MM-DD');
   // Closing is proposed for tomorrow, opening for today; either can be moved.
   const proposed = which === 'opens' ? today : opensDay || now.add(1, 'day').format('YYYY-MM-DD');
