@@ -44,7 +44,12 @@ async function main(): Promise<void> {
       ids[i] = r._id;
     });
     console.log(row('add() one small document', writes));
-    const reads = await measure(2000, 8, (i) => db.collection('bench').doc(ids[i % ids.length] ?? '').get());
+    const reads = await measure(2000, 8, (i) =>
+      db
+        .collection('bench')
+        .doc(ids[i % ids.length] ?? '')
+        .get(),
+    );
     console.log(row('doc().get() by _id', reads));
     const members = ['M009', 'M010', 'M021', 'M030'];
     const query = await measure(1000, 8, (i) =>
@@ -57,7 +62,10 @@ async function main(): Promise<void> {
     );
     console.log(row(`where().orderBy().limit(20) over ${cloud.store.count('reports')} reports`, query));
     const updates = await measure(1000, 8, (i) =>
-      db.collection('bench').doc(ids[i % 50] ?? '').update({ data: { note: `更新 ${i}` } }),
+      db
+        .collection('bench')
+        .doc(ids[i % 50] ?? '')
+        .update({ data: { note: `更新 ${i}` } }),
     );
     console.log(row('doc().update() (50 hot documents)', updates));
 
@@ -71,8 +79,8 @@ async function main(): Promise<void> {
       return (await res.json()) as { token?: string; result?: { code: number | string } };
     };
     const tokens = await Promise.all(
-      ['M009', 'M010', 'M011', 'M012', 'M015', 'M016', 'M017', 'M018'].map(
-        async (m) => String((await post('/api/dev/login', { openid: demoOpenid(m) })).token),
+      ['M009', 'M010', 'M011', 'M012', 'M015', 'M016', 'M017', 'M018'].map(async (m) =>
+        String((await post('/api/dev/login', { openid: demoOpenid(m) })).token),
       ),
     );
     const callOk = async (i: number, name: string, action: string, input: object) => {
@@ -97,7 +105,10 @@ async function main(): Promise<void> {
     const contended = await measure(40, 4, async (i) => {
       const r = await post(
         '/api/call',
-        { name: 'dossier', data: { action: 'recordVisit', input: { enterpriseId: `E${String((i % 200) + 1).padStart(3, '0')}`, date: today, note: '并发走访' } } },
+        {
+          name: 'dossier',
+          data: { action: 'recordVisit', input: { enterpriseId: `E${String((i % 200) + 1).padStart(3, '0')}`, date: today, note: '并发走访' } },
+        },
         tokens[0],
       );
       const code = String(r.result?.code ?? 'platform failure');
@@ -105,7 +116,9 @@ async function main(): Promise<void> {
     });
     console.log(`${row('dossier.recordVisit (one cadre, 4 at once)', contended)}  replies ${[...codes].map(([c, n]) => `${c}×${n}`).join(' ')}`);
     const mem = process.memoryUsage();
-    console.log(`\nbench process (local cloud in-process, workers apart): rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+    console.log(
+      `\nbench process (local cloud in-process, workers apart): rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`,
+    );
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });

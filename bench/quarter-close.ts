@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { demoOpenid, demoPark } from '../demo/park';
-import { BATCH } from "../shared/assessment/config";
+import { BATCH } from '../shared/assessment/config';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessment/evaluations';
 import { dayjs, quarterOf } from '../shared/common/time';
 import type { DossierDoc } from '../shared/dossier/dossier';
@@ -32,8 +32,14 @@ function scaled(park: Docs, factor: number, periodId: string): Docs {
     const mid = (id: string) => `${id}x${k}`;
     out.sections = [...(out.sections ?? []), ...sections.map((s) => ({ ...s, _id: sid(s._id), name: `${s.name}${k}`, order: s.order + k * 100 }))];
     out.members = [...(out.members ?? []), ...cadres.map((m) => ({ ...m, _id: mid(m._id), sectionId: m.sectionId ? sid(m.sectionId) : null }))];
-    out.checklists = [...(out.checklists ?? []), ...checklists.map((c) => ({ ...c, _id: `${periodId}_${mid(c.memberId)}`, memberId: mid(c.memberId), sectionId: sid(c.sectionId) }))];
-    out.dossiers = [...(out.dossiers ?? []), ...dossiers.map((d) => ({ ...d, _id: `${periodId}_${mid(d.memberId)}`, memberId: mid(d.memberId), sectionId: sid(d.sectionId) }))];
+    out.checklists = [
+      ...(out.checklists ?? []),
+      ...checklists.map((c) => ({ ...c, _id: `${periodId}_${mid(c.memberId)}`, memberId: mid(c.memberId), sectionId: sid(c.sectionId) })),
+    ];
+    out.dossiers = [
+      ...(out.dossiers ?? []),
+      ...dossiers.map((d) => ({ ...d, _id: `${periodId}_${mid(d.memberId)}`, memberId: mid(d.memberId), sectionId: sid(d.sectionId) })),
+    ];
   }
   return out;
 }
@@ -44,9 +50,28 @@ function evaluations(park: Docs, periodId: string): { staff: StaffEvaluationDoc[
   return {
     staff: members
       .filter((m) => m.roles.includes('cadre'))
-      .map((m, i) => ({ _id: `${periodId}_${m._id}`, periodId, memberId: m._id, sectionId: m.sectionId ?? '', score: 75 + (i % 23), grades: {}, actuals: {}, comment: '', by: 'bench', at: 0 })),
+      .map((m, i) => ({
+        _id: `${periodId}_${m._id}`,
+        periodId,
+        memberId: m._id,
+        sectionId: m.sectionId ?? '',
+        score: 75 + (i % 23),
+        grades: {},
+        actuals: {},
+        comment: '',
+        by: 'bench',
+        at: 0,
+      })),
     sections: (park.sections as SectionDoc[]).flatMap((s, i) =>
-      leaders.map((l) => ({ _id: `${periodId}_${s._id}_${l._id}`, periodId, sectionId: s._id, leaderId: l._id, score: 80 + (i % 17), comment: '', at: 0 })),
+      leaders.map((l) => ({
+        _id: `${periodId}_${s._id}_${l._id}`,
+        periodId,
+        sectionId: s._id,
+        leaderId: l._id,
+        score: 80 + (i % 17),
+        comment: '',
+        at: 0,
+      })),
     ),
   };
 }

@@ -40,14 +40,23 @@ function ballotFor(voter: string, candidates: string[], cap: number, rnd: () => 
 }
 
 export async function voteBurst(lc: LocalCloudModule, root: string): Promise<void> {
-  console.log(`\n## Year-end vote burst: ${VOTERS} voters × ${CANDIDATES} candidates × ${DEFAULT_DIMENSIONS.length} dimensions, ${IN_FLIGHT} in flight`);
+  console.log(
+    `\n## Year-end vote burst: ${VOTERS} voters × ${CANDIDATES} candidates × ${DEFAULT_DIMENSIONS.length} dimensions, ${IN_FLIGHT} in flight`,
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-vote-bench-'));
   const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0 });
   try {
     // A park of 300: the admin, 120 leaders (the candidates of a 班子测评) and 180 cadres in 12 sections.
     const sections = Array.from({ length: 12 }, (_, i) => ({ _id: `S${i + 1}`, name: `股室${i + 1}`, order: i + 1 }));
     const person = (id: string, roles: MemberDoc['roles'], i: number): MemberDoc => ({
-      _id: id, name: `人员${id}`, roles, sectionId: `S${(i % 12) + 1}`, post: null, enterpriseId: null, active: true, bound: true,
+      _id: id,
+      name: `人员${id}`,
+      roles,
+      sectionId: `S${(i % 12) + 1}`,
+      post: null,
+      enterpriseId: null,
+      active: true,
+      bound: true,
     });
     const leaders = Array.from({ length: CANDIDATES }, (_, i) => person(`L${String(i + 1).padStart(3, '0')}`, ['leader'], i));
     const cadres = Array.from({ length: VOTERS - CANDIDATES }, (_, i) => person(`K${String(i + 1).padStart(3, '0')}`, ['cadre'], i));
@@ -55,7 +64,10 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
     const members = [admin, ...leaders, ...cadres];
     cloud.store.insertMany('sections', sections);
     cloud.store.insertMany('members', members);
-    cloud.store.insertMany('bindings', members.map((m): BindingDoc => ({ _id: `bench_${m._id}`, memberId: m._id, boundAt: Date.now() })));
+    cloud.store.insertMany(
+      'bindings',
+      members.map((m): BindingDoc => ({ _id: `bench_${m._id}`, memberId: m._id, boundAt: Date.now() })),
+    );
 
     const post = async (path: string, body: unknown, token?: string) => {
       const res = await fetch(`${cloud.url}${path}`, {
@@ -108,13 +120,18 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
     );
     const stored = cloud.store.count('voteBallots', { campaignId });
     const marked = cloud.store.count('voteRolls', { campaignId, voted: true });
-    console.log(`counted exactly once: ${stored} ballots stored, ${marked} voters marked, ${codes.get('0') ?? 0} receipts given — ${stored === marked && marked === (codes.get('0') ?? 0) ? 'consistent' : 'INCONSISTENT'}`);
+    console.log(
+      `counted exactly once: ${stored} ballots stored, ${marked} voters marked, ${codes.get('0') ?? 0} receipts given — ${stored === marked && marked === (codes.get('0') ?? 0) ? 'consistent' : 'INCONSISTENT'}`,
+    );
 
     // The count: the pure tally over the stored ballots, beside a plain loop over the same scores.
     const [doc] = cloud.store.find('voteCampaigns', { _id: campaignId }) as CampaignDoc[];
     if (!doc) throw new Error('campaign vanished');
     const counted = (cloud.store.find('voteBallots', { campaignId }) as BallotDoc[]).map((b) => ({
-      receipt: b._id, category: b.category, voterSectionId: b.voterSectionId, ratings: b.ratings,
+      receipt: b._id,
+      category: b.category,
+      voterSectionId: b.voterSectionId,
+      ratings: b.ratings,
     }));
     const roll = doc.categories.map((k) => ({ category: k.key, roll: doc.rollByCategory[k.key] ?? 0, voted: 0 }));
     const time = (fn: () => unknown) => {
@@ -130,7 +147,8 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
     const flagsMs = time(() => biasFlags(doc, counted));
     const plainMs = time(() => {
       const sums = new Map<string, number>();
-      for (const b of counted) for (const [c, byDim] of Object.entries(b.ratings)) sums.set(c, (sums.get(c) ?? 0) + (weightedPoints(doc, byDim) ?? 0));
+      for (const b of counted)
+        for (const [c, byDim] of Object.entries(b.ratings)) sums.set(c, (sums.get(c) ?? 0) + (weightedPoints(doc, byDim) ?? 0));
       return sums;
     });
     const rawMs = time(() => {
@@ -139,7 +157,9 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
       return s;
     });
     console.log(`tally (categories, trimmed means, grades, ranking): ${tallyMs.toFixed(1)} ms; bias flags ${flagsMs.toFixed(1)} ms`);
-    console.log(`plain loop over the same ${counted.length * (CANDIDATES - 1) * DEFAULT_DIMENSIONS.length} scores: weighted sums ${plainMs.toFixed(1)} ms, raw sum ${rawMs.toFixed(1)} ms`);
+    console.log(
+      `plain loop over the same ${counted.length * (CANDIDATES - 1) * DEFAULT_DIMENSIONS.length} scores: weighted sums ${plainMs.toFixed(1)} ms, raw sum ${rawMs.toFixed(1)} ms`,
+    );
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -9,27 +9,17 @@
 export type { DemoPerson } from '../shared/members/contract';
 import { assessPeriod, packResults, type MemberInputs } from '../shared/assessment/assessment';
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessment/evaluations';
-import type { PeriodDoc } from "../shared/assessment/period";
+import type { PeriodDoc } from '../shared/assessment/period';
 import { seededRandom } from '../shared/common/random';
 import { dayOf, dayjs, daysBetween, parkInstant, quarterOf, quarterRange } from '../shared/common/time';
-import { DEFAULT_QUARTER_TARGETS } from "../shared/dossier/config";
-import {
-    DOSSIER_INDICATORS,
-    applyReport,
-    newDossier,
-    type DossierDoc,
-    type ReportDoc,
-} from '../shared/dossier/dossier';
+import { DEFAULT_QUARTER_TARGETS } from '../shared/dossier/config';
+import { DOSSIER_INDICATORS, applyReport, newDossier, type DossierDoc, type ReportDoc } from '../shared/dossier/dossier';
 import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/indicators/checklist';
-import type { IndicatorClass, IndicatorKind, QualitativeGrade } from "../shared/indicators/contract";
-import type { IndicatorDoc, TreeNodeDoc } from "../shared/indicators/indicator";
-import type { Role } from "../shared/members/contract";
+import type { IndicatorClass, IndicatorKind, QualitativeGrade } from '../shared/indicators/contract';
+import type { IndicatorDoc, TreeNodeDoc } from '../shared/indicators/indicator';
+import type { Role } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
-import type {
-    EnterpriseDoc,
-    ProjectDoc,
-    SectionDoc
-} from '../shared/park/park';
+import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../shared/park/park';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -46,11 +36,57 @@ const SECTIONS: [string, string][] = [
   ['S12', '营商环境办'],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文';
 const GIVEN = [
-  '建华', '志强', '丽娟', '海燕', '伟', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英',
-  '霞', '平', '刚', '桂英', '晓东', '文博', '子涵', '思远', '雨晴', '浩然', '欣怡', '宇轩', '梓萱', '俊杰', '佳怡',
-  '晨曦', '一鸣', '嘉怡', '志远', '若曦', '天宇', '书瑶', '昊天', '雅琪', '振华', '国庆', '春梅', '秋菊', '冬生', '新民',
+  '建华',
+  '志强',
+  '丽娟',
+  '海燕',
+  '伟',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '晓东',
+  '文博',
+  '子涵',
+  '思远',
+  '雨晴',
+  '浩然',
+  '欣怡',
+  '宇轩',
+  '梓萱',
+  '俊杰',
+  '佳怡',
+  '晨曦',
+  '一鸣',
+  '嘉怡',
+  '志远',
+  '若曦',
+  '天宇',
+  '书瑶',
+  '昊天',
+  '雅琪',
+  '振华',
+  '国庆',
+  '春梅',
+  '秋菊',
+  '冬生',
+  '新民',
 ];
 const POSTS = ['一级主办', '二级主办', '三级主办', '四级主办', '一级科员', '二级科员'];
 
@@ -62,8 +98,30 @@ const NAMED_ENTERPRISES: [string, string, boolean][] = [
 ];
 const ENT_PREFIX = ['吉安', '吉州', '庐陵', '井冈', '赣中', '白鹭', '青原', '天玉', '兴桥', '樟山', '长塘', '曲濑'];
 const ENT_CORE = [
-  '华电', '鑫源', '恒达', '瑞丰', '泰和', '宏图', '金盛', '博远', '优创', '合力', '正泰', '嘉诚', '海纳', '启明', '天成',
-  '众联', '卓越', '汇通', '明阳', '立信', '东方', '宇航', '凯旋', '同创',
+  '华电',
+  '鑫源',
+  '恒达',
+  '瑞丰',
+  '泰和',
+  '宏图',
+  '金盛',
+  '博远',
+  '优创',
+  '合力',
+  '正泰',
+  '嘉诚',
+  '海纳',
+  '启明',
+  '天成',
+  '众联',
+  '卓越',
+  '汇通',
+  '明阳',
+  '立信',
+  '东方',
+  '宇航',
+  '凯旋',
+  '同创',
 ];
 const INDUSTRIES: [string, string][] = [
   ['电子科技有限公司', '电子信息'],
@@ -90,8 +148,24 @@ interface IndicatorSeed {
 /** The 47 indicators: 8 enterprise-service, 7 project, 32 differentiated per section. */
 const INDICATORS: IndicatorSeed[] = [
   // 入企听诉服务成效、监管成效、营商环境满意度评价：三大类8个指标
-  { id: DOSSIER_INDICATORS.enterprise_visit, name: '走访服务企业数', group: '入企听诉服务成效', cls: 'key', kind: 'quantitative', unit: '家', metric: 'enterprise_visit' },
-  { id: DOSSIER_INDICATORS.appeal_resolved, name: '企业诉求协调解决数', group: '入企听诉服务成效', cls: 'key', kind: 'quantitative', unit: '条', metric: 'appeal_resolved' },
+  {
+    id: DOSSIER_INDICATORS.enterprise_visit,
+    name: '走访服务企业数',
+    group: '入企听诉服务成效',
+    cls: 'key',
+    kind: 'quantitative',
+    unit: '家',
+    metric: 'enterprise_visit',
+  },
+  {
+    id: DOSSIER_INDICATORS.appeal_resolved,
+    name: '企业诉求协调解决数',
+    group: '入企听诉服务成效',
+    cls: 'key',
+    kind: 'quantitative',
+    unit: '条',
+    metric: 'appeal_resolved',
+  },
   { name: '诉求次日响应率', group: '入企听诉服务成效', cls: 'key', kind: 'quantitative', unit: '%' },
   { name: '涉企检查规范率', group: '监管成效', cls: 'key', kind: 'quantitative', unit: '%' },
   { name: '安全生产隐患整改闭环率', group: '监管成效', cls: 'key', kind: 'quantitative', unit: '%' },
@@ -99,7 +173,15 @@ const INDICATORS: IndicatorSeed[] = [
   { name: '企业营商环境满意度', group: '营商环境满意度评价', cls: 'key', kind: 'quantitative', unit: '%' },
   { name: '服务事项流程评议', group: '营商环境满意度评价', cls: 'personal', kind: 'qualitative' },
   // 项目推进、项目管理、项目表彰：三方面7个指标
-  { id: DOSSIER_INDICATORS.project_milestone, name: '重点项目按期推进数', group: '项目推进', cls: 'key', kind: 'quantitative', unit: '个', metric: 'project_milestone' },
+  {
+    id: DOSSIER_INDICATORS.project_milestone,
+    name: '重点项目按期推进数',
+    group: '项目推进',
+    cls: 'key',
+    kind: 'quantitative',
+    unit: '个',
+    metric: 'project_milestone',
+  },
   { name: '项目落地周期压缩率', group: '项目推进', cls: 'key', kind: 'quantitative', unit: '%' },
   { name: '项目开工投产率', group: '项目推进', cls: 'key', kind: 'quantitative', unit: '%' },
   { name: '项目建设质量与安全', group: '项目管理', cls: 'personal', kind: 'qualitative' },
@@ -108,18 +190,62 @@ const INDICATORS: IndicatorSeed[] = [
   { name: '认领企业项目跟踪服务', group: '项目表彰', cls: 'incentive', kind: 'quantitative', unit: '个' },
 ];
 const SECTION_INDICATORS: Record<string, [string, IndicatorClass, IndicatorKind, string?][]> = {
-  S01: [['公文办理时效', 'key', 'quantitative', '%'], ['信息宣传报道', 'personal', 'quantitative', '篇'], ['督查督办落实', 'key', 'qualitative']],
-  S02: [['干部教育培训完成率', 'key', 'quantitative', '%'], ['绩效管理组织实施', 'key', 'qualitative'], ['党建工作创新', 'incentive', 'qualitative']],
-  S03: [['规划审批办结时效', 'key', 'quantitative', '天'], ['基础设施项目建设进度', 'key', 'quantitative', '%'], ['工程质量监督', 'personal', 'qualitative']],
-  S04: [['工业增加值增速', 'key', 'quantitative', '%'], ['规上企业培育数', 'key', 'quantitative', '家'], ['经济运行分析', 'personal', 'qualitative']],
-  S05: [['新签约项目数', 'key', 'quantitative', '个'], ['到位资金', 'key', 'quantitative', '亿元'], ['招商信息储备', 'personal', 'quantitative', '条']],
-  S06: [['惠企政策兑现率', 'key', 'quantitative', '%'], ['企业用工对接', 'personal', 'quantitative', '人']],
-  S07: [['项目调度会议落实', 'key', 'qualitative'], ['项目要素保障', 'personal', 'qualitative']],
-  S08: [['工业税收贡献', 'key', 'quantitative', '万元'], ['融资对接成效', 'personal', 'quantitative', '万元'], ['资金使用绩效', 'key', 'qualitative']],
-  S09: [['安全生产事故起数', 'key', 'quantitative', '起'], ['安全培训覆盖率', 'personal', 'quantitative', '%']],
-  S10: [['环境质量达标率', 'key', 'quantitative', '%'], ['环保督察问题整改', 'key', 'qualitative'], ['节能降碳', 'incentive', 'quantitative', '%']],
-  S11: [['信访事项化解率', 'key', 'quantitative', '%'], ['征迁安置工作', 'personal', 'qualitative']],
-  S12: [['政务服务好评率', 'key', 'quantitative', '%'], ['营商环境创新举措', 'incentive', 'qualitative'], ['全省开发区综合考核支撑', 'key', 'qualitative']],
+  S01: [
+    ['公文办理时效', 'key', 'quantitative', '%'],
+    ['信息宣传报道', 'personal', 'quantitative', '篇'],
+    ['督查督办落实', 'key', 'qualitative'],
+  ],
+  S02: [
+    ['干部教育培训完成率', 'key', 'quantitative', '%'],
+    ['绩效管理组织实施', 'key', 'qualitative'],
+    ['党建工作创新', 'incentive', 'qualitative'],
+  ],
+  S03: [
+    ['规划审批办结时效', 'key', 'quantitative', '天'],
+    ['基础设施项目建设进度', 'key', 'quantitative', '%'],
+    ['工程质量监督', 'personal', 'qualitative'],
+  ],
+  S04: [
+    ['工业增加值增速', 'key', 'quantitative', '%'],
+    ['规上企业培育数', 'key', 'quantitative', '家'],
+    ['经济运行分析', 'personal', 'qualitative'],
+  ],
+  S05: [
+    ['新签约项目数', 'key', 'quantitative', '个'],
+    ['到位资金', 'key', 'quantitative', '亿元'],
+    ['招商信息储备', 'personal', 'quantitative', '条'],
+  ],
+  S06: [
+    ['惠企政策兑现率', 'key', 'quantitative', '%'],
+    ['企业用工对接', 'personal', 'quantitative', '人'],
+  ],
+  S07: [
+    ['项目调度会议落实', 'key', 'qualitative'],
+    ['项目要素保障', 'personal', 'qualitative'],
+  ],
+  S08: [
+    ['工业税收贡献', 'key', 'quantitative', '万元'],
+    ['融资对接成效', 'personal', 'quantitative', '万元'],
+    ['资金使用绩效', 'key', 'qualitative'],
+  ],
+  S09: [
+    ['安全生产事故起数', 'key', 'quantitative', '起'],
+    ['安全培训覆盖率', 'personal', 'quantitative', '%'],
+  ],
+  S10: [
+    ['环境质量达标率', 'key', 'quantitative', '%'],
+    ['环保督察问题整改', 'key', 'qualitative'],
+    ['节能降碳', 'incentive', 'quantitative', '%'],
+  ],
+  S11: [
+    ['信访事项化解率', 'key', 'quantitative', '%'],
+    ['征迁安置工作', 'personal', 'qualitative'],
+  ],
+  S12: [
+    ['政务服务好评率', 'key', 'quantitative', '%'],
+    ['营商环境创新举措', 'incentive', 'qualitative'],
+    ['全省开发区综合考核支撑', 'key', 'qualitative'],
+  ],
 };
 
 const PROJECTS: [string, string][] = [
@@ -177,7 +303,9 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     return indicator(id, s.name, s.cls, s.kind, s.group, s.unit ?? null, s.metric ?? null, i < 8 ? 'S06' : 'S07');
   });
   for (const [sid, list] of Object.entries(SECTION_INDICATORS)) {
-    list.forEach(([name, cls, kind, unit], j) => indicators.push(indicator(`IND-${sid}-${j + 1}`, name, cls, kind, '股室职能', unit ?? null, null, sid)));
+    list.forEach(([name, cls, kind, unit], j) =>
+      indicators.push(indicator(`IND-${sid}-${j + 1}`, name, cls, kind, '股室职能', unit ?? null, null, sid)),
+    );
   }
 
   // People. Named ones from the report first.
@@ -214,9 +342,7 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   person('C001', '肖霆', ['enterprise'], null, '项目负责人', 'E001');
   person('C002', '陈海斌', ['enterprise'], null, '企业负责人', 'E002');
 
-  const bindings: BindingDoc[] = members
-    .filter((m) => m.bound)
-    .map((m) => ({ _id: demoOpenid(m._id), memberId: m._id, boundAt: now }));
+  const bindings: BindingDoc[] = members.filter((m) => m.bound).map((m) => ({ _id: demoOpenid(m._id), memberId: m._id, boundAt: now }));
 
   // This quarter's dossiers, filled by reports dated between the quarter's start and today.
   const daysSoFar = Math.max(0, daysBetween(first, today));
@@ -230,7 +356,9 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     const visits = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.enterprise_visit * share * (0.4 + rnd() * 0.9)) : 0;
     for (let v = 0; v < visits; v += 1) {
       const e = enterprises[Math.floor(rnd() * 60 + (idx % 3) * 40)] as EnterpriseDoc;
-      const date = dayjs(first).add(Math.floor(rnd() * (daysSoFar + 1)), 'day').format('YYYY-MM-DD');
+      const date = dayjs(first)
+        .add(Math.floor(rnd() * (daysSoFar + 1)), 'day')
+        .format('YYYY-MM-DD');
       reports.push({
         _id: `R${m._id}-${String(v + 1).padStart(3, '0')}`,
         memberId: m._id,
@@ -331,7 +459,21 @@ function indicator(
   if (metric) return { ...base, source, direction: 'higher', target: DEFAULT_QUARTER_TARGETS[metric], rule: { type: 'proportional', cap: 100 } };
   switch (unit) {
     case '%':
-      return { ...base, source, direction: 'higher', target: 95, rule: { type: 'tiers', tiers: [{ atLeast: 95, points: 100 }, { atLeast: 90, points: 90 }, { atLeast: 80, points: 75 }, { atLeast: 60, points: 60 }] } };
+      return {
+        ...base,
+        source,
+        direction: 'higher',
+        target: 95,
+        rule: {
+          type: 'tiers',
+          tiers: [
+            { atLeast: 95, points: 100 },
+            { atLeast: 90, points: 90 },
+            { atLeast: 80, points: 75 },
+            { atLeast: 60, points: 60 },
+          ],
+        },
+      };
     case '天':
       return { ...base, source, direction: 'lower', target: 10, rule: { type: 'proportional', cap: 100 } };
     case '起':
@@ -362,7 +504,18 @@ function demoTree(sections: SectionDoc[], indicators: IndicatorDoc[], members: M
     return n._id;
   };
   const goals = GOALS.map(([label, weight], i) =>
-    node({ _id: `G${i + 1}`, level: 'goal', parentId: null, label, indicatorId: null, sectionId: null, post: null, memberId: null, weight, target: null }),
+    node({
+      _id: `G${i + 1}`,
+      level: 'goal',
+      parentId: null,
+      label,
+      indicatorId: null,
+      sectionId: null,
+      post: null,
+      memberId: null,
+      weight,
+      target: null,
+    }),
   );
   const goalOf = (ind: IndicatorDoc): string =>
     (ind._id.startsWith('IND-ES') ? goals[1] : ind._id.startsWith('IND-PJ') ? goals[2] : ind.class === 'incentive' ? goals[3] : goals[0]) ?? 'G1';
@@ -380,17 +533,50 @@ function demoTree(sections: SectionDoc[], indicators: IndicatorDoc[], members: M
       ...own.map((i, k) => [i, ownWeights[k] ?? 0] as [IndicatorDoc, number]),
     ];
     const sectionNodes = set.map(([ind, weight]) =>
-      node({ _id: `N-${s._id}-${ind._id}`, level: 'section', parentId: goalOf(ind), label: ind.name, indicatorId: ind._id, sectionId: s._id, post: null, memberId: null, weight, target: null }),
+      node({
+        _id: `N-${s._id}-${ind._id}`,
+        level: 'section',
+        parentId: goalOf(ind),
+        label: ind.name,
+        indicatorId: ind._id,
+        sectionId: s._id,
+        post: null,
+        memberId: null,
+        weight,
+        target: null,
+      }),
     );
     const staff = members.filter((m) => m.sectionId === s._id && m.roles.includes('cadre'));
     const posts = [...new Set(staff.map((m) => m.post ?? ''))];
     for (const post of posts) {
       const postNodes = set.map(([ind, weight], k) =>
-        node({ _id: `N-${s._id}-${post}-${ind._id}`, level: 'post', parentId: sectionNodes[k] ?? null, label: ind.name, indicatorId: ind._id, sectionId: s._id, post, memberId: null, weight, target: null }),
+        node({
+          _id: `N-${s._id}-${post}-${ind._id}`,
+          level: 'post',
+          parentId: sectionNodes[k] ?? null,
+          label: ind.name,
+          indicatorId: ind._id,
+          sectionId: s._id,
+          post,
+          memberId: null,
+          weight,
+          target: null,
+        }),
       );
       for (const m of staff.filter((x) => (x.post ?? '') === post)) {
         set.forEach(([ind, weight], k) =>
-          node({ _id: `N-${m._id}-${ind._id}`, level: 'personal', parentId: postNodes[k] ?? null, label: ind.name, indicatorId: ind._id, sectionId: s._id, post, memberId: m._id, weight, target: null }),
+          node({
+            _id: `N-${m._id}-${ind._id}`,
+            level: 'personal',
+            parentId: postNodes[k] ?? null,
+            label: ind.name,
+            indicatorId: ind._id,
+            sectionId: s._id,
+            post,
+            memberId: m._id,
+            weight,
+            target: null,
+          }),
         );
       }
     }
@@ -425,18 +611,51 @@ function demoClosedQuarter(
     const actuals: Record<string, number> = {};
     for (const it of items) {
       if (it.kind === 'qualitative') grades[it.nodeId] = (['A', 'B', 'B', 'C'] as const)[Math.floor(rnd() * 4)] ?? 'B';
-      else if (!it.metric && it.target !== null) actuals[it.nodeId] = Math.round(it.target * (it.direction === 'lower' ? 0.9 + rnd() * 0.4 : 0.75 + rnd() * 0.35) * 10) / 10;
+      else if (!it.metric && it.target !== null)
+        actuals[it.nodeId] = Math.round(it.target * (it.direction === 'lower' ? 0.9 + rnd() * 0.4 : 0.75 + rnd() * 0.35) * 10) / 10;
     }
     const score = Math.round(72 + rnd() * 26);
-    staffEvaluations.push({ _id: `${periodId}_${m._id}`, periodId, memberId: m._id, sectionId: m.sectionId ?? '', score, grades, actuals, comment: '', by: 'demo', at: 0 });
-    inputs.push({ memberId: m._id, name: m.name, sectionId: m.sectionId ?? '', items, inputs: { progress: d.progress, actuals, grades }, staffEvaluation: score, deductions: 0 });
+    staffEvaluations.push({
+      _id: `${periodId}_${m._id}`,
+      periodId,
+      memberId: m._id,
+      sectionId: m.sectionId ?? '',
+      score,
+      grades,
+      actuals,
+      comment: '',
+      by: 'demo',
+      at: 0,
+    });
+    inputs.push({
+      memberId: m._id,
+      name: m.name,
+      sectionId: m.sectionId ?? '',
+      items,
+      inputs: { progress: d.progress, actuals, grades },
+      staffEvaluation: score,
+      deductions: 0,
+    });
   }
   const sectionEvaluations: SectionEvaluationDoc[] = sections.flatMap((s) =>
-    leaders.map((l) => ({ _id: `${periodId}_${s._id}_${l._id}`, periodId, sectionId: s._id, leaderId: l._id, score: Math.round(78 + rnd() * 20), comment: '', at: 0 })),
+    leaders.map((l) => ({
+      _id: `${periodId}_${s._id}_${l._id}`,
+      periodId,
+      sectionId: s._id,
+      leaderId: l._id,
+      score: Math.round(78 + rnd() * 20),
+      comment: '',
+      at: 0,
+    })),
   );
   const result = assessPeriod(
     inputs,
-    sections.map((s) => ({ sectionId: s._id, name: s.name, leaderScores: sectionEvaluations.filter((e) => e.sectionId === s._id).map((e) => e.score), deductions: 0 })),
+    sections.map((s) => ({
+      sectionId: s._id,
+      name: s.name,
+      leaderScores: sectionEvaluations.filter((e) => e.sectionId === s._id).map((e) => e.score),
+      deductions: 0,
+    })),
   );
   return {
     dossiers,

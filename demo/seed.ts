@@ -2,7 +2,7 @@
  * Loads the demo park into a local cloud's store: on first start only (idempotent), or anew after a reset.
  * Also lists the demo people for the local sign-in page (the stand-in for WeChat's own login).
  */
-import { ROLE_LABELS } from "../shared/members/contract";
+import { ROLE_LABELS } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
 import type { EnterpriseDoc, SectionDoc } from '../shared/park/park';
 import { demoPark, type DemoPerson } from './park';

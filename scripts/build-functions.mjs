@@ -8,9 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fnRoot = join(root, 'cloudfunctions');
-const names = readdirSync(fnRoot).filter(
-  (n) => statSync(join(fnRoot, n)).isDirectory() && existsSync(join(fnRoot, n, 'src', 'index.ts')),
-);
+const names = readdirSync(fnRoot).filter((n) => statSync(join(fnRoot, n)).isDirectory() && existsSync(join(fnRoot, n, 'src', 'index.ts')));
 
 const started = Date.now();
 await Promise.all(

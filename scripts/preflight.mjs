@@ -26,7 +26,9 @@ try {
   const Database = require('better-sqlite3');
   new Database(':memory:').close();
 } catch (e) {
-  const why = String(e?.code ?? e?.message ?? e).split('\n')[0].slice(0, 120);
+  const why = String(e?.code ?? e?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 120);
   stop(
     `本地云的数据库模块 better-sqlite3 无法加载（${why}）：请运行 npm rebuild better-sqlite3（需要 python3、make 和 C++ 编译器）`,
     `the local cloud's native module better-sqlite3 does not load (${why}): run npm rebuild better-sqlite3 (needs python3, make and a C++ compiler)`,

@@ -32,7 +32,9 @@ const cloud = await startLocalCloud({
 const seeded = seedDemo(cloud.store, Date.now(), { reset: args.has('--reset') });
 console.log(
   seeded.seeded
-    ? `demo park loaded: ${Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`
+    ? `demo park loaded: ${Object.entries(seeded.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`
     : 'demo park already loaded (npm run seed:reset to start afresh)',
 );
 

@@ -28,7 +28,9 @@ function duplicate(e: DuplicateKeyError): CloudError {
 }
 
 const whereInTxError = (): CloudError =>
-  requestFailed('[DATABASE_REQUEST_FAILED] only doc() operations and add() are allowed in a transaction; where() queries, updates and removes are not');
+  requestFailed(
+    '[DATABASE_REQUEST_FAILED] only doc() operations and add() are allowed in a transaction; where() queries, updates and removes are not',
+  );
 
 function asObject(v: unknown, what: string): Doc {
   if (v === undefined || v === null) return {};

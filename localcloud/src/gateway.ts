@@ -199,9 +199,19 @@ export class Gateway {
   /** The upload the SDK makes to the URL storage.getUploadMetadata returned. Empty 200 body = success (COS style). */
   private async sdkUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const cloudPath = decodeURIComponent(url.pathname.slice('/__upload/'.length));
-    if (FileStorage.checkCloudPath(cloudPath) || !this.deps.storage.verify('put', cloudPath, url.searchParams.get('sign'), url.searchParams.get('t'))) {
+    if (
+      FileStorage.checkCloudPath(cloudPath) ||
+      !this.deps.storage.verify('put', cloudPath, url.searchParams.get('sign'), url.searchParams.get('t'))
+    ) {
       req.resume();
-      sendBytes(res, 403, Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>bad or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>'), 'application/xml');
+      sendBytes(
+        res,
+        403,
+        Buffer.from(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>bad or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
+        ),
+        'application/xml',
+      );
       return;
     }
     const bytes = await readBody(req, MAX_UPLOAD_BYTES);
@@ -218,7 +228,10 @@ export class Gateway {
       sendJson(res, 400, { error: 'bad path' });
       return;
     }
-    if (FileStorage.checkCloudPath(cloudPath) || !this.deps.storage.verify('get', cloudPath, url.searchParams.get('sign'), url.searchParams.get('t'))) {
+    if (
+      FileStorage.checkCloudPath(cloudPath) ||
+      !this.deps.storage.verify('get', cloudPath, url.searchParams.get('sign'), url.searchParams.get('t'))
+    ) {
       sendJson(res, 403, { error: 'invalid or expired signature' });
       return;
     }

@@ -143,7 +143,8 @@ export async function wxacodeGetUnlimited(params: Record<string, unknown>, publi
   const checkPath = params.check_path !== false;
   let pagePath = 'pages/index/index';
   if (page !== undefined && page !== '') {
-    if (typeof page !== 'string' || page.startsWith('/') || page.length > 128) return jsonReply({ errcode: 41030, errmsg: 'invalid page hint: page must not start with /' });
+    if (typeof page !== 'string' || page.startsWith('/') || page.length > 128)
+      return jsonReply({ errcode: 41030, errmsg: 'invalid page hint: page must not start with /' });
     if (checkPath && !PAGE_RE.test(page)) return jsonReply({ errcode: 41030, errmsg: 'invalid page hint' });
     pagePath = page;
   }

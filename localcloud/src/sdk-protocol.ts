@@ -44,7 +44,11 @@ export class SdkProtocol {
       body = await readBody(req, MAX_SDK_BODY_BYTES);
     } catch (e) {
       if (e instanceof BodyTooLargeError) {
-        sendJson(res, 200, { code: 'EXCEED_REQUEST_LIMIT', message: `[EXCEED_REQUEST_LIMIT] request body exceeds ${MAX_SDK_BODY_BYTES} bytes`, requestId });
+        sendJson(res, 200, {
+          code: 'EXCEED_REQUEST_LIMIT',
+          message: `[EXCEED_REQUEST_LIMIT] request body exceeds ${MAX_SDK_BODY_BYTES} bytes`,
+          requestId,
+        });
         return;
       }
       throw e;
@@ -82,7 +86,12 @@ export class SdkProtocol {
     const requestData = parts.get('requestData');
     if (action !== 'wx.openApi' || !requestData) {
       // node-sdk JSON-parses error replies only when the content type is exactly this
-      sendJson(res, 200, { code: 'INVALID_PARAM', message: `[INVALID_PARAM] unsupported multipart action ${action}`, requestId }, 'application/json; charset=utf-8');
+      sendJson(
+        res,
+        200,
+        { code: 'INVALID_PARAM', message: `[INVALID_PARAM] unsupported multipart action ${action}`, requestId },
+        'application/json; charset=utf-8',
+      );
       return;
     }
     const pb = await callOpenApi(apiName, requestData, this.deps.publicBaseUrl());

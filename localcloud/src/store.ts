@@ -59,9 +59,7 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode: a committed transaction is in the OS before the call returns, so a killed process
     // loses nothing (only a power cut could); FULL would fsync every commit for little local benefit.
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID',
-    );
+    this.db.exec('CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID');
     this.upsertStmt = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, json) VALUES (?, ?, ?)');
     this.deleteStmt = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
     // rowid-less table ordered by (coll, id): insertion order is lost across restarts, like the cloud's natural order
@@ -152,7 +150,10 @@ export class SqliteStore implements Store {
   }
 
   collections(): string[] {
-    return [...this.colls.entries()].filter(([, m]) => m.size > 0).map(([name]) => name).sort();
+    return [...this.colls.entries()]
+      .filter(([, m]) => m.size > 0)
+      .map(([name]) => name)
+      .sort();
   }
 
   close(): void {

@@ -79,7 +79,10 @@ export class TransactionManager {
     const tx = this.open.get(id);
     if (tx && Date.now() - tx.startedAt > this.maxAgeMs) {
       this.drop(tx);
-      throw new CloudError('DATABASE_TRANSACTION_FAIL', `[DATABASE_TRANSACTION_FAIL] transaction ${id} expired: a transaction must finish within ${this.maxAgeMs / 1000}s`);
+      throw new CloudError(
+        'DATABASE_TRANSACTION_FAIL',
+        `[DATABASE_TRANSACTION_FAIL] transaction ${id} expired: a transaction must finish within ${this.maxAgeMs / 1000}s`,
+      );
     }
     if (!tx) throw new CloudError('DATABASE_TRANSACTION_FAIL', `[DATABASE_TRANSACTION_FAIL] transaction ${id} does not exist or has ended`);
     return tx;

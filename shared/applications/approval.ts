@@ -40,7 +40,12 @@ export function approvedIndicator(app: Approved): IndicatorDoc {
  * The applicant's personal nodes after the approval: `rebalanced` are the existing nodes with their new weights,
  * `added` the new node (placed after them, under the same post node).
  */
-export function approvedNodes(app: Approved, indicator: IndicatorDoc, personal: TreeNodeDoc[], weight: number): { rebalanced: TreeNodeDoc[]; added: TreeNodeDoc } {
+export function approvedNodes(
+  app: Approved,
+  indicator: IndicatorDoc,
+  personal: TreeNodeDoc[],
+  weight: number,
+): { rebalanced: TreeNodeDoc[]; added: TreeNodeDoc } {
   const added: TreeNodeDoc = {
     _id: `N-${app.memberId}-${indicator._id}`,
     level: 'personal',

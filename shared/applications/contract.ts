@@ -1,7 +1,7 @@
 /** The applications' contract (干部申报新增指标): applying, the review queues, decisions. */
 import { z } from 'zod';
 import { Id, Name, Reason } from '../common/schema';
-import { IndicatorKind } from "../indicators/contract";
+import { IndicatorKind } from '../indicators/contract';
 
 export const ApplicationStatus = z.enum(['pending_head', 'pending_admin', 'approved', 'rejected']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
@@ -43,11 +43,10 @@ export const ReviewInput = z
 
 /** The applications function's actions: each one's input and output schema. */
 export const applicationsContract = {
-    /** A cadre applies (申报) for a new indicator in their checklist. */
-    apply: { input: ApplyInput, output: ApplicationView },
-    /** `mine`: the caller's applications; `review`: those waiting for the caller (section head, then admin). */
-    list: { input: z.object({ scope: z.enum(['mine', 'review']) }).strict(), output: z.array(ApplicationView) },
-    /** Approve or reject, with a reason; the admin's approval adds the indicator to the cadre's checklist. */
-    review: { input: ReviewInput, output: ApplicationView },
-  } as const;
-
+  /** A cadre applies (申报) for a new indicator in their checklist. */
+  apply: { input: ApplyInput, output: ApplicationView },
+  /** `mine`: the caller's applications; `review`: those waiting for the caller (section head, then admin). */
+  list: { input: z.object({ scope: z.enum(['mine', 'review']) }).strict(), output: z.array(ApplicationView) },
+  /** Approve or reject, with a reason; the admin's approval adds the indicator to the cadre's checklist. */
+  review: { input: ReviewInput, output: ApplicationView },
+} as const;

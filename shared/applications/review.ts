@@ -2,9 +2,9 @@
  * Dynamic indicators (指标动态调整): a cadre applies (申报) to add an indicator to their checklist; their section
  * head reviews it, then the admin; approved, it joins the cadre's checklist. Every step is kept in the history.
  */
-import type { IndicatorKind } from "../indicators/contract";
+import type { IndicatorKind } from '../indicators/contract';
 import { hasRole, type MemberDoc } from '../members/member';
-import type { ApplicationStatus } from "./contract";
+import type { ApplicationStatus } from './contract';
 
 export interface ApplicationStep {
   by: string;

@@ -8,7 +8,7 @@
  */
 import { competitionRanks } from '../common/rank';
 import { indicatorPart, scoreItem, type ChecklistItem, type ItemInputs, type ItemScore } from '../indicators/checklist';
-import type { QuarterGrade } from "./contract";
+import type { QuarterGrade } from './contract';
 import { assessQuarter, DEFAULT_QUARTER_SETTINGS, type QuarterSettings } from './quarter';
 
 export interface MemberInputs {

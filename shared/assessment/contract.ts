@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { Id, PeriodId } from '../common/schema';
-import { QualitativeGrade } from "../indicators/contract";
-import { MAX_DEDUCTION } from "./config";
+import { QualitativeGrade } from '../indicators/contract';
+import { MAX_DEDUCTION } from './config';
 
 const Score100 = z.number({ error: '请填写分数' }).min(0, { error: '分数应在0到100之间' }).max(100, { error: '分数应在0到100之间' });
 export const StaffEvaluationInput = z
@@ -25,7 +25,10 @@ export const SpotCheckInput = z
     targetType: z.enum(['section', 'member']),
     targetId: Id,
     findings: z.string().trim().min(4, { error: '请写明抽查发现（至少4个字）' }).max(500),
-    deduction: z.number().min(0, { error: '扣分不能为负' }).max(MAX_DEDUCTION, { error: `单次扣分不超过${MAX_DEDUCTION}分` }),
+    deduction: z
+      .number()
+      .min(0, { error: '扣分不能为负' })
+      .max(MAX_DEDUCTION, { error: `单次扣分不超过${MAX_DEDUCTION}分` }),
     drawId: Id.nullable().default(null),
   })
   .strict();
@@ -35,7 +38,12 @@ export const DrawInput = z
     pool: z.enum(['section', 'member']),
     count: z.number().int().min(1).max(50),
     /** Given to redo a recorded draw; a fresh random one otherwise. */
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
   })
   .strict();
 
@@ -74,10 +82,25 @@ export const RankingView = z.object({
   periodId: z.string(),
   periodLabel: z.string(),
   members: z.array(
-    z.object({ memberId: z.string(), name: z.string(), sectionName: z.string().nullable(), score: z.number(), grade: QuarterGrade, rank: z.number() }),
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      sectionName: z.string().nullable(),
+      score: z.number(),
+      grade: QuarterGrade,
+      rank: z.number(),
+    }),
   ),
   sections: z.array(
-    z.object({ sectionId: z.string(), name: z.string(), evaluation: z.number(), deductions: z.number(), score: z.number(), staffMean: z.number(), rank: z.number() }),
+    z.object({
+      sectionId: z.string(),
+      name: z.string(),
+      evaluation: z.number(),
+      deductions: z.number(),
+      score: z.number(),
+      staffMean: z.number(),
+      rank: z.number(),
+    }),
   ),
 });
 
@@ -101,56 +124,55 @@ export { PeriodId };
 
 /** The assessment function's actions: each one's input and output schema. */
 export const assessmentContract = {
-    /** Evaluate a cadre (考人): overall score, grades of qualitative items, actual values. Section heads evaluate their
-     * staff; leaders evaluate section heads. */
-    evaluateStaff: { input: StaffEvaluationInput, output: z.object({ saved: z.boolean() }) },
-    /** What the caller has already given this quarter (to show in the forms): 考人 and 考事 evaluations. */
-    myEvaluations: {
-      input: z.object({ periodId: PeriodId.optional() }).strict(),
-      output: z.object({
-        staff: z.array(
-          z.object({
-            memberId: z.string(),
-            score: z.number(),
-            grades: z.record(z.string(), QualitativeGrade),
-            actuals: z.record(z.string(), z.number()),
-            comment: z.string(),
-          }),
-        ),
-        sections: z.array(z.object({ sectionId: z.string(), score: z.number(), comment: z.string() })),
-      }),
-    },
-    /** Leader: score a section's work (考事). */
-    evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },
-    /** Leader or admin: draw spot-check targets at random, from a recorded (or given) seed. */
-    draw: {
-      input: DrawInput,
-      output: z.object({ id: z.string(), seed: z.number(), pool: z.string(), picked: z.array(z.object({ id: z.string(), name: z.string() })) }),
-    },
-    /** Leader or admin: record a spot check (不定期抽查): findings and a deduction. */
-    spotCheck: { input: SpotCheckInput, output: z.object({ id: z.string() }) },
-    /** Admin: what is still missing before the quarter can close. */
-    status: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: PeriodStatusView },
-    /** Admin: open a quarter: every cadre's checklist is fixed from the tree as it stands. */
-    openPeriod: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
-    /** Admin: close the quarter: scores, grades with the 好 quota, rankings. Refused while evaluations are missing. */
-    close: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
-    /** A cadre's quarter result with its breakdown: own; a section head's staff; anyone for leaders/admin. */
-    result: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: MemberResultView },
-    /** Leaders and admin: the quarter ranking of cadres and of sections. */
-    ranking: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: RankingView },
-    /** Admin, after close: correct a score, recorded with who, when, why, old and new. */
-    correct: {
-      input: z
-        .object({
-          periodId: PeriodId,
-          memberId: Id,
-          field: z.enum(['staffEvaluation', 'deductions']),
-          value: z.number().min(0).max(100),
-          reason: z.string().trim().min(4, { error: '请写明更正理由（至少4个字）' }).max(300),
-        })
-        .strict(),
-      output: MemberResultView,
-    },
-  } as const;
-
+  /** Evaluate a cadre (考人): overall score, grades of qualitative items, actual values. Section heads evaluate their
+   * staff; leaders evaluate section heads. */
+  evaluateStaff: { input: StaffEvaluationInput, output: z.object({ saved: z.boolean() }) },
+  /** What the caller has already given this quarter (to show in the forms): 考人 and 考事 evaluations. */
+  myEvaluations: {
+    input: z.object({ periodId: PeriodId.optional() }).strict(),
+    output: z.object({
+      staff: z.array(
+        z.object({
+          memberId: z.string(),
+          score: z.number(),
+          grades: z.record(z.string(), QualitativeGrade),
+          actuals: z.record(z.string(), z.number()),
+          comment: z.string(),
+        }),
+      ),
+      sections: z.array(z.object({ sectionId: z.string(), score: z.number(), comment: z.string() })),
+    }),
+  },
+  /** Leader: score a section's work (考事). */
+  evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },
+  /** Leader or admin: draw spot-check targets at random, from a recorded (or given) seed. */
+  draw: {
+    input: DrawInput,
+    output: z.object({ id: z.string(), seed: z.number(), pool: z.string(), picked: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  },
+  /** Leader or admin: record a spot check (不定期抽查): findings and a deduction. */
+  spotCheck: { input: SpotCheckInput, output: z.object({ id: z.string() }) },
+  /** Admin: what is still missing before the quarter can close. */
+  status: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: PeriodStatusView },
+  /** Admin: open a quarter: every cadre's checklist is fixed from the tree as it stands. */
+  openPeriod: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
+  /** Admin: close the quarter: scores, grades with the 好 quota, rankings. Refused while evaluations are missing. */
+  close: { input: z.object({ periodId: PeriodId }).strict(), output: PeriodStatusView },
+  /** A cadre's quarter result with its breakdown: own; a section head's staff; anyone for leaders/admin. */
+  result: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: MemberResultView },
+  /** Leaders and admin: the quarter ranking of cadres and of sections. */
+  ranking: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: RankingView },
+  /** Admin, after close: correct a score, recorded with who, when, why, old and new. */
+  correct: {
+    input: z
+      .object({
+        periodId: PeriodId,
+        memberId: Id,
+        field: z.enum(['staffEvaluation', 'deductions']),
+        value: z.number().min(0).max(100),
+        reason: z.string().trim().min(4, { error: '请写明更正理由（至少4个字）' }).max(300),
+      })
+      .strict(),
+    output: MemberResultView,
+  },
+} as const;

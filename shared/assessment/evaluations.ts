@@ -7,8 +7,8 @@
  *   drawn at random from a recorded seed, so anyone can redo the draw and get the same names.
  */
 import { seededRandom } from '../common/random';
-import type { QualitativeGrade } from "../indicators/contract";
-import { hasRole, type MemberDoc } from "../members/member";
+import type { QualitativeGrade } from '../indicators/contract';
+import { hasRole, type MemberDoc } from '../members/member';
 
 /** `staffEvaluations/{periodId}_{memberId}` */
 export interface StaffEvaluationDoc {
@@ -78,7 +78,11 @@ export interface SpotDrawDoc {
 }
 
 /** Points a section or a cadre loses in a quarter through spot checks (不定期抽查): the sum of their deductions. */
-export function spotDeductions(spots: Pick<SpotCheckDoc, 'targetType' | 'targetId' | 'deduction'>[], type: SpotCheckDoc['targetType'], id: string): number {
+export function spotDeductions(
+  spots: Pick<SpotCheckDoc, 'targetType' | 'targetId' | 'deduction'>[],
+  type: SpotCheckDoc['targetType'],
+  id: string,
+): number {
   return spots.filter((s) => s.targetType === type && s.targetId === id).reduce((sum, s) => sum + s.deduction, 0);
 }
 

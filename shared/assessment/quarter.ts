@@ -8,7 +8,7 @@
  * Ties at the quota edge: the indicator part (work results, 工作实绩) decides, then the section head's evaluation;
  * people still tied all stay below the edge, so the quota is never exceeded and equals are treated alike.
  */
-import type { QuarterGrade } from "./contract";
+import type { QuarterGrade } from './contract';
 
 export const QUARTER_GRADE_LABELS: Record<QuarterGrade, string> = { good: '好', fair: '较好', average: '一般', poor: '较差' };
 

@@ -3,8 +3,8 @@
  * function's actions. Every field a client sends is parsed by one of these before anything reads it.
  */
 import { z } from 'zod';
-import { LIMITS } from "../common/config";
-import { Cursor, Day, FileId, Id, PeriodId, page } from "../common/schema";
+import { LIMITS } from '../common/config';
+import { Cursor, Day, FileId, Id, PeriodId, page } from '../common/schema';
 
 /** What a dossier target counts. */
 export const Metric = z.enum(['enterprise_visit', 'project_milestone', 'appeal_resolved']);
@@ -79,7 +79,10 @@ export const RecordInput = z
       .trim()
       .min(2, { error: '请简要填写工作情况（至少2个字）' })
       .max(LIMITS.reportNoteMax, { error: `工作情况不超过${LIMITS.reportNoteMax}字` }),
-    photoFileIds: z.array(FileId).max(LIMITS.photosPerReport, { error: `最多上传${LIMITS.photosPerReport}张照片` }).default([]),
+    photoFileIds: z
+      .array(FileId)
+      .max(LIMITS.photosPerReport, { error: `最多上传${LIMITS.photosPerReport}张照片` })
+      .default([]),
   })
   .strict()
   .refine((r) => (r.kind === 'enterprise_visit' || r.kind === 'appeal_resolved' ? r.enterpriseId !== null : true), {
@@ -90,53 +93,52 @@ export const RecordInput = z
 
 /** The dossier function's actions: each one's input and output schema. */
 export const dossierContract = {
-    /** The caller's dossier (绩效档案) for a quarter, the current one by default. */
-    mine: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: DossierView },
-    /** Record an enterprise visit (入企走访) for the current quarter; returns the updated dossier. */
-    recordVisit: {
-      input: z
-        .object({
-          enterpriseId: Id,
-          date: Day,
-          note: z
-            .string()
-            .trim()
-            .min(2, { error: '请简要填写走访情况（至少2个字）' })
-            .max(LIMITS.reportNoteMax, { error: `走访情况不超过${LIMITS.reportNoteMax}字` }),
-          photoFileIds: z
-            .array(FileId)
-            .max(LIMITS.photosPerReport, { error: `最多上传${LIMITS.photosPerReport}张照片` })
-            .default([]),
-        })
-        .strict(),
-      output: DossierView,
-    },
-    /** Record any day-to-day work (日常表现、工作实绩): a visit, an appeal resolved, a project milestone, an achievement. */
-    record: { input: RecordInput, output: DossierView },
-    /** The quarterly self-summary (季度小结), editable while the quarter is open. */
-    summary: {
-      input: z.object({ periodId: PeriodId.optional() }).strict(),
-      output: z.object({ periodId: z.string(), text: z.string(), updatedAt: z.number().nullable(), open: z.boolean() }),
-    },
-    saveSummary: {
-      input: z.object({ text: z.string().trim().min(10, { error: '季度小结至少10个字' }).max(2000, { error: '季度小结不超过2000字' }) }).strict(),
-      output: z.object({ periodId: z.string(), text: z.string(), updatedAt: z.number().nullable(), open: z.boolean() }),
-    },
-    /** The caller's reports in a quarter, newest first. */
-    reports: {
-      input: z.object({ periodId: PeriodId.optional(), cursor: Cursor }).strict(),
-      output: page(ReportView),
-    },
-    /** Section head: own section's staff with their dossier progress. Leaders and admins: any section. */
-    sectionStaff: {
-      input: z.object({ periodId: PeriodId.optional(), sectionId: Id.optional() }).strict(),
-      output: z.object({
-        periodId: z.string(),
-        periodLabel: z.string(),
-        sectionId: z.string(),
-        sectionName: z.string(),
-        staff: z.array(StaffRow),
-      }),
-    },
-  } as const;
-
+  /** The caller's dossier (绩效档案) for a quarter, the current one by default. */
+  mine: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: DossierView },
+  /** Record an enterprise visit (入企走访) for the current quarter; returns the updated dossier. */
+  recordVisit: {
+    input: z
+      .object({
+        enterpriseId: Id,
+        date: Day,
+        note: z
+          .string()
+          .trim()
+          .min(2, { error: '请简要填写走访情况（至少2个字）' })
+          .max(LIMITS.reportNoteMax, { error: `走访情况不超过${LIMITS.reportNoteMax}字` }),
+        photoFileIds: z
+          .array(FileId)
+          .max(LIMITS.photosPerReport, { error: `最多上传${LIMITS.photosPerReport}张照片` })
+          .default([]),
+      })
+      .strict(),
+    output: DossierView,
+  },
+  /** Record any day-to-day work (日常表现、工作实绩): a visit, an appeal resolved, a project milestone, an achievement. */
+  record: { input: RecordInput, output: DossierView },
+  /** The quarterly self-summary (季度小结), editable while the quarter is open. */
+  summary: {
+    input: z.object({ periodId: PeriodId.optional() }).strict(),
+    output: z.object({ periodId: z.string(), text: z.string(), updatedAt: z.number().nullable(), open: z.boolean() }),
+  },
+  saveSummary: {
+    input: z.object({ text: z.string().trim().min(10, { error: '季度小结至少10个字' }).max(2000, { error: '季度小结不超过2000字' }) }).strict(),
+    output: z.object({ periodId: z.string(), text: z.string(), updatedAt: z.number().nullable(), open: z.boolean() }),
+  },
+  /** The caller's reports in a quarter, newest first. */
+  reports: {
+    input: z.object({ periodId: PeriodId.optional(), cursor: Cursor }).strict(),
+    output: page(ReportView),
+  },
+  /** Section head: own section's staff with their dossier progress. Leaders and admins: any section. */
+  sectionStaff: {
+    input: z.object({ periodId: PeriodId.optional(), sectionId: Id.optional() }).strict(),
+    output: z.object({
+      periodId: z.string(),
+      periodLabel: z.string(),
+      sectionId: z.string(),
+      sectionName: z.string(),
+      staff: z.array(StaffRow),
+    }),
+  },
+} as const;

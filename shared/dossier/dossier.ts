@@ -6,8 +6,8 @@
  * Pure: no I/O, no clock. Handlers load the dossier, call these, and save the result.
  */
 import { quarterRange, type DayString, type QuarterId } from '../common/time';
-import { DEFAULT_QUARTER_TARGETS } from "./config";
-import type { Metric, ReportKind, TargetProgress } from "./contract";
+import { DEFAULT_QUARTER_TARGETS } from './config';
+import type { Metric, ReportKind, TargetProgress } from './contract';
 
 export interface DossierTarget {
   metric: Metric;

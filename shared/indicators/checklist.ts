@@ -6,9 +6,9 @@
  * cadre's dossier reports; other quantitative items take the actual value the section head enters; qualitative
  * items take the grade the section head gives (考人).
  */
-import type { Metric } from "../dossier/contract";
-import type { Direction, IndicatorClass, IndicatorKind, QualitativeGrade, QuantRule } from "./contract";
-import type { IndicatorDoc } from "./indicator";
+import type { Metric } from '../dossier/contract';
+import type { Direction, IndicatorClass, IndicatorKind, QualitativeGrade, QuantRule } from './contract';
+import type { IndicatorDoc } from './indicator';
 import { QUALITATIVE_LABELS, QUALITATIVE_POINTS, scoreQuantitative } from './rules';
 
 export interface ChecklistItem {

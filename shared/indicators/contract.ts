@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, Name, PeriodId, empty } from '../common/schema';
-import { Metric } from "../dossier/contract";
+import { Metric } from '../dossier/contract';
 
 const Points = z.number().min(0, { error: '分值不能为负' }).max(200, { error: '分值不超过200' });
 
@@ -21,7 +21,10 @@ export const QuantRule = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('tiers'),
-      tiers: z.array(z.object({ atLeast: z.number(), points: Points }).strict()).min(1, { error: '至少设置一个档次' }).max(10),
+      tiers: z
+        .array(z.object({ atLeast: z.number(), points: Points }).strict())
+        .min(1, { error: '至少设置一个档次' })
+        .max(10),
     })
     .strict(),
   z.object({ type: z.literal('deduction'), perUnit: Points, floor: Points }).strict(),
@@ -104,23 +107,29 @@ export const ChecklistView = z.object({
 
 /** The indicators function's actions: each one's input and output schema. */
 export const indicatorsContract = {
-    /** The indicator library, latest versions. */
-    library: { input: empty, output: z.array(IndicatorView) },
-    /** Admin: add an indicator, or change one (a new version; closed periods keep theirs). */
-    save: { input: SaveIndicatorInput, output: IndicatorView },
-    /** Earlier versions of an indicator, newest first. */
-    history: { input: z.object({ indicatorId: Id }).strict(), output: z.array(IndicatorView) },
-    /** The tree: park goals and section indicators; with `sectionId`, also that section's post and personal nodes. */
-    tree: {
-      input: z.object({ sectionId: Id.optional() }).strict(),
-      output: z.object({ nodes: z.array(TreeNodeView), problems: z.array(WeightProblem) }),
-    },
-    /** Admin: change weights; refused (nothing written) unless every touched group still adds up to 100. */
-    saveWeights: {
-      input: z.object({ changes: z.array(z.object({ nodeId: Id, weight: z.number().min(0).max(100) }).strict()).min(1).max(50) }).strict(),
-      output: z.object({ nodes: z.array(TreeNodeView), problems: z.array(WeightProblem) }),
-    },
-    /** A cadre's checklist (个人绩效考核清单) for a quarter: own; a section head's staff; anyone for leaders/admin. */
-    checklist: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: ChecklistView },
-  } as const;
-
+  /** The indicator library, latest versions. */
+  library: { input: empty, output: z.array(IndicatorView) },
+  /** Admin: add an indicator, or change one (a new version; closed periods keep theirs). */
+  save: { input: SaveIndicatorInput, output: IndicatorView },
+  /** Earlier versions of an indicator, newest first. */
+  history: { input: z.object({ indicatorId: Id }).strict(), output: z.array(IndicatorView) },
+  /** The tree: park goals and section indicators; with `sectionId`, also that section's post and personal nodes. */
+  tree: {
+    input: z.object({ sectionId: Id.optional() }).strict(),
+    output: z.object({ nodes: z.array(TreeNodeView), problems: z.array(WeightProblem) }),
+  },
+  /** Admin: change weights; refused (nothing written) unless every touched group still adds up to 100. */
+  saveWeights: {
+    input: z
+      .object({
+        changes: z
+          .array(z.object({ nodeId: Id, weight: z.number().min(0).max(100) }).strict())
+          .min(1)
+          .max(50),
+      })
+      .strict(),
+    output: z.object({ nodes: z.array(TreeNodeView), problems: z.array(WeightProblem) }),
+  },
+  /** A cadre's checklist (个人绩效考核清单) for a quarter: own; a section head's staff; anyone for leaders/admin. */
+  checklist: { input: z.object({ periodId: PeriodId.optional(), memberId: Id.optional() }).strict(), output: ChecklistView },
+} as const;

@@ -1,6 +1,6 @@
 /** Indicators (绩效考核指标) and their decomposition tree as stored, with the labels the phone shows. */
-import type { Metric } from "../dossier/contract";
-import type { Direction, IndicatorClass, IndicatorKind, QuantRule } from "./contract";
+import type { Metric } from '../dossier/contract';
+import type { Direction, IndicatorClass, IndicatorKind, QuantRule } from './contract';
 
 /** `indicators/{id}` — one of the park's performance indicators (绩效考核指标), at its latest version. */
 export interface IndicatorDoc {

@@ -10,7 +10,7 @@
  * - bonus: 100 when the target is met, plus `perUnit` points for each unit beyond it up to `cap` extra points;
  *   below target, proportional.
  */
-import type { Direction, QualitativeGrade, QuantRule } from "./contract";
+import type { Direction, QualitativeGrade, QuantRule } from './contract';
 
 export interface QuantSpec {
   target: number;

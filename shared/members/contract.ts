@@ -1,7 +1,7 @@
 /** The members' contract: roles, who-am-I, invite codes and binding, the roster. */
 import { z } from 'zod';
-import { Cursor, Id, empty, page } from "../common/schema";
-import { INVITE } from "./config";
+import { Cursor, Id, empty, page } from '../common/schema';
+import { INVITE } from './config';
 
 export const InviteCode = z
   .string({ error: '请输入邀请码' })
@@ -49,35 +49,34 @@ export interface DemoPerson {
 
 /** The members function's actions: each one's input and output schema. */
 export const membersContract = {
-    /** Who am I? Fails with UNBOUND when this WeChat identity is not bound yet. */
-    me: { input: empty, output: MeView },
-    /** Bind this WeChat identity to the person an invite code was issued for. Single use, expiring. */
-    bind: { input: z.object({ code: InviteCode }).strict(), output: MeView },
-    /** Admin: issue an invite code (and its mini-program code) for a person not yet bound. */
-    issueInvite: {
-      input: z.object({ memberId: Id }).strict(),
-      output: z.object({
-        code: z.string(),
-        memberName: z.string(),
-        expiresAt: z.number(),
-        /** Page the mini-program code opens, with `scene` = the code. */
-        page: z.string(),
-        qrFileId: z.string(),
-        qrUrl: z.string(),
+  /** Who am I? Fails with UNBOUND when this WeChat identity is not bound yet. */
+  me: { input: empty, output: MeView },
+  /** Bind this WeChat identity to the person an invite code was issued for. Single use, expiring. */
+  bind: { input: z.object({ code: InviteCode }).strict(), output: MeView },
+  /** Admin: issue an invite code (and its mini-program code) for a person not yet bound. */
+  issueInvite: {
+    input: z.object({ memberId: Id }).strict(),
+    output: z.object({
+      code: z.string(),
+      memberName: z.string(),
+      expiresAt: z.number(),
+      /** Page the mini-program code opens, with `scene` = the code. */
+      page: z.string(),
+      qrFileId: z.string(),
+      qrUrl: z.string(),
+    }),
+  },
+  /** Admin: people of the park, with whether each has bound a WeChat identity. */
+  roster: {
+    input: z.object({ cursor: Cursor }).strict(),
+    output: page(
+      z.object({
+        memberId: z.string(),
+        name: z.string(),
+        sectionName: z.string().nullable(),
+        post: z.string().nullable(),
+        bound: z.boolean(),
       }),
-    },
-    /** Admin: people of the park, with whether each has bound a WeChat identity. */
-    roster: {
-      input: z.object({ cursor: Cursor }).strict(),
-      output: page(
-        z.object({
-          memberId: z.string(),
-          name: z.string(),
-          sectionName: z.string().nullable(),
-          post: z.string().nullable(),
-          bound: z.boolean(),
-        }),
-      ),
-    },
-  } as const;
-
+    ),
+  },
+} as const;

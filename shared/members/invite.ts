@@ -2,7 +2,7 @@
  * Invite codes: the admin issues one per person; the first WeChat identity that enters it is bound to that person.
  * Single use, expiring after `INVITE.ttlDays`. The random source is passed in so that this stays pure.
  */
-import { INVITE } from "./config";
+import { INVITE } from './config';
 
 export interface InviteDoc {
   _id: string; // the code itself, so that lookup and uniqueness are one document

@@ -1,5 +1,5 @@
 /** People of the park and the roles they hold. A person may hold several roles (a section head is also a cadre). */
-import type { Role } from "./contract";
+import type { Role } from './contract';
 
 /** `members/{memberId}` */
 export interface MemberDoc {

@@ -6,12 +6,7 @@
  * only where the (category, section) group on the roll has at least `minGroupSize` people, the voter's section.
  */
 import type { MemberDoc } from '../members/member';
-import {
-    DEFAULT_CATEGORIES,
-    type CampaignSpec,
-    type Candidate,
-    type Ratings,
-} from './config';
+import { DEFAULT_CATEGORIES, type CampaignSpec, type Candidate, type Ratings } from './config';
 import type { CampaignKind, CampaignStatus } from './contract';
 
 /** `voteCampaigns/{id}` */
@@ -121,10 +116,7 @@ export function rosterFor(
 }
 
 /** Which roll entries may keep their section on the ballot: groups of at least `minGroupSize`. */
-export function groupOf(
-  roll: { memberId: string; category: string; sectionId: string | null }[],
-  minGroupSize: number,
-): Map<string, string | null> {
+export function groupOf(roll: { memberId: string; category: string; sectionId: string | null }[], minGroupSize: number): Map<string, string | null> {
   const size = new Map<string, number>();
   const key = (r: { category: string; sectionId: string | null }) => `${r.category}|${r.sectionId ?? ''}`;
   for (const r of roll) size.set(key(r), (size.get(key(r)) ?? 0) + 1);

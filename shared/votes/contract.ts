@@ -157,9 +157,7 @@ export const ResultsView = z.object({
   withheld: z.boolean(),
   candidates: z.array(CandidateResultView),
   flags: z.object({
-    leniency: z.array(
-      z.object({ receipt: z.string(), category: z.string(), mean: z.number(), z: z.number(), kind: z.enum(['lenient', 'severe']) }),
-    ),
+    leniency: z.array(z.object({ receipt: z.string(), category: z.string(), mean: z.number(), z: z.number(), kind: z.enum(['lenient', 'severe']) })),
     identical: z.array(z.object({ receipts: z.array(z.string()) })),
     blocs: z.array(z.object({ sectionId: z.string(), sectionName: z.string().nullable(), ballots: z.number(), gap: z.number() })),
   }),
@@ -174,48 +172,47 @@ export const Receipt = z
 
 /** The votes function's actions: each one's input and output schema. */
 export const votesContract = {
-    /** Campaigns the caller votes in (and, for leaders and the admin, all campaigns), newest first. */
-    list: {
-      input: empty,
-      output: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          kind: CampaignKind,
-          year: z.number(),
-          status: CampaignStatus,
-          onRoll: z.boolean(),
-          voted: z.boolean(),
-        }),
-      ),
-    },
-    /** One campaign's settings and status (admin and leaders, or anyone on its roll). */
-    get: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
-    /** Admin: set up a campaign; candidates and the voter roll follow from its kind. */
-    create: { input: CreateCampaignInput, output: CampaignView },
-    /** Admin: open or close now. */
-    open: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
-    close: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
-    /** Admin: the mini-program code that opens the ballot, for the meeting screen. */
-    qrcode: {
-      input: z.object({ campaignId: Id }).strict(),
-      output: z.object({ page: z.string(), scene: z.string(), qrUrl: z.string() }),
-    },
-    /** A voter's ballot: the campaign, whom they rate, their category and 优秀 cap, whether they voted. */
-    ballot: { input: z.object({ campaignId: Id }).strict(), output: BallotView },
-    /** Cast the ballot, once. Returns the receipt code the voter can later find among the counted ballots. */
-    submit: {
-      input: z.object({ campaignId: Id, ratings: RatingsInput }).strict(),
-      output: z.object({ receipt: z.string() }),
-    },
-    /** Admin: live turnout while open — counts only, by category. */
-    turnout: { input: z.object({ campaignId: Id }).strict(), output: TurnoutView },
-    /** Leaders and admin, after close: scores, grades, ranking and flags. */
-    results: { input: z.object({ campaignId: Id }).strict(), output: ResultsView },
-    /** Anyone on the roll, after close: is this receipt among the counted ballots? */
-    checkReceipt: {
-      input: z.object({ campaignId: Id, receipt: Receipt }).strict(),
-      output: z.object({ counted: z.boolean(), receipts: z.number() }),
-    },
-  } as const;
-
+  /** Campaigns the caller votes in (and, for leaders and the admin, all campaigns), newest first. */
+  list: {
+    input: empty,
+    output: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: CampaignKind,
+        year: z.number(),
+        status: CampaignStatus,
+        onRoll: z.boolean(),
+        voted: z.boolean(),
+      }),
+    ),
+  },
+  /** One campaign's settings and status (admin and leaders, or anyone on its roll). */
+  get: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+  /** Admin: set up a campaign; candidates and the voter roll follow from its kind. */
+  create: { input: CreateCampaignInput, output: CampaignView },
+  /** Admin: open or close now. */
+  open: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+  close: { input: z.object({ campaignId: Id }).strict(), output: CampaignView },
+  /** Admin: the mini-program code that opens the ballot, for the meeting screen. */
+  qrcode: {
+    input: z.object({ campaignId: Id }).strict(),
+    output: z.object({ page: z.string(), scene: z.string(), qrUrl: z.string() }),
+  },
+  /** A voter's ballot: the campaign, whom they rate, their category and 优秀 cap, whether they voted. */
+  ballot: { input: z.object({ campaignId: Id }).strict(), output: BallotView },
+  /** Cast the ballot, once. Returns the receipt code the voter can later find among the counted ballots. */
+  submit: {
+    input: z.object({ campaignId: Id, ratings: RatingsInput }).strict(),
+    output: z.object({ receipt: z.string() }),
+  },
+  /** Admin: live turnout while open — counts only, by category. */
+  turnout: { input: z.object({ campaignId: Id }).strict(), output: TurnoutView },
+  /** Leaders and admin, after close: scores, grades, ranking and flags. */
+  results: { input: z.object({ campaignId: Id }).strict(), output: ResultsView },
+  /** Anyone on the roll, after close: is this receipt among the counted ballots? */
+  checkReceipt: {
+    input: z.object({ campaignId: Id, receipt: Receipt }).strict(),
+    output: z.object({ counted: z.boolean(), receipts: z.number() }),
+  },
+} as const;

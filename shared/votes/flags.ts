@@ -54,7 +54,10 @@ function fingerprint(b: CountedBallot): string {
     .sort()
     .map((id) => {
       const byDim = b.ratings[id] ?? {};
-      return `${id}:${Object.keys(byDim).sort().map((k) => `${k}=${String(byDim[k])}`).join(',')}`;
+      return `${id}:${Object.keys(byDim)
+        .sort()
+        .map((k) => `${k}=${String(byDim[k])}`)
+        .join(',')}`;
     })
     .join(';');
 }
@@ -86,8 +89,14 @@ export function biasFlags(spec: CampaignSpec, ballots: CountedBallot[]): Flags {
   for (const s of sections) {
     const own = (id: string) => sectionOf.get(id) === s;
     const rate = (b: CountedBallot) => ballotMean(spec, b, own);
-    const inside = valid.filter((b) => b.voterSectionId === s).map(rate).filter((g): g is number => g !== null);
-    const outside = valid.filter((b) => b.voterSectionId !== s).map(rate).filter((g): g is number => g !== null);
+    const inside = valid
+      .filter((b) => b.voterSectionId === s)
+      .map(rate)
+      .filter((g): g is number => g !== null);
+    const outside = valid
+      .filter((b) => b.voterSectionId !== s)
+      .map(rate)
+      .filter((g): g is number => g !== null);
     if (inside.length < spec.rules.minGroupSize || outside.length === 0) continue;
     const gap = mean(inside) - mean(outside);
     if (gap >= spec.rules.blocGap) blocs.push({ sectionId: s, ballots: inside.length, gap: round2(gap) });

@@ -50,7 +50,9 @@ type Samples = { [F in FnName]: { [A in ActionName<F>]: (f: Fixture, who: Who) =
 const period = () => quarterOf(Date.now());
 const ballotFor = (f: Fixture, who: Who) => {
   const me = f.person[who]?._id;
-  return Object.fromEntries(f.candidates.filter((c) => c !== me).map((c) => [c, Object.fromEntries(f.dimensions.map((d) => [d, 'competent' as const]))]));
+  return Object.fromEntries(
+    f.candidates.filter((c) => c !== me).map((c) => [c, Object.fromEntries(f.dimensions.map((d) => [d, 'competent' as const]))]),
+  );
 };
 
 const SAMPLES: Samples = {
@@ -77,7 +79,18 @@ const SAMPLES: Samples = {
   },
   indicators: {
     library: () => ({}),
-    save: () => ({ name: '访问权限测试指标', class: 'incentive', kind: 'qualitative', group: '测试', unit: null, direction: 'higher', target: null, rule: null, owner: 'park', source: '测试' }),
+    save: () => ({
+      name: '访问权限测试指标',
+      class: 'incentive',
+      kind: 'qualitative',
+      group: '测试',
+      unit: null,
+      direction: 'higher',
+      target: null,
+      rule: null,
+      owner: 'park',
+      source: '测试',
+    }),
     history: (f) => ({ indicatorId: f.indicatorId }),
     tree: (f) => ({ sectionId: f.sectionId }),
     saveWeights: (f) => ({ changes: [{ nodeId: f.nodeId, weight: 0 }] }),
@@ -184,7 +197,14 @@ beforeAll(async () => {
   const token = {} as Record<Who, string>;
   for (const who of WHO) {
     const p = person[who];
-    token[who] = who === 'none' ? '' : who === 'unbound' ? (await t.newUser()).token : who === 'inactive' ? await t.login('o_test_inactive') : await t.as((p as MemberDoc)._id);
+    token[who] =
+      who === 'none'
+        ? ''
+        : who === 'unbound'
+          ? (await t.newUser()).token
+          : who === 'inactive'
+            ? await t.login('o_test_inactive')
+            : await t.as((p as MemberDoc)._id);
   }
   const admin = token.admin;
 
@@ -203,7 +223,8 @@ beforeAll(async () => {
 
   // one application per identity, all waiting for the head of the applicant's section
   const applicationOf = {} as Record<Who, string>;
-  for (const who of WHO) applicationOf[who] = data(await t.call(token.cadre, 'applications', 'apply', SAMPLES.applications.apply({} as Fixture, who))).id;
+  for (const who of WHO)
+    applicationOf[who] = data(await t.call(token.cadre, 'applications', 'apply', SAMPLES.applications.apply({} as Fixture, who))).id;
 
   f = {
     person,

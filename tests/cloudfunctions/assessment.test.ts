@@ -42,7 +42,10 @@ describe('last quarter (closed in the demo park)', () => {
     const sumW = r.items.reduce((s, i) => s + i.weight, 0);
     const sumP = r.items.reduce((s, i) => s + i.points, 0);
     expect(r.indicators).toBeCloseTo((sumP / sumW) * 100, 1);
-    expect(r.score).toBeCloseTo(r.indicators * w.indicators + r.staffEvaluation * w.staffEvaluation + r.sectionEvaluation * w.sectionEvaluation - r.deductions, 1);
+    expect(r.score).toBeCloseTo(
+      r.indicators * w.indicators + r.staffEvaluation * w.staffEvaluation + r.sectionEvaluation * w.sectionEvaluation - r.deductions,
+      1,
+    );
     expect(r.items.every((i) => i.why.length > 0)).toBe(true);
   });
 
@@ -59,14 +62,28 @@ describe('last quarter (closed in the demo park)', () => {
     const hu = one<MemberDoc>('members', { name: '胡广初' });
     const before = data(await t.call(admin, 'assessment', 'result', { periodId: prev(), memberId: hu._id }));
     const after = data(
-      await t.call(admin, 'assessment', 'correct', { periodId: prev(), memberId: hu._id, field: 'staffEvaluation', value: before.staffEvaluation - 10, reason: '复核发现评分录入错误' }),
+      await t.call(admin, 'assessment', 'correct', {
+        periodId: prev(),
+        memberId: hu._id,
+        field: 'staffEvaluation',
+        value: before.staffEvaluation - 10,
+        reason: '复核发现评分录入错误',
+      }),
     );
     // 10 points less from the section head, at 30%: 3 points less
     expect(after.score).toBeCloseTo(before.score - 3, 1);
     expect(after.corrections).toEqual([
-      expect.objectContaining({ field: 'staffEvaluation', old: before.staffEvaluation, new: before.staffEvaluation - 10, reason: '复核发现评分录入错误', byName: '李玥' }),
+      expect.objectContaining({
+        field: 'staffEvaluation',
+        old: before.staffEvaluation,
+        new: before.staffEvaluation - 10,
+        reason: '复核发现评分录入错误',
+        byName: '李玥',
+      }),
     ]);
-    expect(await t.call(leader, 'assessment', 'correct', { periodId: prev(), memberId: hu._id, field: 'deductions', value: 3, reason: '补充扣分' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await t.call(leader, 'assessment', 'correct', { periodId: prev(), memberId: hu._id, field: 'deductions', value: 3, reason: '补充扣分' }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -100,15 +117,26 @@ describe('this quarter: evaluations, spot checks, close', () => {
     const qualitative = cl.items.find((i) => i.kind === 'qualitative');
     const counted = cl.items.find((i) => i.metric !== null);
     if (!counted) throw new Error('no counted item');
-    expect((await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 88, grades: qualitative ? { [qualitative.nodeId]: 'B' } : {} })).code).toBe(0);
+    expect(
+      (await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 88, grades: qualitative ? { [qualitative.nodeId]: 'B' } : {} }))
+        .code,
+    ).toBe(0);
     // The head finds what they gave when they come back, and the staff list marks 胡广初 as evaluated.
     const mine = data(await t.call(token, 'assessment', 'myEvaluations', {}));
     expect(mine.staff).toEqual([expect.objectContaining({ memberId: hu._id, score: 88 })]);
     const staff = data(await t.call(token, 'dossier', 'sectionStaff', {}));
     expect(staff.staff.find((r) => r.memberId === hu._id)).toMatchObject({ evaluated: true, isHead: false });
-    expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 101 })).toMatchObject({ code: 'INVALID_INPUT', message: '分数应在0到100之间' });
-    expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 80, actuals: { [counted.nodeId]: 3 } })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: head._id, score: 100 })).toMatchObject({ code: 'FORBIDDEN', message: '不能给自己评分' });
+    expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 101 })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '分数应在0到100之间',
+    });
+    expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 80, actuals: { [counted.nodeId]: 3 } })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: head._id, score: 100 })).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '不能给自己评分',
+    });
     const stranger = one<MemberDoc>('members', { sectionId: 'S09', roles: ['cadre'] });
     expect(await t.call(token, 'assessment', 'evaluateStaff', { memberId: stranger._id, score: 80 })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await t.call(await t.as(hu._id), 'assessment', 'evaluateSection', { sectionId: 'S01', score: 90 })).toMatchObject({ code: 'FORBIDDEN' });
@@ -122,9 +150,17 @@ describe('this quarter: evaluations, spot checks, close', () => {
     const again = data(await t.call(leader, 'assessment', 'draw', { pool: 'section', count: 3, seed: fresh.seed }));
     expect(again.picked).toEqual(fresh.picked);
     const notPicked = find<MemberDoc>('members', { roles: 'cadre' }).find((m) => !a.picked.some((p) => p.id === m._id));
-    const r = await t.call(leader, 'assessment', 'spotCheck', { targetType: 'member', targetId: notPicked?._id ?? '', findings: '台账不全，走访记录缺少照片', deduction: 2, drawId: a.id });
+    const r = await t.call(leader, 'assessment', 'spotCheck', {
+      targetType: 'member',
+      targetId: notPicked?._id ?? '',
+      findings: '台账不全，走访记录缺少照片',
+      deduction: 2,
+      drawId: a.id,
+    });
     expect(r).toMatchObject({ code: 'INVALID_INPUT', message: '该对象不在所选的随机抽取名单中' });
-    expect(await t.call(leader, 'assessment', 'spotCheck', { targetType: 'member', targetId: a.picked[0]?.id ?? '', findings: '台账不全', deduction: 21 })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(
+      await t.call(leader, 'assessment', 'spotCheck', { targetType: 'member', targetId: a.picked[0]?.id ?? '', findings: '台账不全', deduction: 21 }),
+    ).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('closes once everyone is evaluated: scores with deductions, the 好 quota, and no more changes', async () => {
@@ -142,8 +178,14 @@ describe('this quarter: evaluations, spot checks, close', () => {
       expect((await t.call(leader, 'assessment', 'evaluateSection', { sectionId: s._id, score: 85 + (s.order % 10) })).code).toBe(0);
     }
     const hu = one<MemberDoc>('members', { name: '胡广初' });
-    expect((await t.call(leader, 'assessment', 'spotCheck', { targetType: 'member', targetId: hu._id, findings: '走访台账与实际不符', deduction: 5 })).code).toBe(0);
-    expect((await t.call(leader, 'assessment', 'spotCheck', { targetType: 'section', targetId: 'S01', findings: '督办事项未按期办结', deduction: 4 })).code).toBe(0);
+    expect(
+      (await t.call(leader, 'assessment', 'spotCheck', { targetType: 'member', targetId: hu._id, findings: '走访台账与实际不符', deduction: 5 }))
+        .code,
+    ).toBe(0);
+    expect(
+      (await t.call(leader, 'assessment', 'spotCheck', { targetType: 'section', targetId: 'S01', findings: '督办事项未按期办结', deduction: 4 }))
+        .code,
+    ).toBe(0);
 
     const closed = data(await t.call(admin, 'assessment', 'close', { periodId: q() }));
     expect(closed).toMatchObject({ status: 'closed', staffEvaluated: 74, sectionsEvaluated: 12 });
@@ -159,7 +201,9 @@ describe('this quarter: evaluations, spot checks, close', () => {
     // Closed: no more reports, evaluations or spot checks for the quarter.
     const head = tokens.get(hu.sectionId) ?? '';
     expect(await t.call(head, 'assessment', 'evaluateStaff', { memberId: hu._id, score: 99 })).toMatchObject({ code: 'CLOSED' });
-    expect(await t.call(await t.as(hu._id), 'dossier', 'recordVisit', { enterpriseId: 'E010', date: dayjs().format('YYYY-MM-DD'), note: '补记走访' })).toMatchObject({ code: 'CLOSED' });
+    expect(
+      await t.call(await t.as(hu._id), 'dossier', 'recordVisit', { enterpriseId: 'E010', date: dayjs().format('YYYY-MM-DD'), note: '补记走访' }),
+    ).toMatchObject({ code: 'CLOSED' });
     expect(await t.call(admin, 'assessment', 'close', { periodId: q() })).toMatchObject({ code: 'CLOSED' });
   });
 });

@@ -1,5 +1,5 @@
 import { dayjs, dayOf, quarterOf, quarterRange } from '../../shared/common/time';
-import { DEFAULT_QUARTER_TARGETS } from "../../shared/dossier/config";
+import { DEFAULT_QUARTER_TARGETS } from '../../shared/dossier/config';
 import { dossierId, REPORT_DATE_MESSAGES, type DossierDoc, type ReportDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc } from '../../shared/park/park';
@@ -70,7 +70,9 @@ describe('recording an enterprise visit', () => {
     const r1 = await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: tomorrow, note: '走访企业' });
     // On the quarter's last day, tomorrow is also after the quarter; either way it is refused.
     expect(r1).toMatchObject({ code: 'INVALID_INPUT', details: [{ path: 'date' }] });
-    const dayBefore = dayjs(quarterRange(quarterOf(Date.now())).first).subtract(1, 'day').format('YYYY-MM-DD');
+    const dayBefore = dayjs(quarterRange(quarterOf(Date.now())).first)
+      .subtract(1, 'day')
+      .format('YYYY-MM-DD');
     const r2 = await t.call(token, 'dossier', 'recordVisit', { enterpriseId: e._id, date: dayBefore, note: '走访企业' });
     expect(r2).toMatchObject({ code: 'INVALID_INPUT', message: REPORT_DATE_MESSAGES.before_period });
     expect(await find<ReportDoc>('reports', { memberId: m._id })).toHaveLength(before);

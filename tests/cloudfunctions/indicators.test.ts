@@ -2,7 +2,7 @@ import { quarterOf } from '../../shared/common/time';
 import type { OutputOf } from '../../shared/contracts';
 import type { DossierDoc } from '../../shared/dossier/dossier';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
-import type { TreeNodeDoc } from "../../shared/indicators/indicator";
+import type { TreeNodeDoc } from '../../shared/indicators/indicator';
 import type { MemberDoc } from '../../shared/members/member';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
@@ -31,8 +31,17 @@ describe('the indicator library (47 indicators, versioned)', () => {
     if (!ind) throw new Error('no IND-S03-2');
     const changed = data(
       await t.call(admin, 'indicators', 'save', {
-        id: ind.id, name: ind.name, class: ind.class, kind: ind.kind, group: ind.group, unit: ind.unit, direction: ind.direction,
-        target: 90, rule: { type: 'proportional', cap: 100 }, owner: ind.owner, source: ind.source,
+        id: ind.id,
+        name: ind.name,
+        class: ind.class,
+        kind: ind.kind,
+        group: ind.group,
+        unit: ind.unit,
+        direction: ind.direction,
+        target: 90,
+        rule: { type: 'proportional', cap: 100 },
+        owner: ind.owner,
+        source: ind.source,
       }),
     );
     expect(changed.version).toBe(ind.version + 1);
@@ -43,7 +52,18 @@ describe('the indicator library (47 indicators, versioned)', () => {
   });
 
   it('refuses a quantitative indicator without a rule, and any change by a non-admin', async () => {
-    const base = { name: '新增指标', class: 'key', kind: 'quantitative', group: '股室职能', unit: '个', direction: 'higher', target: 5, rule: null, owner: 'S01', source: '测试' } as const;
+    const base = {
+      name: '新增指标',
+      class: 'key',
+      kind: 'quantitative',
+      group: '股室职能',
+      unit: '个',
+      direction: 'higher',
+      target: 5,
+      rule: null,
+      owner: 'S01',
+      source: '测试',
+    } as const;
     expect(await t.call(admin, 'indicators', 'save', base)).toMatchObject({ code: 'INVALID_INPUT', message: '定量指标需要目标值和计分规则' });
     const cadre = await t.as('M009');
     expect(await t.call(cadre, 'indicators', 'save', { ...base, rule: { type: 'proportional', cap: 100 } })).toMatchObject({ code: 'FORBIDDEN' });
@@ -72,7 +92,14 @@ describe('the tree and its weights', () => {
     const tree: OutputOf<'indicators', 'tree'> = data(await t.call(admin, 'indicators', 'tree', {}));
     const [a, b] = tree.nodes.filter((n) => n.level === 'goal');
     if (!a || !b) throw new Error('no goals');
-    const r = data(await t.call(admin, 'indicators', 'saveWeights', { changes: [{ nodeId: a.id, weight: a.weight - 5 }, { nodeId: b.id, weight: b.weight + 5 }] }));
+    const r = data(
+      await t.call(admin, 'indicators', 'saveWeights', {
+        changes: [
+          { nodeId: a.id, weight: a.weight - 5 },
+          { nodeId: b.id, weight: b.weight + 5 },
+        ],
+      }),
+    );
     expect(r.problems).toEqual([]);
     expect(find<TreeNodeDoc>('treeNodes', { _id: a.id })[0]?.weight).toBe(a.weight - 5);
     expect(find<TreeNodeDoc>('treeNodes', { _id: b.id })[0]?.weight).toBe(b.weight + 5);

@@ -1,5 +1,5 @@
 import type { OutputOf } from '../../shared/contracts';
-import { INVITE } from "../../shared/members/config";
+import { INVITE } from '../../shared/members/config';
 import type { InviteDoc } from '../../shared/members/invite';
 import type { MemberDoc } from '../../shared/members/member';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';

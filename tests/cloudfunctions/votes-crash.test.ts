@@ -21,7 +21,10 @@ const startChild = (dataDir: string) => startChildCloud(dataDir, FUNCTIONS);
 function ballot(voter: string): Ratings {
   const others = leaders.filter((l) => l !== voter);
   return Object.fromEntries(
-    others.map((l, i) => [l, Object.fromEntries(DEFAULT_DIMENSIONS.map((d) => [d.key, i === 0 ? 'excellent' : d.key === 'lian' ? 'basic' : 'competent']))]),
+    others.map((l, i) => [
+      l,
+      Object.fromEntries(DEFAULT_DIMENSIONS.map((d) => [d.key, i === 0 ? 'excellent' : d.key === 'lian' ? 'basic' : 'competent'])),
+    ]),
   );
 }
 
@@ -32,7 +35,9 @@ test('kill -9 mid-burst loses no acknowledged ballot and leaves none half writte
   seedDemo(setup.store, Date.now());
   const voters = (setup.store.find('members', { bound: true, roles: 'cadre' }) as MemberDoc[]).map((m) => m._id);
   const call = async (url: string, token: string, action: string, input: object) =>
-    (await postJson(`${url}/api/call`, { name: 'votes', data: { action, input } }, { 'x-session': token })) as { result?: { code: number | string; data?: { id?: string; receipt?: string } } };
+    (await postJson(`${url}/api/call`, { name: 'votes', data: { action, input } }, { 'x-session': token })) as {
+      result?: { code: number | string; data?: { id?: string; receipt?: string } };
+    };
   const login = async (url: string, id: string) => String((await postJson(`${url}/api/dev/login`, { openid: demoOpenid(id) })).token);
   const admin = await login(setup.url, 'M002');
   const campaignId = String((await call(setup.url, admin, 'create', { title: '崩溃测试', kind: 'rate_leadership', year: 2026 })).result?.data?.id);
@@ -75,7 +80,9 @@ test('kill -9 mid-burst loses no acknowledged ballot and leaves none half writte
     const votedOne = voters.find((v) => !unvoted.includes(v)) ?? '';
     const late = unvoted[0] ?? '';
     expect((await call(after.url, await login(after.url, late), 'submit', { campaignId, ratings: ballot(late) })).result?.code).toBe(0);
-    expect((await call(after.url, await login(after.url, votedOne), 'submit', { campaignId, ratings: ballot(votedOne) })).result?.code).toBe('CONFLICT');
+    expect((await call(after.url, await login(after.url, votedOne), 'submit', { campaignId, ratings: ballot(votedOne) })).result?.code).toBe(
+      'CONFLICT',
+    );
   } finally {
     await after.stop();
   }

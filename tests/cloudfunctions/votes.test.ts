@@ -31,7 +31,11 @@ async function newCampaign(kind: 'rate_leadership' | 'peer' = 'rate_leadership')
 /** Pretend the close happened long enough ago for the count to start (the settle time is a real wait otherwise). */
 async function ageClose(campaignId: string) {
   const sdk = sdkFor(t.cloud);
-  await sdk.database().collection('voteCampaigns').doc(campaignId).update({ data: { closedAt: Date.now() - RESULTS_SETTLE_MS - 1000 } });
+  await sdk
+    .database()
+    .collection('voteCampaigns')
+    .doc(campaignId)
+    .update({ data: { closedAt: Date.now() - RESULTS_SETTLE_MS - 1000 } });
 }
 
 beforeAll(async () => {
@@ -72,15 +76,34 @@ describe('setting up a campaign', () => {
   it('refuses cut-offs out of order and weights adding up to nothing, even when called directly, and stores nothing', async () => {
     const before = data(await t.call(admin, 'votes', 'list', {})).length;
     // defaults are 90 / 75 / 60: a 称职 line of 95 sits above the 优秀 line of 90
-    const cuts = await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, rules: { gradeCutoffs: { excellent: 90, competent: 95, basic: 60 } } });
+    const cuts = await t.call(admin, 'votes', 'create', {
+      title: '测评',
+      kind: 'peer',
+      year: 2026,
+      rules: { gradeCutoffs: { excellent: 90, competent: 95, basic: 60 } },
+    });
     expect(cuts).toMatchObject({ code: 'INVALID_INPUT', message: '分数线应依次降低：优秀 > 称职 > 基本称职' });
-    const dims = [{ key: 'de', label: '德', weight: 0 }, { key: 'neng', label: '能', weight: 0 }];
-    expect(await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, dimensions: dims })).toMatchObject({ code: 'INVALID_INPUT', message: '权重合计应大于0' });
+    const dims = [
+      { key: 'de', label: '德', weight: 0 },
+      { key: 'neng', label: '能', weight: 0 },
+    ];
+    expect(await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, dimensions: dims })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '权重合计应大于0',
+    });
     const cats = [{ key: 'cadre', label: '干部', weight: 0 }];
-    expect(await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, categories: cats })).toMatchObject({ code: 'INVALID_INPUT', message: '权重合计应大于0' });
+    expect(await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, categories: cats })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '权重合计应大于0',
+    });
     expect(data(await t.call(admin, 'votes', 'list', {}))).toHaveLength(before);
     // just inside: descending by one point each
-    const ok = await t.call(admin, 'votes', 'create', { title: '测评', kind: 'peer', year: 2026, rules: { gradeCutoffs: { excellent: 62, competent: 61, basic: 60 } } });
+    const ok = await t.call(admin, 'votes', 'create', {
+      title: '测评',
+      kind: 'peer',
+      year: 2026,
+      rules: { gradeCutoffs: { excellent: 62, competent: 61, basic: 60 } },
+    });
     expect(ok.code).toBe(0);
   });
 
@@ -138,7 +161,10 @@ describe('voting', () => {
     expect(self).toMatchObject({ code: 'INVALID_INPUT', message: '不能给自己评分' });
     const stranger = await t.call(voter, 'votes', 'submit', { campaignId, ratings: { ...typical('M003'), ...rate({ M050: 'competent' }) } });
     expect(stranger).toMatchObject({ code: 'INVALID_INPUT', message: '“M050”不在本次测评的对象名单中' });
-    const tooMany = await t.call(voter, 'votes', 'submit', { campaignId, ratings: rate({ M001: 'excellent', M002: 'excellent', M004: 'competent', M005: 'competent', M006: 'competent', M007: 'basic' }) });
+    const tooMany = await t.call(voter, 'votes', 'submit', {
+      campaignId,
+      ratings: rate({ M001: 'excellent', M002: 'excellent', M004: 'competent', M005: 'competent', M006: 'competent', M007: 'basic' }),
+    });
     expect(tooMany).toMatchObject({ code: 'INVALID_INPUT', message: '总体评价为“优秀”的有 2 人，最多 1 人，请调整' });
     const missing = await t.call(voter, 'votes', 'submit', { campaignId, ratings: rate({ M001: 'competent' }) });
     expect(missing).toMatchObject({ code: 'INVALID_INPUT', message: '还有 25 项未评价，请全部评完再提交' });
@@ -185,7 +211,11 @@ describe('closing and results', () => {
     const voters = ['M008', 'M009', 'M010', 'M012', 'M013', 'M015', 'M016', 'M017', 'M018', 'M019', 'M021', 'M022'];
     const tokens = await Promise.all(voters.map((v) => t.as(v)));
     const early = await Promise.all(
-      tokens.slice(0, 6).map((tok, i) => t.call(tok, 'votes', 'submit', { campaignId, ratings: { ...typical('x'), ...rate({ M001: i < 4 ? 'incompetent' : 'competent' }) } })),
+      tokens
+        .slice(0, 6)
+        .map((tok, i) =>
+          t.call(tok, 'votes', 'submit', { campaignId, ratings: { ...typical('x'), ...rate({ M001: i < 4 ? 'incompetent' : 'competent' }) } }),
+        ),
     );
     expect(early.every((r) => r.code === 0)).toBe(true);
     // Six more race the close: each is either accepted (and then counted) or refused as closed.
@@ -221,7 +251,10 @@ describe('closing and results', () => {
 
     // A voter finds their receipt among the counted ballots; a made-up one is not there.
     const receipt = early[0]?.code === 0 ? early[0].data.receipt : '';
-    expect(data(await t.call(tokens[0] ?? '', 'votes', 'checkReceipt', { campaignId, receipt: receipt.toLowerCase() }))).toEqual({ counted: true, receipts: accepted });
+    expect(data(await t.call(tokens[0] ?? '', 'votes', 'checkReceipt', { campaignId, receipt: receipt.toLowerCase() }))).toEqual({
+      counted: true,
+      receipts: accepted,
+    });
     expect(await t.call(tokens[0] ?? '', 'votes', 'checkReceipt', { campaignId, receipt: 'AAAA-BBBB-CCCC' })).toMatchObject({ code: 'NOT_FOUND' });
 
     // Cadres do not see results.
@@ -231,7 +264,8 @@ describe('closing and results', () => {
   it('publishes no scores from fewer than 5 valid ballots: they would tell how each voted', async () => {
     const { id: campaignId } = await newCampaign();
     data(await t.call(admin, 'votes', 'open', { campaignId }));
-    for (const v of ['M009', 'M010', 'M012', 'M013']) expect((await t.call(await t.as(v), 'votes', 'submit', { campaignId, ratings: typical('x') })).code).toBe(0);
+    for (const v of ['M009', 'M010', 'M012', 'M013'])
+      expect((await t.call(await t.as(v), 'votes', 'submit', { campaignId, ratings: typical('x') })).code).toBe(0);
     data(await t.call(admin, 'votes', 'close', { campaignId }));
     await ageClose(campaignId);
     const res = data(await t.call(await t.as('M001'), 'votes', 'results', { campaignId }));

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { demoOpenid } from '../../demo/park';
 import { dayjs, quarterOf, quarterRange } from '../../shared/common/time';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
-import type { TreeNodeDoc } from "../../shared/indicators/indicator";
+import type { TreeNodeDoc } from '../../shared/indicators/indicator';
 import type { MemberDoc } from '../../shared/members/member';
 import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
@@ -34,7 +34,6 @@ const current = quarterOf(Date.now());
 const previous = quarterOf(dayjs(quarterRange(current).first).subtract(1, 'day').valueOf());
 
 const signIn = (memberId: string, home?: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId), home);
-
 
 async function member(name: string): Promise<MemberDoc> {
   const [m] = await find<MemberDoc>('members', { name });
@@ -176,10 +175,13 @@ describe('a section head evaluates a staff member (考人)', () => {
     // Only the section's staff the head may evaluate: not themself, not another head.
     const section = await find<MemberDoc>('members', { sectionId: hu.sectionId, active: true });
     const expected = section.filter((m) => m.roles.includes('cadre') && !m.roles.includes('sectionHead')).map((m) => m._id);
-    const rowIds = async () => (await page.locator('#assess-staff-list .cell').evaluateAll((els) => els.map((e) => e.id))).map((id) => id.replace('ev-staff-', ''));
+    const rowIds = async () =>
+      (await page.locator('#assess-staff-list .cell').evaluateAll((els) => els.map((e) => e.id))).map((id) => id.replace('ev-staff-', ''));
     expect((await rowIds()).sort()).toEqual([...expected].sort());
     expect(await rowIds()).not.toContain(head._id);
-    const evaluatedBefore = (await find<{ memberId: string }>('staffEvaluations', { periodId: current })).filter((e) => expected.includes(e.memberId));
+    const evaluatedBefore = (await find<{ memberId: string }>('staffEvaluations', { periodId: current })).filter((e) =>
+      expected.includes(e.memberId),
+    );
     expect(evaluatedBefore.map((e) => e.memberId)).not.toContain(hu._id);
     await expectText(page.locator(`#ev-staff-${hu._id}-mark`), '未评');
     await expectText(page.locator('#assess-staff-count'), `已评 ${evaluatedBefore.length} / ${expected.length}`);
@@ -232,7 +234,10 @@ describe('a leader draws spot-check targets (不定期抽查)', () => {
     expect(picked).toHaveLength(2);
     await page.locator('#spot-seed-input input').fill(seed);
     // the seed shown is the same before and after this draw: wait for the draw's own answer, not for the text
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('"draw"') === true), page.locator('#spot-draw').click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('"draw"') === true),
+      page.locator('#spot-draw').click(),
+    ]);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
     await expectText(page.locator('#spot-seed'), `种子 ${seed}`);
     expect(await page.locator('#spot-picked .cell-bd').allInnerTexts()).toEqual(picked);

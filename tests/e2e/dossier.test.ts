@@ -34,8 +34,9 @@ describe('a cadre records an enterprise visit', () => {
     if (!hu) throw new Error('demo data lacks 胡广初');
     const [dossier] = await find<DossierDoc>('dossiers', { _id: dossierId(quarterOf(Date.now()), hu._id) });
     const visited = new Set(dossier?.visitedEnterpriseIds ?? []);
-    const target = (await find<EnterpriseDoc>('enterprises', {})).find((e) => !visited.has(e._id) && e.name.includes('固电'))
-      ?? (await find<EnterpriseDoc>('enterprises', {})).find((e) => !visited.has(e._id));
+    const target =
+      (await find<EnterpriseDoc>('enterprises', {})).find((e) => !visited.has(e._id) && e.name.includes('固电')) ??
+      (await find<EnterpriseDoc>('enterprises', {})).find((e) => !visited.has(e._id));
     if (!target) throw new Error('no unvisited enterprise');
     const before = dossier?.progress.enterprise_visit ?? 0;
 
@@ -99,4 +100,3 @@ describe('a newcomer binds their WeChat identity with an invite code', () => {
     await shot(page, '06-newcomer-dossier');
   });
 });
-

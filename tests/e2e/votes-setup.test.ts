@@ -27,7 +27,6 @@ afterAll(async () => {
 
 const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));
 
-
 /** Open a Taro picker by what it wraps and accept the value it proposes. */
 async function pickProposed(page: Page, trigger: string): Promise<void> {
   await page.locator(trigger).click();

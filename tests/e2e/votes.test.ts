@@ -30,11 +30,14 @@ afterAll(async () => {
 
 const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));
 
-
 /** Pretend the close happened long enough ago for the count to start (as tests/cloudfunctions/votes.test.ts does). */
 async function ageClose(campaignId: string): Promise<void> {
   const sdk = sdkFor(t.cloud);
-  await sdk.database().collection('voteCampaigns').doc(campaignId).update({ data: { closedAt: Date.now() - RESULTS_SETTLE_MS - 1000 } });
+  await sdk
+    .database()
+    .collection('voteCampaigns')
+    .doc(campaignId)
+    .update({ data: { closedAt: Date.now() - RESULTS_SETTLE_MS - 1000 } });
 }
 
 async function rateAll(page: Page, cand: string, grade: string): Promise<void> {
@@ -131,7 +134,10 @@ describe('a 班子测评 from set-up to results', () => {
     // Four more cadres vote from their phones (through the function), so that results may be published (≥ 5 ballots).
     for (const [i, voter] of ['M010', 'M011', 'M012', 'M013'].entries()) {
       const ratings: Ratings = Object.fromEntries(
-        LEADERS.map((id) => [id, Object.fromEntries(DIMS.map((d) => [d, id === 'M001' ? 'excellent' : i % 2 && d === 'lian' ? 'basic' : 'competent']))]),
+        LEADERS.map((id) => [
+          id,
+          Object.fromEntries(DIMS.map((d) => [d, id === 'M001' ? 'excellent' : i % 2 && d === 'lian' ? 'basic' : 'competent'])),
+        ]),
       );
       expect((await t.call(await t.as(voter), 'votes', 'submit', { campaignId, ratings })).code).toBe(0);
     }

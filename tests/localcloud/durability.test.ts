@@ -8,7 +8,10 @@ test('kill -9 mid-stream loses no acknowledged write', async () => {
   const first = await startChild(dataDir);
   const db = sdkFor(first.url).database();
   const _ = db.command;
-  await db.collection('counter').doc('c').set({ data: { n: 0 } });
+  await db
+    .collection('counter')
+    .doc('c')
+    .set({ data: { n: 0 } });
 
   const acked: string[] = [];
   let incAcked = 0;
@@ -27,7 +30,10 @@ test('kill -9 mid-stream loses no acknowledged write', async () => {
   const incrementer = async (): Promise<void> => {
     while (!stop) {
       try {
-        await db.collection('counter').doc('c').update({ data: { n: _.inc(1) } });
+        await db
+          .collection('counter')
+          .doc('c')
+          .update({ data: { n: _.inc(1) } });
         incAcked++;
       } catch {
         return;
@@ -49,7 +55,12 @@ test('kill -9 mid-stream loses no acknowledged write', async () => {
     const found = new Set<string>();
     for (let i = 0; i < acked.length; i += 1000) {
       const batch = acked.slice(i, i + 1000);
-      const { data } = await db2.collection('writes').where({ _id: db2.command.in(batch) }).limit(1000).field({ _id: true }).get();
+      const { data } = await db2
+        .collection('writes')
+        .where({ _id: db2.command.in(batch) })
+        .limit(1000)
+        .field({ _id: true })
+        .get();
       for (const d of data) found.add(d._id);
     }
     const missing = acked.filter((id) => !found.has(id));

@@ -24,12 +24,7 @@ export interface TestCloud {
   as(memberId: string): Promise<string>;
   /** A fresh WeChat user, not bound to anyone. */
   newUser(): Promise<{ token: string; openid: string }>;
-  call<F extends FnName, A extends ActionName<F>>(
-    token: string,
-    fn: F,
-    action: A,
-    input: InputOf<F, A>,
-  ): Promise<Reply<OutputOf<F, A>>>;
+  call<F extends FnName, A extends ActionName<F>>(token: string, fn: F, action: A, input: InputOf<F, A>): Promise<Reply<OutputOf<F, A>>>;
   /** The raw gateway reply for unusual calls (unknown actions, malformed input). */
   raw(token: string, name: string, data: unknown): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
@@ -48,8 +43,7 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
   const c = cloud;
   if (opts.seed !== false) seedDemo(c.store, opts.now ?? Date.now());
 
-  const post = (path: string, body: unknown, token?: string) =>
-    postJson(`${c.url}${path}`, body, token ? { 'x-session': token } : {});
+  const post = (path: string, body: unknown, token?: string) => postJson(`${c.url}${path}`, body, token ? { 'x-session': token } : {});
   const login = async (openid: string) => String((await post('/api/dev/login', { openid })).token);
   const raw = (token: string, name: string, data: unknown) => post('/api/call', { name, data }, token);
 
@@ -82,17 +76,21 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -62,7 +62,7 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
     noop(o);
   };
   g.wx = {
-    ...((g.wx) ?? {}),
+    ...(g.wx ?? {}),
     cloud: {
       init: jest.fn(),
       // As the platform does it: the caller's identity comes with the session, not the data.

@@ -22,7 +22,10 @@ let page: SimComponent;
 beforeAll(async () => {
   cloud = await startTestCloud();
   user = await cloud.newUser();
-  phone = await weappPhone(() => cloud, () => user.token);
+  phone = await weappPhone(
+    () => cloud,
+    () => user.token,
+  );
 });
 afterAll(() => cloud?.stop());
 

@@ -25,7 +25,10 @@ beforeAll(async () => {
   campaignId = data(await cloud.call(admin, 'votes', 'create', { title: '2026年度班子测评', kind: 'rate_leadership', year: 2026 })).id;
   data(await cloud.call(admin, 'votes', 'open', { campaignId }));
   token = await cloud.as('M009');
-  phone = await weappPhone(() => cloud, () => token);
+  phone = await weappPhone(
+    () => cloud,
+    () => token,
+  );
 });
 afterAll(() => cloud?.stop());
 

@@ -4,7 +4,17 @@ import { View } from '@tarojs/components';
 export const shortQuarter = (id: string) => id.replace(/^\d{2}(\d{2})Q/, '$1年Q');
 
 /** Quarter chips: one tap switches. The first option is this quarter. */
-export function QuarterChips({ value, options, onChange, idPrefix = 'quarter' }: { value: string; options: string[]; onChange: (q: string) => void; idPrefix?: string }) {
+export function QuarterChips({
+  value,
+  options,
+  onChange,
+  idPrefix = 'quarter',
+}: {
+  value: string;
+  options: string[];
+  onChange: (q: string) => void;
+  idPrefix?: string;
+}) {
   return (
     <View className='chips' id={`${idPrefix}-chips`}>
       {options.map((q) => (

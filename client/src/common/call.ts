@@ -45,11 +45,7 @@ function asReply<T>(result: unknown): Reply<T> {
   return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
 }
 
-export async function call<F extends FnName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  input: InputOf<F, A>,
-): Promise<Reply<OutputOf<F, A>>> {
+export async function call<F extends FnName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>): Promise<Reply<OutputOf<F, A>>> {
   const data = { action, input };
   try {
     if (process.env.TARO_ENV === 'weapp') {

@@ -64,7 +64,13 @@ export function HomeEntries({ links, roles }: { links: readonly Entry[]; roles: 
           <View className='cells-title'>绩效考核</View>
           <View className='cells' id='assess-entries'>
             {shown.map(({ key, label, url }) => (
-              <View key={key} className='cell cell-access' hoverClass='cell-hover' id={`assess-entry-${key}`} onClick={() => void Taro.navigateTo({ url })}>
+              <View
+                key={key}
+                className='cell cell-access'
+                hoverClass='cell-hover'
+                id={`assess-entry-${key}`}
+                onClick={() => void Taro.navigateTo({ url })}
+              >
                 <View className='cell-bd'>{label}</View>
               </View>
             ))}

@@ -1,5 +1,5 @@
 /** What several of the applications actions share. */
-import type { ApplicationView } from "../../../shared/applications/contract";
+import type { ApplicationView } from '../../../shared/applications/contract';
 import { type ApplicationDoc } from '../../../shared/applications/review';
 
 export const view = (a: ApplicationDoc): ApplicationView => ({

@@ -18,4 +18,16 @@ import { ranking } from './ranking';
 import { correct } from './correct';
 
 /** The assessment function's action table; who may call each action is shared/access.ts. */
-export const main = defineFunction('assessment', { evaluateStaff, myEvaluations, evaluateSection, draw, spotCheck, status, openPeriod, close, result, ranking, correct });
+export const main = defineFunction('assessment', {
+  evaluateStaff,
+  myEvaluations,
+  evaluateSection,
+  draw,
+  spotCheck,
+  status,
+  openPeriod,
+  close,
+  result,
+  ranking,
+  correct,
+});

@@ -4,20 +4,20 @@ import { COLL } from '../../../server/common/collections';
 import { type Ctx } from '../../../server/common/router';
 import { allPages } from '../../../server/common/pages';
 import {
-    assessPeriod,
-    packResults,
-    quarterResultId,
-    type MemberResult,
-    type QuarterResultDoc,
-    type SectionResult,
+  assessPeriod,
+  packResults,
+  quarterResultId,
+  type MemberResult,
+  type QuarterResultDoc,
+  type SectionResult,
 } from '../../../shared/assessment/assessment';
 import {
-    type SectionEvaluationDoc,
-    type SpotCheckDoc,
-    type StaffEvaluationDoc,
-    type CorrectionDoc,
-    memberDeductions,
-    spotDeductions
+  type SectionEvaluationDoc,
+  type SpotCheckDoc,
+  type StaffEvaluationDoc,
+  type CorrectionDoc,
+  memberDeductions,
+  spotDeductions,
 } from '../../../shared/assessment/evaluations';
 import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
@@ -27,10 +27,10 @@ import { type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
 
-
 export const all = <T>(db: Database, coll: string, where: object) =>
-  allPages<T & { _id: string }>((skip, limit) => db.collection<T & { _id: string }>(coll).where(where).orderBy('_id', 'asc').skip(skip).limit(limit).get());
-
+  allPages<T & { _id: string }>((skip, limit) =>
+    db.collection<T & { _id: string }>(coll).where(where).orderBy('_id', 'asc').skip(skip).limit(limit).get(),
+  );
 
 export async function cadres(db: Database): Promise<MemberDoc[]> {
   return (await all<MemberDoc>(db, COLL.members, { active: true })).filter((m) => m.roles.includes('cadre'));
@@ -105,7 +105,11 @@ export async function compute(db: Database, periodId: string) {
 
 /** Write a quarter's results: deterministic ids, so writing again (a resumed close, a correction) overwrites. */
 export async function saveResults(db: Database, periodId: string, r: { members: MemberResult[]; sections: SectionResult[] }) {
-  const writes = packResults(periodId, r).map(({ _id, ...doc }) => () => db.collection<QuarterResultDoc>(COLL.quarterResults).doc(_id).set({ data: doc }));
+  const writes = packResults(periodId, r).map(
+    ({ _id, ...doc }) =>
+      () =>
+        db.collection<QuarterResultDoc>(COLL.quarterResults).doc(_id).set({ data: doc }),
+  );
   for (let i = 0; i < writes.length; i += 10) await Promise.all(writes.slice(i, i + 10).map((w) => w()));
 }
 
@@ -114,7 +118,10 @@ export async function resultView(ctx: Ctx, periodId: string, m: MemberDoc) {
   const p = await loadPeriod(ctx.db, periodId);
   if (p?.status !== 'closed') throw new AppError('NOT_READY', `${quarterLabel(periodId)}考核尚未结束，结束后可查看结果`);
   const [stored, corrections, section] = await Promise.all([
-    ctx.db.collection<QuarterResultDoc>(COLL.quarterResults).doc(quarterResultId(periodId, m.sectionId ?? '')).get(),
+    ctx.db
+      .collection<QuarterResultDoc>(COLL.quarterResults)
+      .doc(quarterResultId(periodId, m.sectionId ?? ''))
+      .get(),
     ctx.db.collection<CorrectionDoc>(COLL.corrections).where({ periodId, memberId: m._id }).orderBy('at', 'asc').limit(100).get(),
     m.sectionId ? ctx.db.collection<SectionDoc>(COLL.sections).doc(m.sectionId).get() : null,
   ]);

@@ -1,39 +1,54 @@
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
-import { BATCH } from "../../../shared/assessment/config";
-import type { PeriodDoc } from "../../../shared/assessment/period";
+import { BATCH } from '../../../shared/assessment/config';
+import type { PeriodDoc } from '../../../shared/assessment/period';
 import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
-import type { IndicatorDoc, TreeNodeDoc } from "../../../shared/indicators/indicator";
-import {all, cadres, periodStatus } from './lib';
+import type { IndicatorDoc, TreeNodeDoc } from '../../../shared/indicators/indicator';
+import { all, cadres, periodStatus } from './lib';
 import { loadPeriod } from '../../../server/assessment/period';
 
 export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId }, ctx) => {
-      const p = await loadPeriod(ctx.db, periodId);
-      if (p && p.status !== 'open') throw new AppError('CLOSED', '该季度已结束，不能重新开启');
-      if (periodId < quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '不能开启已经过去的季度');
-      const [people, nodes, indicators, existing] = await Promise.all([
-        cadres(ctx.db),
-        all<TreeNodeDoc>(ctx.db, COLL.treeNodes, { level: 'personal' }),
-        all<IndicatorDoc>(ctx.db, COLL.indicators, { active: true }),
-        all<ChecklistDoc>(ctx.db, COLL.checklists, { periodId }),
-      ]);
-      const have = new Set(existing.map((c) => c.memberId));
-      const byId = new Map(indicators.map((i) => [i._id, i]));
-      // A checklist once fixed stays as it was: each call fills in up to a batch of those who have none, and the
-      // quarter counts as opened once nobody is left.
-      const missing = people.filter((m) => !have.has(m._id));
-      const fresh = missing.slice(0, BATCH.checklistsPerCall);
-      for (let i = 0; i < fresh.length; i += 10) {
-        await Promise.all(
-          fresh.slice(i, i + 10).map((m) =>
-            ctx.db.collection<ChecklistDoc>(COLL.checklists).doc(checklistId(periodId, m._id)).set({
-              data: { periodId, memberId: m._id, sectionId: m.sectionId ?? '', items: buildChecklist(nodes.filter((n) => n.memberId === m._id), byId) },
-            }),
-          ),
-        );
-      }
-      if (!p && missing.length === fresh.length) await ctx.db.collection<PeriodDoc>(COLL.periods).doc(periodId).set({ data: { status: 'open' } });
-      return periodStatus(ctx.db, periodId);
-    };
+  const p = await loadPeriod(ctx.db, periodId);
+  if (p && p.status !== 'open') throw new AppError('CLOSED', '该季度已结束，不能重新开启');
+  if (periodId < quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '不能开启已经过去的季度');
+  const [people, nodes, indicators, existing] = await Promise.all([
+    cadres(ctx.db),
+    all<TreeNodeDoc>(ctx.db, COLL.treeNodes, { level: 'personal' }),
+    all<IndicatorDoc>(ctx.db, COLL.indicators, { active: true }),
+    all<ChecklistDoc>(ctx.db, COLL.checklists, { periodId }),
+  ]);
+  const have = new Set(existing.map((c) => c.memberId));
+  const byId = new Map(indicators.map((i) => [i._id, i]));
+  // A checklist once fixed stays as it was: each call fills in up to a batch of those who have none, and the
+  // quarter counts as opened once nobody is left.
+  const missing = people.filter((m) => !have.has(m._id));
+  const fresh = missing.slice(0, BATCH.checklistsPerCall);
+  for (let i = 0; i < fresh.length; i += 10) {
+    await Promise.all(
+      fresh.slice(i, i + 10).map((m) =>
+        ctx.db
+          .collection<ChecklistDoc>(COLL.checklists)
+          .doc(checklistId(periodId, m._id))
+          .set({
+            data: {
+              periodId,
+              memberId: m._id,
+              sectionId: m.sectionId ?? '',
+              items: buildChecklist(
+                nodes.filter((n) => n.memberId === m._id),
+                byId,
+              ),
+            },
+          }),
+      ),
+    );
+  }
+  if (!p && missing.length === fresh.length)
+    await ctx.db
+      .collection<PeriodDoc>(COLL.periods)
+      .doc(periodId)
+      .set({ data: { status: 'open' } });
+  return periodStatus(ctx.db, periodId);
+};

@@ -10,17 +10,17 @@ import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
 import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/common/time';
 import type { ParsedInput } from '../../../shared/contracts';
-import type { ReportView } from "../../../shared/dossier/contract";
+import type { ReportView } from '../../../shared/dossier/contract';
 import {
-    REPORT_DATE_MESSAGES,
-    applyReport,
-    dossierId,
-    isOwnPhoto,
-    newDossier,
-    reportDateProblem,
-    targetProgress,
-    type DossierDoc,
-    type ReportDoc
+  REPORT_DATE_MESSAGES,
+  applyReport,
+  dossierId,
+  isOwnPhoto,
+  newDossier,
+  reportDateProblem,
+  targetProgress,
+  type DossierDoc,
+  type ReportDoc,
 } from '../../../shared/dossier/dossier';
 import { type MemberDoc } from '../../../shared/members/member';
 import type { EnterpriseDoc, ProjectDoc } from '../../../shared/park/park';
@@ -50,11 +50,7 @@ export async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportVi
 }
 
 export function reportsOf(db: Database, memberId: string, periodId: string) {
-  return db
-    .collection<ReportDoc>(COLL.reports)
-    .where({ memberId, periodId })
-    .orderBy('date', 'desc')
-    .orderBy('createdAt', 'desc');
+  return db.collection<ReportDoc>(COLL.reports).where({ memberId, periodId }).orderBy('date', 'desc').orderBy('createdAt', 'desc');
 }
 
 export async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string) {

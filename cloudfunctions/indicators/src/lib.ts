@@ -1,8 +1,8 @@
 /** What several of the indicators actions share. */
 import type { Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
-import type { IndicatorView } from "../../../shared/indicators/contract";
-import { weightGroup, type IndicatorDoc, type TreeNodeDoc } from "../../../shared/indicators/indicator";
+import type { IndicatorView } from '../../../shared/indicators/contract';
+import { weightGroup, type IndicatorDoc, type TreeNodeDoc } from '../../../shared/indicators/indicator';
 import { weightProblems } from '../../../shared/indicators/rules';
 import type { MemberDoc } from '../../../shared/members/member';
 import { type SectionDoc } from '../../../shared/park/park';

@@ -9,16 +9,12 @@ function escapeRegExp(s: string): string {
 }
 
 export const searchEnterprises: Handler<'park', 'searchEnterprises'> = async ({ q, cursor = 0 }, ctx) => {
-      const all = ctx.db.collection<EnterpriseDoc>(COLL.enterprises);
-      // An empty where() is refused by the SDK, so "no search text" means the plain collection.
-      const query = q ? all.where({ name: ctx.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) }) : all;
-      const res = await query
-        .orderBy('name', 'asc')
-        .skip(cursor)
-        .limit(LIMITS.searchResults)
-        .get();
-      return {
-        items: res.data.map((e) => ({ id: e._id, name: e.name, aboveScale: e.aboveScale, industry: e.industry })),
-        nextCursor: res.data.length === LIMITS.searchResults ? cursor + LIMITS.searchResults : null,
-      };
-    };
+  const all = ctx.db.collection<EnterpriseDoc>(COLL.enterprises);
+  // An empty where() is refused by the SDK, so "no search text" means the plain collection.
+  const query = q ? all.where({ name: ctx.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) }) : all;
+  const res = await query.orderBy('name', 'asc').skip(cursor).limit(LIMITS.searchResults).get();
+  return {
+    items: res.data.map((e) => ({ id: e._id, name: e.name, aboveScale: e.aboveScale, industry: e.industry })),
+    nextCursor: res.data.length === LIMITS.searchResults ? cursor + LIMITS.searchResults : null,
+  };
+};

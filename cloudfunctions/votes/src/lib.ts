@@ -4,13 +4,7 @@ import { COLL } from '../../../server/common/collections';
 import { type Ctx } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import type { SectionDoc } from '../../../shared/park/park';
-import {
-    RESULTS_SETTLE_MS,
-    closedAt,
-    phase,
-    type BallotDoc,
-    type CampaignDoc
-} from '../../../shared/votes/campaign';
+import { RESULTS_SETTLE_MS, closedAt, phase, type BallotDoc, type CampaignDoc } from '../../../shared/votes/campaign';
 import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
 import { biasFlags, type Flags } from '../../../shared/votes/flags';
 import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';

@@ -5,9 +5,9 @@ import { loadCampaign } from './lib';
 export const BALLOT_PAGE = 'votes/ballot/index';
 
 export const qrcode: Handler<'votes', 'qrcode'> = async ({ campaignId }, ctx) => {
-      await loadCampaign(ctx.db, campaignId);
-      const scene = `c=${campaignId}`;
-      const qr = await ctx.cloud.openapi.wxacode.getUnlimited({ scene, page: BALLOT_PAGE, width: 600, checkPath: false });
-      const { fileID } = await ctx.cloud.uploadFile({ cloudPath: `votes/${campaignId}.png`, fileContent: qr.buffer });
-      return { page: BALLOT_PAGE, scene, qrUrl: (await tempUrls(ctx.cloud, [fileID])).get(fileID) ?? '' };
-    };
+  await loadCampaign(ctx.db, campaignId);
+  const scene = `c=${campaignId}`;
+  const qr = await ctx.cloud.openapi.wxacode.getUnlimited({ scene, page: BALLOT_PAGE, width: 600, checkPath: false });
+  const { fileID } = await ctx.cloud.uploadFile({ cloudPath: `votes/${campaignId}.png`, fileContent: qr.buffer });
+  return { page: BALLOT_PAGE, scene, qrUrl: (await tempUrls(ctx.cloud, [fileID])).get(fileID) ?? '' };
+};

@@ -21,7 +21,10 @@ describe('spot-check deductions (不定期抽查)', () => {
     const twice = [...lowered, { memberId: 'M1', field: 'deductions' as const, old: 1, new: 0 }];
     expect(memberDeductions(spots, twice, 'M1')).toBe(0);
     // a correction of the 考人 score does not touch deductions; nor one of another cadre
-    const other = [{ memberId: 'M1', field: 'staffEvaluation' as const, old: 80, new: 90 }, { memberId: 'M2', field: 'deductions' as const, old: 4, new: 0 }];
+    const other = [
+      { memberId: 'M1', field: 'staffEvaluation' as const, old: 80, new: 90 },
+      { memberId: 'M2', field: 'deductions' as const, old: 4, new: 0 },
+    ];
     expect(memberDeductions(spots, other, 'M1')).toBe(5);
     expect(memberDeductions([], [{ memberId: 'M1', field: 'deductions' as const, old: 0, new: -3 }], 'M1')).toBe(0);
   });
@@ -40,7 +43,9 @@ describe('who evaluates whom (考人)', () => {
   const head = { _id: 'H', roles: ['cadre', 'sectionHead'] as const, sectionId: 'S03' };
   it('a head their staff, a leader the heads, nobody themself', () => {
     expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { _id: 'C', roles: ['cadre'], sectionId: 'S03' })).toBeNull();
-    expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { _id: 'C', roles: ['cadre'], sectionId: 'S04' })).toBe('只能评价本股室的工作人员');
+    expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { _id: 'C', roles: ['cadre'], sectionId: 'S04' })).toBe(
+      '只能评价本股室的工作人员',
+    );
     expect(staffEvaluationProblem({ _id: 'L', roles: ['leader'], sectionId: null }, { ...head, roles: [...head.roles] })).toBeNull();
     expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { ...head, roles: [...head.roles] })).toBe('不能给自己评分');
   });

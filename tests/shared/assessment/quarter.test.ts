@@ -1,7 +1,17 @@
 import { DEFAULT_QUARTER_SETTINGS, assessQuarter, gradeOfScore, quarterScore, type QuarterInput } from '../../../shared/assessment/quarter';
 
-const person = (memberId: string, indicators: number, staffEvaluation = indicators, sectionEvaluation = indicators, deductions = 0): QuarterInput => ({
-  memberId, indicators, staffEvaluation, sectionEvaluation, deductions,
+const person = (
+  memberId: string,
+  indicators: number,
+  staffEvaluation = indicators,
+  sectionEvaluation = indicators,
+  deductions = 0,
+): QuarterInput => ({
+  memberId,
+  indicators,
+  staffEvaluation,
+  sectionEvaluation,
+  deductions,
 });
 
 describe('quarter score', () => {
@@ -53,6 +63,11 @@ describe('好 for at most 40%', () => {
     const rest = Array.from({ length: 5 }, (_, i) => person(`x${i}`, 70));
     const r = assessQuarter([...top, ...tied, ...rest]); // quota 4, one place left for two equals
     expect(r.filter((o) => o.grade === 'good').map((o) => o.memberId)).toEqual(['m0', 'm1', 'm2']);
-    expect(r.filter((o) => o.cappedByQuota).map((o) => o.memberId).sort()).toEqual(['t1', 't2']);
+    expect(
+      r
+        .filter((o) => o.cappedByQuota)
+        .map((o) => o.memberId)
+        .sort(),
+    ).toEqual(['t1', 't2']);
   });
 });

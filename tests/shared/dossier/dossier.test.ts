@@ -1,15 +1,15 @@
-import { ReportKind } from "../../../shared/dossier/contract";
-import { DEFAULT_QUARTER_TARGETS } from "../../../shared/dossier/config";
+import { ReportKind } from '../../../shared/dossier/contract';
+import { DEFAULT_QUARTER_TARGETS } from '../../../shared/dossier/config';
 import {
-    applyReport,
-    newDossier,
-    defaultTargets,
-    emptyProgress,
-    isOwnPhoto,
-    overallPercent,
-    percentOf,
-    reportDateProblem,
-    targetProgress,
+  applyReport,
+  newDossier,
+  defaultTargets,
+  emptyProgress,
+  isOwnPhoto,
+  overallPercent,
+  percentOf,
+  reportDateProblem,
+  targetProgress,
 } from '../../../shared/dossier/dossier';
 
 describe('dossier progress (绩效档案)', () => {

@@ -1,8 +1,19 @@
 import { evenWeights, indicatorPart, insertWithWeight, scoreItem, type ChecklistItem } from '../../../shared/indicators/checklist';
 
 const item = (over: Partial<ChecklistItem>): ChecklistItem => ({
-  nodeId: 'n1', indicatorId: 'i1', indicatorVersion: 1, name: '走访服务企业数', class: 'key', kind: 'quantitative', unit: '家',
-  direction: 'higher', target: 30, rule: { type: 'proportional', cap: 100 }, metric: 'enterprise_visit', weight: 20, ...over,
+  nodeId: 'n1',
+  indicatorId: 'i1',
+  indicatorVersion: 1,
+  name: '走访服务企业数',
+  class: 'key',
+  kind: 'quantitative',
+  unit: '家',
+  direction: 'higher',
+  target: 30,
+  rule: { type: 'proportional', cap: 100 },
+  metric: 'enterprise_visit',
+  weight: 20,
+  ...over,
 });
 
 describe('scoring a checklist item, with the reason in words', () => {
@@ -22,7 +33,12 @@ describe('scoring a checklist item, with the reason in words', () => {
   });
   it('sums the points into the indicator part', () => {
     // (16 + 30) / (20 + 30) × 100 = 92
-    expect(indicatorPart([{ nodeId: 'a', name: 'a', weight: 20, score: 80, points: 16, why: '' }, { nodeId: 'b', name: 'b', weight: 30, score: 100, points: 30, why: '' }])).toBe(92);
+    expect(
+      indicatorPart([
+        { nodeId: 'a', name: 'a', weight: 20, score: 80, points: 16, why: '' },
+        { nodeId: 'b', name: 'b', weight: 30, score: 100, points: 30, why: '' },
+      ]),
+    ).toBe(92);
   });
 });
 

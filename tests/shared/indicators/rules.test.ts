@@ -16,7 +16,18 @@ describe('proportional to target, capped', () => {
 });
 
 describe('tiers', () => {
-  const spec: QuantSpec = { target: 95, direction: 'higher', rule: { type: 'tiers', tiers: [{ atLeast: 95, points: 100 }, { atLeast: 90, points: 85 }, { atLeast: 80, points: 70 }] } };
+  const spec: QuantSpec = {
+    target: 95,
+    direction: 'higher',
+    rule: {
+      type: 'tiers',
+      tiers: [
+        { atLeast: 95, points: 100 },
+        { atLeast: 90, points: 85 },
+        { atLeast: 80, points: 70 },
+      ],
+    },
+  };
   it('gives the highest tier reached', () => {
     expect(scoreQuantitative(spec, 95)).toBe(100);
     expect(scoreQuantitative(spec, 94.9)).toBe(85);
@@ -48,7 +59,12 @@ describe('capped bonus for excess', () => {
 describe('weights', () => {
   it('combine indicator scores by weight', () => {
     // (40 × 100 + 60 × 80) / 100 = 88
-    expect(weightedScore([{ weight: 40, score: 100 }, { weight: 60, score: 80 }])).toBe(88);
+    expect(
+      weightedScore([
+        { weight: 40, score: 100 },
+        { weight: 60, score: 80 },
+      ]),
+    ).toBe(88);
   });
   it('must add up to 100 under every node, and the check says where they do not', () => {
     const nodes = [

@@ -1,4 +1,4 @@
-import { INVITE } from "../../../shared/members/config";
+import { INVITE } from '../../../shared/members/config';
 import { inviteProblem, makeInviteCode } from '../../../shared/members/invite';
 
 describe('invite codes', () => {

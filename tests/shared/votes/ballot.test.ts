@@ -1,12 +1,5 @@
 import { DEFAULT_GRADE_POINTS, DEFAULT_RULES } from '../../../shared/votes/config';
-import {
-  ballotProblems,
-  excellentCap,
-  gradeOfPoints,
-  isVoid,
-  problemMessage,
-  weightedPoints,
-} from '../../../shared/votes/ballot';
+import { ballotProblems, excellentCap, gradeOfPoints, isVoid, problemMessage, weightedPoints } from '../../../shared/votes/ballot';
 import { grades, points, spec } from './fixtures';
 
 describe('a ballot’s 优秀 cap (at most 20% of those rated)', () => {
@@ -21,7 +14,21 @@ describe('a ballot’s 优秀 cap (at most 20% of those rated)', () => {
   });
   it('accepts exactly the cap and refuses one more, saying how many are allowed', () => {
     const s = spec(10); // cap 10 × 20% = 2
-    const atCap = grades({ C1: 'excellent', C2: 'excellent', C3: 'competent', C4: 'competent', C5: 'competent', C6: 'competent', C7: 'competent', C8: 'basic', C9: 'competent', C10: 'competent' }, s);
+    const atCap = grades(
+      {
+        C1: 'excellent',
+        C2: 'excellent',
+        C3: 'competent',
+        C4: 'competent',
+        C5: 'competent',
+        C6: 'competent',
+        C7: 'competent',
+        C8: 'basic',
+        C9: 'competent',
+        C10: 'competent',
+      },
+      s,
+    );
     expect(ballotProblems(s, 'nobody', atCap)).toEqual([]);
     const over = { ...atCap, ...grades({ C3: 'excellent' }, s) };
     const problems = ballotProblems(s, 'nobody', over);

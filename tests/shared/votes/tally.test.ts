@@ -7,8 +7,7 @@ const pts = spec(2, { scale: { type: 'points', min: 0, max: 100 } });
 /** C2's ratings vary by dimension, so that no ballot below is void for having one value throughout. */
 const C2 = { de: 70, neng: 71, qin: 69, ji: 70, lian: 70 }; // weighted: (1750+1065+1035+2100+1050)/100 = 70
 /** A points ballot: C1 gets `c1` on every dimension, C2 gets about 70. */
-const b = (category: string, c1: number, section: string | null = null) =>
-  ballot(category, { ...points({ C1: c1 }, pts), C2 }, section);
+const b = (category: string, c1: number, section: string | null = null) => ballot(category, { ...points({ C1: c1 }, pts), C2 }, section);
 const roll = (leader: number, sectionHead: number, cadre: number): Turnout[] => [
   { category: 'leader', roll: leader, voted: 0 },
   { category: 'sectionHead', roll: sectionHead, voted: 0 },
@@ -109,7 +108,12 @@ describe('category breakdowns stay hidden below 5 raters', () => {
 describe('ranking', () => {
   it('gives equal scores the same rank and skips the next (1, 2, 2, 4)', () => {
     const ranked = withRanks([{ overall: 80 }, { overall: 90 }, { overall: 80 }, { overall: 70 }]);
-    expect(ranked.map((r) => [r.overall, r.rank])).toEqual([[90, 1], [80, 2], [80, 2], [70, 4]]);
+    expect(ranked.map((r) => [r.overall, r.rank])).toEqual([
+      [90, 1],
+      [80, 2],
+      [80, 2],
+      [70, 4],
+    ]);
   });
 });
 

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
-import type { IndicatorKind } from "../../../../shared/indicators/contract";
-import { INDICATOR_KIND_LABELS } from "../../../../shared/indicators/indicator";
+import type { IndicatorKind } from '../../../../shared/indicators/contract';
+import { INDICATOR_KIND_LABELS } from '../../../../shared/indicators/indicator';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
 import { FieldError, detailsOrForm, issuesByField, num } from '../../common/form';
@@ -67,7 +67,14 @@ export default function Apply() {
       <View className='cells-title'>指标名称</View>
       <View className='cells'>
         <View className='cell'>
-          <Input id='apply-name' className='input' value={name} maxlength={40} placeholder='如：协助企业申报省级专精特新' onInput={(e) => setName(e.detail.value)} />
+          <Input
+            id='apply-name'
+            className='input'
+            value={name}
+            maxlength={40}
+            placeholder='如：协助企业申报省级专精特新'
+            onInput={(e) => setName(e.detail.value)}
+          />
         </View>
       </View>
       <FieldError id='apply-error-name' text={errors.name} />
@@ -86,13 +93,27 @@ export default function Apply() {
         {kind === 'quantitative' && (
           <View className='cell'>
             <View className='cell-bd'>目标值</View>
-            <Input id='apply-target' className='input input-right' type='digit' value={target} placeholder='如 3' onInput={(e) => setTarget(e.detail.value)} />
+            <Input
+              id='apply-target'
+              className='input input-right'
+              type='digit'
+              value={target}
+              placeholder='如 3'
+              onInput={(e) => setTarget(e.detail.value)}
+            />
           </View>
         )}
         {kind === 'quantitative' && (
           <View className='cell'>
             <View className='cell-bd'>单位</View>
-            <Input id='apply-unit' className='input input-right' value={unit} maxlength={8} placeholder='如 家、个、条' onInput={(e) => setUnit(e.detail.value)} />
+            <Input
+              id='apply-unit'
+              className='input input-right'
+              value={unit}
+              maxlength={8}
+              placeholder='如 家、个、条'
+              onInput={(e) => setUnit(e.detail.value)}
+            />
           </View>
         )}
       </View>
@@ -102,7 +123,14 @@ export default function Apply() {
       <View className='cells-title'>申报理由</View>
       <View className='cells'>
         <View className='cell' style={{ display: 'block' }}>
-          <Textarea id='apply-reason' className='textarea' value={reason} maxlength={300} placeholder='为什么需要这项指标，与岗位职责的关系' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            id='apply-reason'
+            className='textarea'
+            value={reason}
+            maxlength={300}
+            placeholder='为什么需要这项指标，与岗位职责的关系'
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <View className='counter'>{reason.length}/300</View>
         </View>
       </View>
@@ -110,7 +138,12 @@ export default function Apply() {
       <FieldError id='apply-error-form' text={errors.form ?? errors.kind} />
 
       <View className='btn-area'>
-        <Button id='apply-submit' className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`} disabled={submitting} onClick={() => void submit()}>
+        <Button
+          id='apply-submit'
+          className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`}
+          disabled={submitting}
+          onClick={() => void submit()}
+        >
           {submitting ? '正在提交…' : '提交申报'}
         </Button>
       </View>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import '../../../../shared/common/zod-locale';
 import { contracts, type OutputOf } from '../../../../shared/contracts';
-import { INDICATOR_KIND_LABELS } from "../../../../shared/indicators/indicator";
+import { INDICATOR_KIND_LABELS } from '../../../../shared/indicators/indicator';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
 import { detailsOrForm, issuesByField } from '../../common/form';
@@ -39,7 +39,7 @@ export default function Review() {
     const parsed = contracts.applications.review.input.safeParse(input);
     if (!parsed.success) {
       const f = issuesByField(parsed.error.issues);
-      setErrors((e) => ({ ...e, [a.id]: f.reason ?? (f.weight ? '权重应为1到50的整数' : Object.values(f)[0] ?? '') }));
+      setErrors((e) => ({ ...e, [a.id]: f.reason ?? (f.weight ? '权重应为1到50的整数' : (Object.values(f)[0] ?? '')) }));
       return;
     }
     setBusy(a.id);
@@ -62,7 +62,11 @@ export default function Review() {
         <View className='page-desc'>干部申报的新指标，经股室负责人、组织员依次审核。</View>
       </View>
       <LoadStatus page={page} />
-      {list && list.length === 0 && <View className='empty' id='review-empty'>暂无待审核的申报</View>}
+      {list && list.length === 0 && (
+        <View className='empty' id='review-empty'>
+          暂无待审核的申报
+        </View>
+      )}
       {list && (
         <View id='review-list'>
           {list.map((a) => {
@@ -117,10 +121,20 @@ export default function Review() {
                       </View>
                     )}
                     <View className='vote-actions'>
-                      <Button id={`review-${a.id}-approve`} className='btn btn-primary btn-mini' disabled={busy === a.id} onClick={() => void decide(a, 'approve')}>
+                      <Button
+                        id={`review-${a.id}-approve`}
+                        className='btn btn-primary btn-mini'
+                        disabled={busy === a.id}
+                        onClick={() => void decide(a, 'approve')}
+                      >
                         同意
                       </Button>
-                      <Button id={`review-${a.id}-reject`} className='btn btn-warn btn-mini' disabled={busy === a.id} onClick={() => void decide(a, 'reject')}>
+                      <Button
+                        id={`review-${a.id}-reject`}
+                        className='btn btn-warn btn-mini'
+                        disabled={busy === a.id}
+                        onClick={() => void decide(a, 'reject')}
+                      >
                         驳回
                       </Button>
                     </View>

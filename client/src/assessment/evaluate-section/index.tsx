@@ -20,15 +20,20 @@ export default function EvaluateSection() {
   const [saving, setSaving] = useState(false);
   const page = usePageData('park', 'sections', {});
   // What this leader gave this quarter: filled in as it arrives, to be changed (none, or no answer: empty).
-  const mine = usePageData('assessment', 'myEvaluations', {}, {
-    onData: ({ sections: prev }) => {
-      if (prev.length === 0) return;
-      setScores(Object.fromEntries(prev.map((e) => [e.sectionId, String(e.score)])));
-      setComments(Object.fromEntries(prev.map((e) => [e.sectionId, e.comment])));
-      setSaved(Object.fromEntries(prev.map((e) => [e.sectionId, e.score])));
-      setPrefilled(true);
+  const mine = usePageData(
+    'assessment',
+    'myEvaluations',
+    {},
+    {
+      onData: ({ sections: prev }) => {
+        if (prev.length === 0) return;
+        setScores(Object.fromEntries(prev.map((e) => [e.sectionId, String(e.score)])));
+        setComments(Object.fromEntries(prev.map((e) => [e.sectionId, e.comment])));
+        setSaved(Object.fromEntries(prev.map((e) => [e.sectionId, e.score])));
+        setPrefilled(true);
+      },
     },
-  });
+  );
   // The list shows once both have answered, already filled in.
   const sections = mine.loading ? null : page.data;
 

@@ -149,7 +149,11 @@ export default function Period() {
               </View>
             )}
             {s.status === 'closed' && (
-              <Button id='period-ranking' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: PAGES.assessment.ranking(periodId) })}>
+              <Button
+                id='period-ranking'
+                className='btn btn-primary'
+                onClick={() => void Taro.navigateTo({ url: PAGES.assessment.ranking(periodId) })}
+              >
                 查看季度排名
               </Button>
             )}

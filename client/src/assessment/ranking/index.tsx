@@ -18,17 +18,22 @@ export default function RankingPage() {
   const [tab, setTab] = useState<'members' | 'sections'>('members');
   const [note, setNote] = useState<string | null>(null);
   const fellBack = useRef(false);
-  const page = usePageData('assessment', 'ranking', { periodId }, {
-    reset: true,
-    // Opened without a quarter and this one is not closed yet: show the last closed one, saying so.
-    onFail: (r) => {
-      if (r.code !== 'NOT_READY' || explicit || fellBack.current || periodId !== quarters[0] || !quarters[1]) return false;
-      fellBack.current = true;
-      setNote(r.message);
-      setPeriodId(quarters[1]);
-      return true;
+  const page = usePageData(
+    'assessment',
+    'ranking',
+    { periodId },
+    {
+      reset: true,
+      // Opened without a quarter and this one is not closed yet: show the last closed one, saying so.
+      onFail: (r) => {
+        if (r.code !== 'NOT_READY' || explicit || fellBack.current || periodId !== quarters[0] || !quarters[1]) return false;
+        fellBack.current = true;
+        setNote(r.message);
+        setPeriodId(quarters[1]);
+        return true;
+      },
     },
-  });
+  );
   const data = page.data;
 
   return (

@@ -69,7 +69,10 @@ export default function ResultPage() {
       setErrors(f);
       return;
     }
-    const ok = await Taro.showModal({ title: '确认更正', content: `将${FIELD_LABELS[field]}由 ${res[field]} 改为 ${input.value}，全季度等次将重新计算。` });
+    const ok = await Taro.showModal({
+      title: '确认更正',
+      content: `将${FIELD_LABELS[field]}由 ${res[field]} 改为 ${input.value}，全季度等次将重新计算。`,
+    });
     if (!ok.confirm) return;
     setSaving(true);
     setErrors({});
@@ -204,10 +207,24 @@ export default function ResultPage() {
                 </View>
                 <View className='cell'>
                   <View className='cell-label'>新值</View>
-                  <Input id='correct-value' className='input' type='digit' value={value} placeholder='0–100' onInput={(e) => setValue(e.detail.value)} />
+                  <Input
+                    id='correct-value'
+                    className='input'
+                    type='digit'
+                    value={value}
+                    placeholder='0–100'
+                    onInput={(e) => setValue(e.detail.value)}
+                  />
                 </View>
                 <View className='cell' style={{ display: 'block' }}>
-                  <Textarea id='correct-reason' className='textarea textarea-small' value={reason} maxlength={300} placeholder='更正理由（至少4个字）' onInput={(e) => setReason(e.detail.value)} />
+                  <Textarea
+                    id='correct-reason'
+                    className='textarea textarea-small'
+                    value={reason}
+                    maxlength={300}
+                    placeholder='更正理由（至少4个字）'
+                    onInput={(e) => setReason(e.detail.value)}
+                  />
                 </View>
               </View>
               <FieldError id='correct-error' text={errors.value ?? errors.reason ?? errors.form ?? Object.values(errors)[0]} />

@@ -1,7 +1,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { MAX_DEDUCTION } from "../../../../shared/assessment/config";
+import { MAX_DEDUCTION } from '../../../../shared/assessment/config';
 import '../../../../shared/common/zod-locale';
 import { contracts, type OutputOf } from '../../../../shared/contracts';
 import { call } from '../../common/call';
@@ -116,7 +116,14 @@ export default function Spot() {
         </View>
         <View className='cell'>
           <View className='cell-label'>种子</View>
-          <Input id='spot-seed-input' className='input' type='number' value={seed} placeholder='留空随机；填写可复现以往抽取' onInput={(e) => setSeed(e.detail.value)} />
+          <Input
+            id='spot-seed-input'
+            className='input'
+            type='number'
+            value={seed}
+            placeholder='留空随机；填写可复现以往抽取'
+            onInput={(e) => setSeed(e.detail.value)}
+          />
         </View>
       </View>
       {drawError && (
@@ -168,7 +175,12 @@ export default function Spot() {
             <View className='cell-bd'>选择任一股室</View>
           </View>
         </Picker>
-        <Picker mode='selector' range={sections.map((s) => s.name)} value={Math.max(0, staffIdx)} onChange={(e) => setStaffSection(sections[Number(e.detail.value)]?.id)}>
+        <Picker
+          mode='selector'
+          range={sections.map((s) => s.name)}
+          value={Math.max(0, staffIdx)}
+          onChange={(e) => setStaffSection(sections[Number(e.detail.value)]?.id)}
+        >
           <View className='cell cell-access' id='spot-any-member'>
             <View className='cell-bd'>选择任一干部（先选股室）</View>
             <View className='cell-ft'>{sections[staffIdx]?.name ?? ''}</View>
@@ -191,11 +203,25 @@ export default function Spot() {
       <FieldError id='spot-error-target' text={errors.targetId ?? errors.targetType} />
       <View className='cells' style={{ marginTop: '16px' }}>
         <View className='cell' style={{ display: 'block' }}>
-          <Textarea id='spot-findings' className='textarea textarea-small' value={findings} maxlength={500} placeholder='抽查发现（至少4个字）' onInput={(e) => setFindings(e.detail.value)} />
+          <Textarea
+            id='spot-findings'
+            className='textarea textarea-small'
+            value={findings}
+            maxlength={500}
+            placeholder='抽查发现（至少4个字）'
+            onInput={(e) => setFindings(e.detail.value)}
+          />
         </View>
         <View className='cell'>
           <View className='cell-label'>扣分</View>
-          <Input id='spot-deduction' className='input' type='digit' value={deduction} placeholder={`0–${MAX_DEDUCTION}`} onInput={(e) => setDeduction(e.detail.value)} />
+          <Input
+            id='spot-deduction'
+            className='input'
+            type='digit'
+            value={deduction}
+            placeholder={`0–${MAX_DEDUCTION}`}
+            onInput={(e) => setDeduction(e.detail.value)}
+          />
         </View>
       </View>
       <FieldError id='spot-error-findings' text={errors.findings} />

@@ -49,7 +49,12 @@ export default function StaffList() {
         </View>
       </View>
       {sections.length > 0 && (
-        <Picker mode='selector' range={sections.map((x) => x.name)} value={Math.max(0, idx)} onChange={(e) => setSectionId(sections[Number(e.detail.value)]?.id)}>
+        <Picker
+          mode='selector'
+          range={sections.map((x) => x.name)}
+          value={Math.max(0, idx)}
+          onChange={(e) => setSectionId(sections[Number(e.detail.value)]?.id)}
+        >
           <View className='cells'>
             <View className='cell cell-access' id='assess-staff-picker'>
               <View className='cell-bd'>股室</View>

@@ -9,11 +9,16 @@ import { usePageData } from '../../common/use-page-data';
 /** A cadre's dossier for the current quarter: targets with progress, visits, recent reports. */
 export default function Dossier() {
   // refresh on show: after recording a visit the progress moves at once
-  const page = usePageData('dossier', 'mine', {}, {
-    onShow: true,
-    pullDown: true,
-    onData: (x) => void Taro.setNavigationBarTitle({ title: `我的绩效档案 · ${x.periodLabel}` }),
-  });
+  const page = usePageData(
+    'dossier',
+    'mine',
+    {},
+    {
+      onShow: true,
+      pullDown: true,
+      onData: (x) => void Taro.setNavigationBarTitle({ title: `我的绩效档案 · ${x.periodLabel}` }),
+    },
+  );
   const me = usePageData('members', 'me', {});
   const d = page.data;
 

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../../../shared/common/config';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
-import type { DossierView, ReportKind } from "../../../../shared/dossier/contract";
-import type { EnterpriseItem } from "../../../../shared/park/contract";
+import type { DossierView, ReportKind } from '../../../../shared/dossier/contract';
+import type { EnterpriseItem } from '../../../../shared/park/contract';
 import { call } from '../../common/call';
 import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
 import { PAGES } from '../../common/pages';
@@ -55,16 +55,18 @@ export default function Record() {
 
   useEffect(() => {
     if (!needsEnterprise(kind)) return undefined;
-    const t = setTimeout(() => {
-      const mine = ++seq.current;
-      void call('park', 'searchEnterprises', { q }).then((r) => {
-        if (mine !== seq.current) return;
-        if (r.code === 0) setResults(r.data.items);
-      });
-    }, q ? 300 : 0);
+    const t = setTimeout(
+      () => {
+        const mine = ++seq.current;
+        void call('park', 'searchEnterprises', { q }).then((r) => {
+          if (mine !== seq.current) return;
+          if (r.code === 0) setResults(r.data.items);
+        });
+      },
+      q ? 300 : 0,
+    );
     return () => clearTimeout(t);
   }, [q, kind]);
-
 
   const endDay = lastDay < today ? lastDay : today;
   // Claimed projects first: they are the ones a cadre follows.
@@ -148,7 +150,14 @@ export default function Record() {
           )}
           <View style={{ display: chosen ? 'none' : 'block' }}>
             <View className='cell'>
-              <Input id='record-search' className='input' value={q} placeholder='搜索企业名称' confirmType='search' onInput={(e) => setQ(e.detail.value)} />
+              <Input
+                id='record-search'
+                className='input'
+                value={q}
+                placeholder='搜索企业名称'
+                confirmType='search'
+                onInput={(e) => setQ(e.detail.value)}
+              />
             </View>
             <View id='record-enterprise-list'>
               {results.map((e) => (
@@ -188,7 +197,11 @@ export default function Record() {
           <View className='cell cell-link' id='record-projects-claim' onClick={() => void Taro.navigateTo({ url: PAGES.park.projects })}>
             认领重点项目
           </View>
-          {project && <View className='tips' id='record-project-chosen'>已选：{project.name}</View>}
+          {project && (
+            <View className='tips' id='record-project-chosen'>
+              已选：{project.name}
+            </View>
+          )}
           <FieldError id='record-error-project' text={errors.projectId} />
         </View>
       )}
@@ -229,7 +242,12 @@ export default function Record() {
       <FieldError id='record-error-form' text={errors.form ?? errors.kind} />
 
       <View className='btn-area'>
-        <Button id='record-submit' className={`btn btn-primary${submitting || !open ? ' btn-disabled' : ''}`} disabled={submitting || !open} onClick={() => void submit()}>
+        <Button
+          id='record-submit'
+          className={`btn btn-primary${submitting || !open ? ' btn-disabled' : ''}`}
+          disabled={submitting || !open}
+          onClick={() => void submit()}
+        >
           {submitting ? '正在提交…' : '提交'}
         </Button>
       </View>

@@ -48,7 +48,10 @@ export default function SectionStaff() {
         <Picker
           mode='selector'
           range={sections.map((x) => x.name)}
-          value={Math.max(0, sections.findIndex((x) => x.id === (s?.sectionId ?? sectionId)))}
+          value={Math.max(
+            0,
+            sections.findIndex((x) => x.id === (s?.sectionId ?? sectionId)),
+          )}
           onChange={(e) => {
             const picked = sections[Number(e.detail.value)];
             if (picked) setSectionId(picked.id);

@@ -29,7 +29,10 @@ export function IndicatorEditor({
 }) {
   const quantitative = draft.kind === 'quantitative';
   const owners = [{ id: 'park', name: '园区' }, ...sections];
-  const ownerIndex = Math.max(0, owners.findIndex((o) => o.id === draft.owner));
+  const ownerIndex = Math.max(
+    0,
+    owners.findIndex((o) => o.id === draft.owner),
+  );
   return (
     <View className='page' id='edit-page'>
       <View className='page-hd'>
@@ -49,7 +52,14 @@ export function IndicatorEditor({
         </View>
         <View className='cell'>
           <View className='cell-label'>分组</View>
-          <Input id='edit-group' className='input' value={draft.group} maxlength={20} placeholder='如 入企听诉服务成效' onInput={(e) => set({ group: e.detail.value })} />
+          <Input
+            id='edit-group'
+            className='input'
+            value={draft.group}
+            maxlength={20}
+            placeholder='如 入企听诉服务成效'
+            onInput={(e) => set({ group: e.detail.value })}
+          />
         </View>
         <View className='cell'>
           <View className='cell-label'>类别</View>
@@ -79,7 +89,12 @@ export function IndicatorEditor({
 
       <View className='cells-title'>归口与来源</View>
       <View className='cells'>
-        <Picker mode='selector' range={owners.map((o) => o.name)} value={ownerIndex} onChange={(e) => set({ owner: owners[Number(e.detail.value)]?.id ?? 'park' })}>
+        <Picker
+          mode='selector'
+          range={owners.map((o) => o.name)}
+          value={ownerIndex}
+          onChange={(e) => set({ owner: owners[Number(e.detail.value)]?.id ?? 'park' })}
+        >
           <View className='cell cell-access' id='edit-owner'>
             <View className='cell-bd'>责任单位</View>
             <View className='cell-ft'>{owners[ownerIndex]?.name ?? draft.owner}</View>
@@ -87,7 +102,14 @@ export function IndicatorEditor({
         </Picker>
         <View className='cell'>
           <View className='cell-label'>来源</View>
-          <Input id='edit-source' className='input' value={draft.source} maxlength={60} placeholder='如 全省开发区综合考核' onInput={(e) => set({ source: e.detail.value })} />
+          <Input
+            id='edit-source'
+            className='input'
+            value={draft.source}
+            maxlength={60}
+            placeholder='如 全省开发区综合考核'
+            onInput={(e) => set({ source: e.detail.value })}
+          />
         </View>
         <View className='cell'>
           <View className='cell-bd'>启用</View>

@@ -20,7 +20,12 @@ export function RuleFields({ draft, set, errors }: { draft: Draft; set: (patch: 
           <View className='cell-label'>方向</View>
           <View className='seg'>
             {DIRECTIONS.map((x) => (
-              <View key={x.d} id={`edit-direction-${x.d}`} className={`seg-item${draft.direction === x.d ? ' seg-on' : ''}`} onClick={() => set({ direction: x.d })}>
+              <View
+                key={x.d}
+                id={`edit-direction-${x.d}`}
+                className={`seg-item${draft.direction === x.d ? ' seg-on' : ''}`}
+                onClick={() => set({ direction: x.d })}
+              >
                 {x.label}
               </View>
             ))}
@@ -30,7 +35,12 @@ export function RuleFields({ draft, set, errors }: { draft: Draft; set: (patch: 
           <View className='cell-label'>规则</View>
           <View className='seg'>
             {RULES.map((x) => (
-              <View key={x.t} id={`edit-rule-${x.t}`} className={`seg-item${draft.ruleType === x.t ? ' seg-on' : ''}`} onClick={() => set({ ruleType: x.t })}>
+              <View
+                key={x.t}
+                id={`edit-rule-${x.t}`}
+                className={`seg-item${draft.ruleType === x.t ? ' seg-on' : ''}`}
+                onClick={() => set({ ruleType: x.t })}
+              >
                 {x.label}
               </View>
             ))}

@@ -61,7 +61,19 @@ function ruleDraft(r: QuantRule | null): Pick<Draft, 'ruleType' | 'cap' | 'perUn
 /** The form for an indicator (its latest version), or for a new one. */
 export function draftOf(i: Indicator | null): Draft {
   if (!i) {
-    return { name: '', class: 'key', kind: 'quantitative', group: '', unit: '', direction: 'higher', target: '', ...ruleDraft(null), owner: 'park', source: '', active: true };
+    return {
+      name: '',
+      class: 'key',
+      kind: 'quantitative',
+      group: '',
+      unit: '',
+      direction: 'higher',
+      target: '',
+      ...ruleDraft(null),
+      owner: 'park',
+      source: '',
+      active: true,
+    };
   }
   return {
     id: i.id,

@@ -207,7 +207,12 @@ export default function TreePage() {
       )}
       {editor && tree && (
         <View className='btn-area'>
-          <Button id='tree-save' className={`btn btn-primary${!dirty || saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void save()}>
+          <Button
+            id='tree-save'
+            className={`btn btn-primary${!dirty || saving ? ' btn-disabled' : ''}`}
+            disabled={saving}
+            onClick={() => void save()}
+          >
             {saving ? '正在保存…' : '保存权重'}
           </Button>
           <View style={{ height: '12px' }} />

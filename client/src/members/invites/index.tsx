@@ -78,15 +78,18 @@ export default function Invites() {
           {invite.qrUrl && <Image id='invite-qr' className='qr' src={invite.qrUrl} mode='aspectFit' showMenuByLongpress />}
         </View>
         <View className='btn-area'>
-          <Button
-            id='invite-copy'
-            className='btn btn-primary'
-            onClick={() => void Taro.setClipboardData({ data: invite.code })}
-          >
+          <Button id='invite-copy' className='btn btn-primary' onClick={() => void Taro.setClipboardData({ data: invite.code })}>
             复制邀请码
           </Button>
           <View style={{ height: '12px' }} />
-          <Button id='invite-back' className='btn btn-default' onClick={() => { setInvite(null); reload(); }}>
+          <Button
+            id='invite-back'
+            className='btn btn-default'
+            onClick={() => {
+              setInvite(null);
+              reload();
+            }}
+          >
             返回人员列表
           </Button>
         </View>

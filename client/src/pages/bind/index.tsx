@@ -1,14 +1,17 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { INVITE } from "../../../../shared/members/config";
+import { INVITE } from '../../../../shared/members/config';
 import { call } from '../../common/call';
 import { PAGES } from '../../common/pages';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 
 /** The code as the person types it: uppercase letters and digits, at most INVITE.length. */
 function normalize(s: string): string {
-  return s.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, INVITE.length);
+  return s
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, INVITE.length);
 }
 
 function sceneOf(raw: string | undefined): string {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ROLE_LABELS, type DemoPerson, type Role } from "../../../../shared/members/contract";
+import { ROLE_LABELS, type DemoPerson, type Role } from '../../../../shared/members/contract';
 import { platformFail } from '../../common/call';
 import { setSession } from '../../common/session';
 import { PAGES } from '../../common/pages';
@@ -96,9 +96,7 @@ export default function Login() {
                 <View className='cell-bd'>
                   <View className='cell-title'>{p.name}</View>
                   <View className='cell-sub'>
-                    {[p.sectionName ?? p.enterpriseName, p.post, p.roles.map((r) => ROLE_LABELS[r]).join('、')]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    {[p.sectionName ?? p.enterpriseName, p.post, p.roles.map((r) => ROLE_LABELS[r]).join('、')].filter(Boolean).join(' · ')}
                   </View>
                 </View>
               </View>

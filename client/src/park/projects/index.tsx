@@ -21,7 +21,11 @@ export default function Projects() {
     setBusy(null);
     if (r.code === 0) {
       page.setData((old) =>
-        (old ?? []).map((x) => (x.id === p.id ? { ...x, claimedByMe: r.data.claimed, claimedBy: x.claimedBy + (r.data.claimed === x.claimedByMe ? 0 : r.data.claimed ? 1 : -1) } : x)),
+        (old ?? []).map((x) =>
+          x.id === p.id
+            ? { ...x, claimedByMe: r.data.claimed, claimedBy: x.claimedBy + (r.data.claimed === x.claimedByMe ? 0 : r.data.claimed ? 1 : -1) }
+            : x,
+        ),
       );
       void Taro.showToast({ title: r.data.claimed ? '已认领' : '已取消认领', icon: 'none' });
     } else void Taro.showModal({ title: '操作未成功', content: r.message, showCancel: false });

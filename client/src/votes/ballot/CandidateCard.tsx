@@ -33,7 +33,10 @@ export const CandidateCard = memo(function CandidateCard({ cand, byDim, spec, on
           {cand.sectionName && <Text className='cand-sub'>{cand.sectionName}</Text>}
         </View>
         {overall && (
-          <Text className={`tag ${overall === 'excellent' ? 'tag-ok' : overall === 'incompetent' ? 'tag-red' : 'tag-grey'}`} id={`cand-${cand.id}-overall`}>
+          <Text
+            className={`tag ${overall === 'excellent' ? 'tag-ok' : overall === 'incompetent' ? 'tag-red' : 'tag-grey'}`}
+            id={`cand-${cand.id}-overall`}
+          >
             总体{GRADE_LABELS[overall]}
           </Text>
         )}

@@ -3,7 +3,19 @@ import { GRADE_LABELS, GRADES, type Dimension, type Grade, type RatingValue, typ
 import type { OnRate } from './CandidateCard';
 
 /** One dimension of a candidate: a grade to tap (again to clear), or points typed. */
-export function DimRow({ candId, dim, scale, value, onRate }: { candId: string; dim: Dimension; scale: Scale; value: RatingValue | undefined; onRate: OnRate }) {
+export function DimRow({
+  candId,
+  dim,
+  scale,
+  value,
+  onRate,
+}: {
+  candId: string;
+  dim: Dimension;
+  scale: Scale;
+  value: RatingValue | undefined;
+  onRate: OnRate;
+}) {
   return (
     <View className='dim-row'>
       <Text className='dim-label'>{dim.label}</Text>

@@ -212,7 +212,8 @@ export default function BallotPage() {
       />
       <View className='tips'>
         <Text>
-          评价按{c.dimensions.map((d) => d.label).join('、')}逐项进行；各项加权后为总体评价，总体“优秀”最多 {b.excellentCap} 人。填写内容保存在本机，提交前离开不会丢失。
+          评价按{c.dimensions.map((d) => d.label).join('、')}逐项进行；各项加权后为总体评价，总体“优秀”最多 {b.excellentCap}{' '}
+          人。填写内容保存在本机，提交前离开不会丢失。
         </Text>
       </View>
     </View>

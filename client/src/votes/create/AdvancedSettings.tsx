@@ -19,10 +19,26 @@ export function AdvancedSettings({
   errors: Record<string, string>;
 }) {
   const share = (id: string, label: string, key: keyof Settings['shares']) => (
-    <NumberCell id={id} label={label} value={s.shares[key]} onInput={(v) => update((x) => ({ shares: { ...x.shares, [key]: v } }))} unit='%' field={`rules.${key}`} errors={errors} />
+    <NumberCell
+      id={id}
+      label={label}
+      value={s.shares[key]}
+      onInput={(v) => update((x) => ({ shares: { ...x.shares, [key]: v } }))}
+      unit='%'
+      field={`rules.${key}`}
+      errors={errors}
+    />
   );
   const count = (id: string, label: string, key: keyof Settings['counts']) => (
-    <NumberCell id={id} label={label} value={s.counts[key]} onInput={(v) => update((x) => ({ counts: { ...x.counts, [key]: v } }))} unit='人' field={`rules.${key}`} errors={errors} />
+    <NumberCell
+      id={id}
+      label={label}
+      value={s.counts[key]}
+      onInput={(v) => update((x) => ({ counts: { ...x.counts, [key]: v } }))}
+      unit='人'
+      field={`rules.${key}`}
+      errors={errors}
+    />
   );
   return (
     <View id='create-settings'>
@@ -66,10 +82,18 @@ export function AdvancedSettings({
       <View className='cells'>
         <View className='cell'>
           <View className='seg' id='create-scale'>
-            <View className={`seg-item${s.scaleType === 'grades' ? ' seg-on' : ''}`} id='create-scale-grades' onClick={() => update(() => ({ scaleType: 'grades' }))}>
+            <View
+              className={`seg-item${s.scaleType === 'grades' ? ' seg-on' : ''}`}
+              id='create-scale-grades'
+              onClick={() => update(() => ({ scaleType: 'grades' }))}
+            >
               四档等次
             </View>
-            <View className={`seg-item${s.scaleType === 'points' ? ' seg-on' : ''}`} id='create-scale-points' onClick={() => update(() => ({ scaleType: 'points' }))}>
+            <View
+              className={`seg-item${s.scaleType === 'points' ? ' seg-on' : ''}`}
+              id='create-scale-points'
+              onClick={() => update(() => ({ scaleType: 'points' }))}
+            >
               百分制打分
             </View>
           </View>
@@ -90,8 +114,24 @@ export function AdvancedSettings({
           ))}
         {s.scaleType === 'points' && (
           <>
-            <NumberCell id='create-points-min' label='最低分' value={s.ptsMin} onInput={(v) => update(() => ({ ptsMin: v }))} unit='分' field='scale.min' errors={errors} />
-            <NumberCell id='create-points-max' label='最高分' value={s.ptsMax} onInput={(v) => update(() => ({ ptsMax: v }))} unit='分' field='scale.max' errors={errors} />
+            <NumberCell
+              id='create-points-min'
+              label='最低分'
+              value={s.ptsMin}
+              onInput={(v) => update(() => ({ ptsMin: v }))}
+              unit='分'
+              field='scale.min'
+              errors={errors}
+            />
+            <NumberCell
+              id='create-points-max'
+              label='最高分'
+              value={s.ptsMax}
+              onInput={(v) => update(() => ({ ptsMax: v }))}
+              unit='分'
+              field='scale.max'
+              errors={errors}
+            />
           </>
         )}
       </View>
@@ -104,7 +144,12 @@ export function AdvancedSettings({
         {count('create-trim-above', '同类评价人多于几人时去掉最高最低', 'trimAbove')}
         <View className='cell'>
           <View className='cell-bd'>所有评价完全相同的选票无效</View>
-          <Switch id='create-void-same' checked={s.voidIfAllSame} color='#07c160' onChange={(e) => update(() => ({ voidIfAllSame: e.detail.value }))} />
+          <Switch
+            id='create-void-same'
+            checked={s.voidIfAllSame}
+            color='#07c160'
+            onChange={(e) => update(() => ({ voidIfAllSame: e.detail.value }))}
+          />
         </View>
         <CreateError errors={errors} field='rules.voidIfAllSame' />
         {count('create-min-group', '分组不足几人不显示', 'minGroupSize')}

@@ -85,7 +85,10 @@ export function categoriesOf(kind: CampaignKind): Category[] {
 export const isDefaultShare = (s: Settings, k: ShareKey) => s.shares[k] === pctText(DEFAULT_RULES[k]);
 
 /** The input with only what the admin changed (the server applies its defaults to the rest), and typing errors. */
-export function build(basics: { title: string; kind: CampaignKind; year: string }, s: Settings): { input: Record<string, unknown>; typed: Record<string, string> } {
+export function build(
+  basics: { title: string; kind: CampaignKind; year: string },
+  s: Settings,
+): { input: Record<string, unknown>; typed: Record<string, string> } {
   const typed: Record<string, string> = {};
   const read = (path: string, t: string): number => {
     const n = num(t);

@@ -8,7 +8,10 @@ import { receiptKey } from '../lib';
 
 /** The code as typed: uppercase, grouped 4-4-4 with dashes. */
 function format(s: string): string {
-  const raw = s.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12);
+  const raw = s
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 12);
   return raw.match(/.{1,4}/g)?.join('-') ?? '';
 }
 

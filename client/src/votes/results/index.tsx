@@ -60,7 +60,8 @@ function ResultRow({ r, res, top, open, onToggle }: { r: Row; res: Results; top:
               ))}
             </View>
             <View className='detail-line small'>
-              优秀 {r.grades.excellent ?? 0} · 称职 {r.grades.competent ?? 0} · 基本称职 {r.grades.basic ?? 0} · 不称职 {r.grades.incompetent ?? 0}（票）
+              优秀 {r.grades.excellent ?? 0} · 称职 {r.grades.competent ?? 0} · 基本称职 {r.grades.basic ?? 0} · 不称职 {r.grades.incompetent ?? 0}
+              （票）
             </View>
           </View>
         )}
@@ -73,9 +74,19 @@ function ResultRow({ r, res, top, open, onToggle }: { r: Row; res: Results; top:
 export default function ResultsPage() {
   const { params } = useRouter();
   const campaignId = params.campaignId ? decodeURIComponent(params.campaignId) : '';
-  const { data: res, error, loading, reload } = usePageData('votes', 'results', { campaignId }, {
-    onData: (x) => void Taro.setNavigationBarTitle({ title: `${x.campaign.title} · 结果` }),
-  });
+  const {
+    data: res,
+    error,
+    loading,
+    reload,
+  } = usePageData(
+    'votes',
+    'results',
+    { campaignId },
+    {
+      onData: (x) => void Taro.setNavigationBarTitle({ title: `${x.campaign.title} · 结果` }),
+    },
+  );
   const [openId, setOpenId] = useState<string | null>(null);
 
   if (!res) {
@@ -171,7 +182,9 @@ export default function ResultsPage() {
         {f.blocs.map((b) => (
           <View className='cell' key={`b-${b.sectionId}`} id={`flag-bloc-${b.sectionId}`}>
             <View className='cell-bd'>
-              <View>{b.sectionName ?? '某股室'}：本股室投票人评本股室对象高出 {num(b.gap)} 分</View>
+              <View>
+                {b.sectionName ?? '某股室'}：本股室投票人评本股室对象高出 {num(b.gap)} 分
+              </View>
               <View className='cell-sub'>涉及 {b.ballots} 张选票</View>
             </View>
           </View>
