@@ -85,8 +85,8 @@ export const ACCESS = {
     close: { roles: ['admin'], scope: 'self' },
     qrcode: { roles: ['admin'], scope: 'self' },
     ballot: { roles: 'bound', scope: 'roll' },
-    // The hot path of the year-end burst: the roll entry is the check, so the router reads no member record.
-    submit: { roles: 'anyone', scope: 'roll' },
+    // an active person on the roll: the router reads the member (an inactive one may not vote), the handler the roll entry
+    submit: { roles: 'bound', scope: 'roll' },
     turnout: { roles: ['admin'], scope: 'self' },
     results: { roles: ['leader', 'admin'], scope: 'self' },
     checkReceipt: { roles: 'bound', scope: 'roll' },

@@ -139,7 +139,7 @@ const CandidateResultView = z.object({
   shareIncompetent: z.number(),
   admonish: z.boolean(),
   adjust: z.boolean(),
-  byCategory: z.array(z.object({ category: z.string(), raters: z.number(), overall: z.number().nullable() })),
+  byCategory: z.array(z.object({ category: z.string(), label: z.string(), raters: z.number(), overall: z.number().nullable() })),
 });
 
 export const ResultsView = z.object({
@@ -151,10 +151,13 @@ export const ResultsView = z.object({
   turnout: z.number(),
   belowTurnoutFloor: z.boolean(),
   /**
-   * True when fewer valid ballots than the smallest group shown (5) were cast: with so few, scores would tell how
-   * each one voted, so none are published (candidates and flags come empty).
+   * True when too few valid ballots were cast for every candidate to keep the smallest group shown (5) of raters
+   * (a voter does not rate themself: 6 ballots): with so few, scores would tell how each one voted, so none are
+   * published (candidates and flags come empty).
    */
   withheld: z.boolean(),
+  /** The voter categories as counted: a category too small to stay secret is merged with its neighbour. */
+  countedCategories: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number() })),
   candidates: z.array(CandidateResultView),
   flags: z.object({
     leniency: z.array(z.object({ receipt: z.string(), category: z.string(), mean: z.number(), z: z.number(), kind: z.enum(['lenient', 'severe']) })),

@@ -21,6 +21,8 @@ export interface CountedBallot {
 
 export interface CategoryScore {
   category: string;
+  /** The category's label; merged categories (shared/votes/secrecy.ts) are named together. */
+  label: string;
   raters: number;
   /** null when the category has fewer than `minGroupSize` raters: no breakdown is shown for it. */
   overall: number | null;
@@ -136,7 +138,7 @@ export function tally(spec: CampaignSpec, ballots: CountedBallot[], roll: Turnou
 
     const byCategory: CategoryScore[] = spec.categories.map((c) => {
       const raters = ratersByCategory.get(c.key) ?? 0;
-      if (raters < rules.minGroupSize) return { category: c.key, raters, overall: null };
+      if (raters < rules.minGroupSize) return { category: c.key, label: c.label, raters, overall: null };
       const perDim = values.get(c.key);
       let s = 0;
       let w = 0;
@@ -146,7 +148,7 @@ export function tally(spec: CampaignSpec, ballots: CountedBallot[], roll: Turnou
         s += m * d.weight;
         w += d.weight;
       }
-      return { category: c.key, raters, overall: w > 0 ? round2(s / w) : null };
+      return { category: c.key, label: c.label, raters, overall: w > 0 ? round2(s / w) : null };
     });
 
     const rated = GRADES.reduce((s, g) => s + grades[g], 0);

@@ -131,8 +131,9 @@ describe('a 班子测评 from set-up to results', () => {
   it('the admin sees the turnout move and closes the campaign', async () => {
     // the manage page refreshes every 5 s while open
     await expectText(admin.locator('#turnout-voted'), /已投 1 \/ \d+ 人/);
-    // Four more cadres vote from their phones (through the function), so that results may be published (≥ 5 ballots).
-    for (const [i, voter] of ['M010', 'M011', 'M012', 'M013'].entries()) {
+    // Five more cadres vote from their phones (through the function), so that results may be published: 6 ballots
+    // leave every candidate at least 5 raters (shared/votes/secrecy.ts).
+    for (const [i, voter] of ['M010', 'M011', 'M012', 'M013', 'M014'].entries()) {
       const ratings: Ratings = Object.fromEntries(
         LEADERS.map((id) => [
           id,
@@ -141,7 +142,7 @@ describe('a 班子测评 from set-up to results', () => {
       );
       expect((await t.call(await t.as(voter), 'votes', 'submit', { campaignId, ratings })).code).toBe(0);
     }
-    await expectText(admin.locator('#turnout-voted'), /已投 5 \/ \d+ 人/);
+    await expectText(admin.locator('#turnout-voted'), /已投 6 \/ \d+ 人/);
     await shot(admin, 'vote-06-turnout');
     await admin.locator('#manage-close').click();
     await admin.locator('.taro-model__confirm').click();
@@ -156,12 +157,13 @@ describe('a 班子测评 from set-up to results', () => {
     await leader.locator('#results-list').waitFor({ timeout: 15_000 });
     for (const id of LEADERS) await leader.locator(`#result-${id}`).waitFor();
     await expectText(leader.locator('#results-invalid'), '参评率低于2/3，结果无效');
-    await expectText(leader.locator('#results-valid'), '5 / 0');
+    await expectText(leader.locator('#results-valid'), '6 / 0');
     // M001 had 优秀 on every dimension from every ballot: first.
     expect(await leader.locator('#results-list .result-row').first().getAttribute('id')).toBe('result-M001');
     await expectText(leader.locator('#result-M001-overall'), '95.00');
     await leader.locator('#result-M003').click();
-    await expectText(leader.locator('#result-M003-detail'), '不显示');
+    // only cadres voted: the categories nobody voted in are not counted, and the cadres' breakdown is shown
+    await expectText(leader.locator('#result-M003-detail'), '干部（6人）');
     await shot(leader, 'vote-07-results');
 
     await cadre.goto(`${t.cloud.url}/#/votes/list/index`);
@@ -172,7 +174,7 @@ describe('a 班子测评 from set-up to results', () => {
     await expectText(cadre.locator('#receipt-result'), '未找到该回执码');
     await cadre.locator('#receipt-input input').fill(receipt.toLowerCase());
     await cadre.locator('#receipt-check').click();
-    await expectText(cadre.locator('#receipt-result'), '您的选票已计入（共 5 张）');
+    await expectText(cadre.locator('#receipt-result'), '您的选票已计入（共 6 张）');
     await shot(cadre, 'vote-08-receipt-counted');
   });
 });

@@ -8,6 +8,9 @@ import { RESULTS_SETTLE_MS, closedAt, phase, type BallotDoc, type CampaignDoc } 
 import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
 import { biasFlags, type Flags } from '../../../shared/votes/flags';
 import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';
+import { isVoid } from '../../../shared/votes/ballot';
+import type { VoterCategory } from '../../../shared/votes/config';
+import { enoughBallots, mergeSmallCategories, sealBallots } from '../../../shared/votes/secrecy';
 
 /** Ballots are large (a value per candidate and dimension): read them a few dozen at a time. */
 export const BALLOT_PAGE_SIZE = 50;
@@ -17,6 +20,10 @@ export interface ResultDoc {
   _id: string;
   tally: TallyResult;
   flags: Flags;
+  /** The categories as counted (small ones merged: shared/votes/secrecy.ts); absent in counts made before. */
+  categories?: VoterCategory[];
+  /** Ballots still to be rewritten as sealed (category merged, small-group section dropped); empty once done. */
+  pendingSeal?: { receipt: string; category: string; voterSectionId: string | null }[];
 }
 
 // Open campaigns do not change (settings are fixed once open), so a warm instance keeps them.
@@ -72,6 +79,60 @@ export async function loadBallots(db: Database, campaignId: string): Promise<Cou
   }
 }
 
+/**
+ * Count once: merge small categories and drop small groups' sections (shared/votes/secrecy.ts), tally the sealed
+ * ballots, and store the result with the list of ballots to rewrite as sealed. The result is added, not set: when
+ * two first readers race, the one whose add lands wins and the other reads it (a loser may have read ballots that
+ * the winner was already rewriting).
+ */
+async function count(db: Database, c: CampaignDoc): Promise<ResultDoc> {
+  const ballots = await loadBallots(db, c._id);
+  const validBy: Record<string, number> = {};
+  for (const b of ballots) if (!isVoid(c, b.ratings)) validBy[b.category] = (validBy[b.category] ?? 0) + 1;
+  const merge = mergeSmallCategories(c.categories, validBy, enoughBallots(c.rules.minGroupSize));
+  const sealed = sealBallots(ballots, merge, c.rules.minGroupSize);
+  const spec = { ...c, categories: merge.categories };
+  const turnout = c.categories.map((k) => ({ category: k.key, roll: c.rollByCategory[k.key] ?? 0, voted: 0 }));
+  const pendingSeal = sealed
+    .filter((b, i) => b.category !== ballots[i]?.category || b.voterSectionId !== ballots[i]?.voterSectionId)
+    .map((b) => ({ receipt: b.receipt, category: b.category, voterSectionId: b.voterSectionId }));
+  const doc: ResultDoc = {
+    _id: c._id,
+    tally: tally(spec, sealed, turnout),
+    flags: biasFlags(spec, sealed),
+    categories: merge.categories,
+    pendingSeal,
+  };
+  try {
+    await db.collection<ResultDoc>(COLL.voteResults).add({ data: doc });
+    return doc;
+  } catch (e) {
+    const winner = (await db.collection<ResultDoc>(COLL.voteResults).doc(c._id).get()).data;
+    if (!winner) throw e;
+    return winner;
+  }
+}
+
+/** Rewrite the ballots the count sealed, then mark the result sealed: resumable, each write idempotent. */
+async function seal(db: Database, r: ResultDoc): Promise<void> {
+  const pending = r.pendingSeal ?? [];
+  for (let i = 0; i < pending.length; i += 10) {
+    await Promise.all(
+      pending.slice(i, i + 10).map((b) =>
+        db
+          .collection<BallotDoc>(COLL.voteBallots)
+          .doc(b.receipt)
+          .update({ data: { category: b.category, voterSectionId: b.voterSectionId } }),
+      ),
+    );
+  }
+  await db
+    .collection<ResultDoc>(COLL.voteResults)
+    .doc(r._id)
+    .update({ data: { pendingSeal: db.command.set([]) } });
+  r.pendingSeal = [];
+}
+
 export async function countResults(ctx: Ctx, c: CampaignDoc): Promise<ResultsView> {
   const since = closedAt(c, ctx.now);
   if (since === null) throw new AppError('NOT_READY', '测评结束后才能查看结果');
@@ -79,20 +140,17 @@ export async function countResults(ctx: Ctx, c: CampaignDoc): Promise<ResultsVie
   let stored = (await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).get()).data;
   if (!stored) {
     if (ctx.now < since + RESULTS_SETTLE_MS) throw new AppError('NOT_READY', '正在计票，请稍后刷新');
-    const ballots = await loadBallots(ctx.db, c._id);
-    const turnout = c.categories.map((k) => ({ category: k.key, roll: c.rollByCategory[k.key] ?? 0, voted: 0 }));
-    stored = { _id: c._id, tally: tally(c, ballots, turnout), flags: biasFlags(c, ballots) };
-    // Counting is deterministic, so two first readers racing write the same document.
-    const { _id: _ignored, ...body } = stored;
-    await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).set({ data: body });
+    stored = await count(ctx.db, c);
   }
+  if ((stored.pendingSeal ?? []).length > 0) await seal(ctx.db, stored);
   const sectionName = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const { tally: t } = stored;
-  const withheld = t.valid < c.rules.minGroupSize;
+  const withheld = t.valid < enoughBallots(c.rules.minGroupSize);
   const flags = withheld ? { leniency: [], identical: [], blocs: [] } : stored.flags;
   return {
     withheld,
     campaign: view(c, names, ctx.now),
+    countedCategories: stored.categories ?? c.categories,
     ballots: t.ballots,
     valid: t.valid,
     void: t.void,

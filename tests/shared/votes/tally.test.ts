@@ -100,8 +100,8 @@ describe('category breakdowns stay hidden below 5 raters', () => {
   it('shows the cadre category of 5 and hides the leader category of 4', () => {
     const ballots = [...[80, 82, 84, 86, 88].map((p) => b('cadre', p)), ...[90, 91, 92, 93].map((p) => b('leader', p))];
     const c1 = tally(pts, ballots, roll(4, 0, 5)).candidates.find((c) => c.id === 'C1');
-    expect(c1?.byCategory.find((x) => x.category === 'cadre')).toEqual({ category: 'cadre', raters: 5, overall: 84 });
-    expect(c1?.byCategory.find((x) => x.category === 'leader')).toEqual({ category: 'leader', raters: 4, overall: null });
+    expect(c1?.byCategory.find((x) => x.category === 'cadre')).toEqual({ category: 'cadre', label: '干部', raters: 5, overall: 84 });
+    expect(c1?.byCategory.find((x) => x.category === 'leader')).toEqual({ category: 'leader', label: '班子成员', raters: 4, overall: null });
   });
 });
 

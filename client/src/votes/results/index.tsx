@@ -14,7 +14,6 @@ const num = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 
 function ResultRow({ r, res, top, open, onToggle }: { r: Row; res: Results; top: number; open: boolean; onToggle: () => void }) {
   const c = res.campaign;
-  const catLabel = new Map(c.categories.map((k) => [k.key, k.label]));
   return (
     <View className='cell result-row' id={`result-${r.id}`} onClick={onToggle}>
       <View className='cell-bd'>
@@ -54,8 +53,7 @@ function ResultRow({ r, res, top, open, onToggle }: { r: Row; res: Results; top:
             <View className='detail-line'>
               {r.byCategory.map((k) => (
                 <Text key={k.category} className='detail-item' id={`result-${r.id}-cat-${k.category}`}>
-                  {catLabel.get(k.category) ?? k.category}（{k.raters}人）{' '}
-                  {k.overall === null ? `不足${c.rules.minGroupSize}人，不显示` : num(k.overall)}
+                  {k.label}（{k.raters}人） {k.overall === null ? `不足${c.rules.minGroupSize}人，不显示` : num(k.overall)}
                 </Text>
               ))}
             </View>
@@ -114,7 +112,8 @@ export default function ResultsPage() {
   const top = c.scale.type === 'grades' ? Math.max(...Object.values(c.scale.points)) : c.scale.max;
   const f = res.flags;
   const anyFlag = f.leniency.length + f.identical.length + f.blocs.length > 0;
-  const catLabel = new Map(c.categories.map((k) => [k.key, k.label]));
+  // the categories as counted: small ones are merged so that no group under the minimum is published
+  const catLabel = new Map(res.countedCategories.map((k) => [k.key, k.label]));
 
   return (
     <View className='page' id='results-page'>
@@ -149,7 +148,7 @@ export default function ResultsPage() {
       <View className='cells' id='results-list'>
         {res.withheld && (
           <View className='empty' id='results-withheld'>
-            有效票不足{c.rules.minGroupSize}张：为保护投票人，不公布计票结果
+            有效票不足{c.rules.minGroupSize + 1}张：为保护投票人，不公布计票结果
           </View>
         )}
         {!res.withheld && res.candidates.length === 0 && <View className='empty'>暂无结果</View>}
