@@ -44,9 +44,32 @@ export class DuplicateKeyError extends Error {
 
 export const docKey = (coll: string, id: string): string => `${coll}\u0000${id}`;
 
+/** Writes pause this long before the WAL is checkpointed and truncated. */
+export const CHECKPOINT_IDLE_MS = 2000;
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first index whose id is not below `id` in a sorted array. */
+function lowerBound(ids: string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] ?? '') < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly colls = new Map<string, Map<string, Doc>>();
+  /**
+   * Each collection's ids in key order: its natural order. Insertion order would be the order of writing — for
+   * ballots, the order of voting — so the store never returns it (WeChat Cloud does not promise an order either).
+   */
+  private readonly order = new Map<string, string[]>();
+  private checkpointTimer: NodeJS.Timeout | null = null;
   /** Called with the previous version of every document about to change (transactions keep snapshots with it). */
   beforeWrite: ((key: string, previous: Doc | null) => void) | null = null;
   private readonly upsertStmt: Database.Statement;
@@ -59,6 +82,10 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode: a committed transaction is in the OS before the call returns, so a killed process
     // loses nothing (only a power cut could); FULL would fsync every commit for little local benefit.
     this.db.pragma('synchronous = NORMAL');
+    // What the files keep (issue: the ballot's secrecy): freed and overwritten content is zeroed, and the WAL —
+    // which holds every commit in the order it was made — is folded into the database and truncated once writes
+    // pause (checkpointSoon), so a copy of the folder taken after a pause has no write order in it.
+    this.db.pragma('secure_delete = ON');
     this.db.exec('CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID');
     this.upsertStmt = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, json) VALUES (?, ?, ?)');
     this.deleteStmt = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
@@ -66,6 +93,7 @@ export class SqliteStore implements Store {
     for (const row of this.db.prepare('SELECT coll, id, json FROM docs').iterate() as Iterable<{ coll: string; id: string; json: string }>) {
       this.collMap(row.coll).set(row.id, parseEJSON(row.json, Date.now()) as Doc);
     }
+    for (const [coll, m] of this.colls) this.order.set(coll, [...m.keys()].sort(byKey));
   }
 
   private collMap(coll: string): Map<string, Doc> {
@@ -82,9 +110,41 @@ export class SqliteStore implements Store {
     return this.colls.get(coll)?.get(id);
   }
 
-  /** Live documents of a collection, in natural order. Callers must not mutate them. */
+  /** Live documents of a collection, in natural (key) order. Callers must not mutate them. */
   all(coll: string): Doc[] {
-    return [...(this.colls.get(coll)?.values() ?? [])];
+    const m = this.colls.get(coll);
+    if (!m) return [];
+    return (this.order.get(coll) ?? []).flatMap((id) => {
+      const d = m.get(id);
+      return d ? [d] : [];
+    });
+  }
+
+  private track(coll: string, id: string, present: boolean): void {
+    let ids = this.order.get(coll);
+    if (!ids) {
+      ids = [];
+      this.order.set(coll, ids);
+    }
+    const at = lowerBound(ids, id);
+    const there = ids[at] === id;
+    if (present && !there) ids.splice(at, 0, id);
+    else if (!present && there) ids.splice(at, 1);
+  }
+
+  /** Fold the WAL into the database and truncate it once writes have paused for a moment. */
+  private checkpointSoon(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      this.checkpoint();
+    }, CHECKPOINT_IDLE_MS);
+    this.checkpointTimer.unref();
+  }
+
+  /** Fold the WAL into the database file and truncate it (also called when closing). */
+  checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Query with mingo; results are deep copies. */
@@ -116,7 +176,9 @@ export class SqliteStore implements Store {
       this.beforeWrite?.(docKey(w.coll, w.id), m.get(w.id) ?? null);
       if (w.doc) m.set(w.id, cloneValue(w.doc));
       else m.delete(w.id);
+      this.track(w.coll, w.id, w.doc !== null);
     }
+    this.checkpointSoon();
   }
 
   // ---- public Store API (seeding and tests) ----
@@ -147,6 +209,7 @@ export class SqliteStore implements Store {
     if (!m) return;
     this.applyWrites([...m.keys()].map((id) => ({ coll: collection, id, doc: null })));
     this.colls.delete(collection);
+    this.order.delete(collection);
   }
 
   collections(): string[] {
@@ -157,6 +220,9 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.checkpoint();
     this.db.close();
   }
 }
