@@ -69,7 +69,7 @@ export class SqliteStore implements Store {
    * ballots, the order of voting — so the store never returns it (WeChat Cloud does not promise an order either).
    */
   private readonly order = new Map<string, string[]>();
-  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
   /** Called with the previous version of every document about to change (transactions keep snapshots with it). */
   beforeWrite: ((key: string, previous: Doc | null) => void) | null = null;
   private readonly upsertStmt: Database.Statement;
@@ -139,7 +139,8 @@ export class SqliteStore implements Store {
       this.checkpointTimer = null;
       this.checkpoint();
     }, CHECKPOINT_IDLE_MS);
-    this.checkpointTimer.unref();
+    // never keep the process alive for it (and under jsdom, where timers are plain numbers, there is nothing to unref)
+    (this.checkpointTimer as { unref?: () => void }).unref?.();
   }
 
   /** Fold the WAL into the database file and truncate it (also called when closing). */
