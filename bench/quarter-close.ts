@@ -78,7 +78,7 @@ function evaluations(park: Docs, periodId: string): { staff: StaffEvaluationDoc[
 
 async function closeOnce(lc: LocalCloudModule, root: string, factor: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-close-bench-'));
-  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0 });
+  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, demo: true });
   try {
     const now = Date.now();
     const periodId = quarterOf(now);

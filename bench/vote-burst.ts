@@ -44,7 +44,7 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
     `\n## Year-end vote burst: ${VOTERS} voters × ${CANDIDATES} candidates × ${DEFAULT_DIMENSIONS.length} dimensions, ${IN_FLIGHT} in flight`,
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-vote-bench-'));
-  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0 });
+  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, demo: true });
   try {
     // A park of 300: the admin, 120 leaders (the candidates of a 班子测评) and 180 cadres in 12 sections.
     const sections = Array.from({ length: 12 }, (_, i) => ({ _id: `S${i + 1}`, name: `股室${i + 1}`, order: i + 1 }));

@@ -26,6 +26,8 @@ const cloud = await startLocalCloud({
   functionsDir: join(root, 'cloudfunctions'),
   h5Dir: join(root, 'client', 'dist', 'h5'),
   port: args.has('--seed-only') ? 0 : port,
+  // npm start is the demo: its sign-in page lets the visitor be any person of the demo park
+  demo: true,
   listDemoPeople: () => listDemoPeople(cloud.store),
 });
 

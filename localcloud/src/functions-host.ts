@@ -33,6 +33,7 @@ export const FN_ERR = {
   EXECUTE_FAIL: -504002,
   TIMEOUT: -504003,
   RESULT_TOO_LARGE: -604001,
+  INVALID_PARAM: -501007,
 } as const;
 
 export type InvokeOutcome = { ok: true; json: string } | { ok: false; errCode: number; message: string };
@@ -185,7 +186,13 @@ export class FunctionsHost {
         finish({ ok: false, errCode: FN_ERR.EXECUTE_FAIL, message: `function instance exited with code ${code} (crash or out of memory)` }, false);
       inst.worker.on('message', onMessage);
       inst.worker.on('exit', onExit);
-      inst.worker.postMessage({ type: 'invoke', file: pool.file, env, event, context });
+      try {
+        inst.worker.postMessage({ type: 'invoke', file: pool.file, env, event, context });
+      } catch (e) {
+        // the event could not be cloned (too deep, or not cloneable): nothing reached the instance, which is as
+        // idle as before and goes back to the pool at once rather than waiting out the start-up timer
+        finish({ ok: false, errCode: FN_ERR.INVALID_PARAM, message: `the event cannot be passed to the function: ${(e as Error).message}` }, true);
+      }
     });
   }
 

@@ -1,42 +1,70 @@
 /**
- * What the H5 build of the mini-program talks to instead of WeChat: a dev login standing in for wx.login, function
- * calls relayed with the caller's OPENID (answered like wx.cloud.callFunction), uploads, temp URLs, signed file
- * downloads, and the static H5 files.
+ * What the H5 build of the mini-program talks to instead of WeChat: in demo mode a dev login standing in for
+ * wx.login, function calls relayed with the caller's OPENID (answered like wx.cloud.callFunction), uploads under the
+ * storage security rules, temp URLs, signed file downloads, and the static H5 files.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { FN_ERR, type FunctionsHost } from './functions-host';
-import { BodyTooLargeError, readBody, sendBytes, sendJson } from './http-util';
+import { BodyTooLargeError, jsonNestedTooDeep, MAX_JSON_DEPTH, readBody, sendBytes, sendJson } from './http-util';
 import { contentTypeOf, FileStorage, MAX_UPLOAD_BYTES, TEMP_URL_MAX_FILES } from './storage';
+import type { RuleContext, StorageRules } from './storage-rules';
 
 /** wx.cloud.callFunction asks for wx.cloud.CDN above 100 KB of call data. */
 export const MAX_CALL_DATA_BYTES = 100 * 1024;
 const MAX_JSON_BODY_BYTES = 6 * 1024 * 1024;
 const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * wx-server-sdk's getWXContext() turns an all-digit value (`/^[-]?\d+$/`) into a number: such an OPENID would reach
+ * function code as a number and never match the string it was bound under. WeChat never issues one (its OPENIDs are
+ * 28 characters starting with `o`), so the stand-in login refuses them too.
+ */
+const NUMERIC_RE = /^-?\d+$/;
+/** A demo session lasts a working day; after that the H5 client signs in again. */
+export const SESSION_TTL_S = 12 * 3600;
+
+/** WeChat's storage error codes (wx-server-sdk TCB_ERR_CODE). */
+const STORAGE_PERMISSION_DENIED = -503002;
+const STORAGE_FILE_NOT_EXISTS = -503003;
 
 const ERR_LABEL: Record<number, string> = {
   [FN_ERR.NOT_FOUND]: 'function not found',
   [FN_ERR.EXECUTE_FAIL]: 'functions execute fail',
   [FN_ERR.TIMEOUT]: 'functions invoke timeout',
   [FN_ERR.RESULT_TOO_LARGE]: 'cloudfunction result size exceed limit (1MB)',
-  [-501007]: 'invalid parameters',
+  [FN_ERR.INVALID_PARAM]: 'invalid parameters',
 };
 
 export interface GatewayDeps {
   dataDir: string;
   functions: FunctionsHost;
   storage: FileStorage;
+  /** The storage security rules every client request to storage is checked against. */
+  rules: StorageRules;
+  /** Largest file a client may upload (the product's photo limit). */
+  clientUploadMaxBytes: number;
   appId: string;
   h5Dir?: string;
+  /** Serve the dev sign-in (`/api/dev/login`, `/api/dev/people`): anyone may then be anyone. */
+  demo: boolean;
+  sessionTtlSeconds?: number;
   listDemoPeople?: () => Promise<unknown[]>;
 }
 
-/** Stateless session tokens (`<openid b64url>.<hmac>`), so sessions survive a restart of the local cloud. */
+class NestedTooDeepError extends Error {}
+
+/**
+ * Stateless session tokens `<payload b64url>.<hmac>`, the payload `{"o": openid, "e": expiry (s)}`: they survive a
+ * restart of the local cloud, and the expiry sits under the HMAC, so it cannot be stretched.
+ */
 class Sessions {
   private readonly secret: Buffer;
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly ttlSeconds: number,
+  ) {
     const file = path.join(dataDir, 'session-secret');
     if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'));
     this.secret = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
@@ -44,18 +72,27 @@ class Sessions {
   private mac(payload: string): string {
     return crypto.createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
-  issue(openid: string): string {
-    const payload = Buffer.from(openid).toString('base64url');
-    return `${payload}.${this.mac(payload)}`;
+  issue(openid: string): { token: string; expiresAt: number } {
+    const expiresAt = Math.floor(Date.now() / 1000) + this.ttlSeconds;
+    const payload = Buffer.from(JSON.stringify({ o: openid, e: expiresAt })).toString('base64url');
+    return { token: `${payload}.${this.mac(payload)}`, expiresAt };
   }
   openidOf(token: string | undefined): string | null {
     if (!token) return null;
-    const [payload, mac] = token.split('.');
-    if (!payload || !mac) return null;
+    const [payload, mac, extra] = token.split('.');
+    if (!payload || !mac || extra !== undefined) return null;
     const expected = Buffer.from(this.mac(payload));
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
-    return Buffer.from(payload, 'base64url').toString('utf8');
+    let claims: unknown;
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      return null;
+    }
+    const { o, e } = (claims ?? {}) as { o?: unknown; e?: unknown };
+    if (typeof o !== 'string' || typeof e !== 'number' || e <= Date.now() / 1000) return null;
+    return o;
   }
 }
 
@@ -63,18 +100,21 @@ export class Gateway {
   private readonly sessions: Sessions;
 
   constructor(private readonly deps: GatewayDeps) {
-    this.sessions = new Sessions(deps.dataDir);
+    this.sessions = new Sessions(deps.dataDir, deps.sessionTtlSeconds ?? SESSION_TTL_S);
   }
 
   /** Which of the gateway's handlers serves a request, or null when the route is not the gateway's. */
   private route(method: string, pathname: string): ((req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void> | void) | null {
     const exact: Record<string, (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>> = {
-      'POST /api/dev/login': (req, res) => this.login(req, res),
-      'GET /api/dev/people': (_req, res) => this.people(res),
       'POST /api/call': (req, res) => this.call(req, res),
       'POST /api/upload': (req, res, url) => this.upload(req, res, url),
       'POST /api/temp-urls': (req, res) => this.tempUrls(req, res),
     };
+    // without demo mode there is no way to become anyone: the H5 client has no WeChat to sign in with
+    if (this.deps.demo) {
+      exact['POST /api/dev/login'] = (req, res) => this.login(req, res);
+      exact['GET /api/dev/people'] = (_req, res) => this.people(res);
+    }
     const key = `${method} ${pathname}`;
     if (Object.prototype.hasOwnProperty.call(exact, key)) return exact[key] ?? null;
     if (method === 'PUT' && pathname.startsWith('/__upload/')) return (req, res, url) => this.sdkUpload(req, res, url);
@@ -91,6 +131,7 @@ export class Gateway {
       await handler(req, res, url);
     } catch (e) {
       if (e instanceof BodyTooLargeError) sendJson(res, 413, { errCode: -1, errMsg: e.message });
+      else if (e instanceof NestedTooDeepError) sendJson(res, 400, { errCode: FN_ERR.INVALID_PARAM, errMsg: e.message });
       else if (e instanceof SyntaxError) sendJson(res, 400, { errCode: -1, errMsg: 'request body is not valid JSON' });
       else throw e;
     }
@@ -99,6 +140,7 @@ export class Gateway {
 
   private async jsonBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
     const raw = (await readBody(req, MAX_JSON_BODY_BYTES)).toString('utf8');
+    if (jsonNestedTooDeep(raw)) throw new NestedTooDeepError(`request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
     const v: unknown = raw ? JSON.parse(raw) : {};
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   }
@@ -112,12 +154,17 @@ export class Gateway {
     const body = await this.jsonBody(req);
     let openid: string;
     if (body.newUser === true) openid = `o_local_${crypto.randomBytes(12).toString('hex')}`;
-    else if (typeof body.openid === 'string' && OPENID_RE.test(body.openid)) openid = body.openid;
+    else if (typeof body.openid === 'string' && OPENID_RE.test(body.openid) && !NUMERIC_RE.test(body.openid)) openid = body.openid;
     else {
-      sendJson(res, 400, { errCode: -1, errMsg: 'login:fail openid must be 1-64 chars of [A-Za-z0-9_-], or pass {"newUser": true}' });
+      sendJson(res, 400, {
+        errCode: -1,
+        errMsg:
+          'login:fail openid must be 1-64 chars of [A-Za-z0-9_-] and not all digits (like WeChat\'s, which start with o), or pass {"newUser": true}',
+      });
       return;
     }
-    sendJson(res, 200, { token: this.sessions.issue(openid), openid });
+    const { token, expiresAt } = this.sessions.issue(openid);
+    sendJson(res, 200, { token, openid, expiresAt });
   }
 
   private async people(res: http.ServerResponse): Promise<void> {
@@ -131,15 +178,20 @@ export class Gateway {
   private async call(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fail = (errCode: number, message: string): void =>
       sendJson(res, 200, { errCode, errMsg: `callFunction:fail ${errCode} ${ERR_LABEL[errCode] ?? ''}. ${message}` });
-    const raw = await readBody(req, MAX_JSON_BODY_BYTES);
-    const body = JSON.parse(raw.toString('utf8') || '{}') as { name?: unknown; data?: unknown };
+    const raw = (await readBody(req, MAX_JSON_BODY_BYTES)).toString('utf8');
+    // checked on the text, before anything recursive (parse, stringify, the clone to the instance) touches it
+    if (jsonNestedTooDeep(raw)) {
+      fail(FN_ERR.INVALID_PARAM, `call data is nested more than ${MAX_JSON_DEPTH} levels deep`);
+      return;
+    }
+    const body = JSON.parse(raw || '{}') as { name?: unknown; data?: unknown };
     if (typeof body.name !== 'string' || !body.name) {
-      fail(-501007, 'name is required');
+      fail(FN_ERR.INVALID_PARAM, 'name is required');
       return;
     }
     const dataJson = JSON.stringify(body.data ?? {});
     if (Buffer.byteLength(dataJson) > MAX_CALL_DATA_BYTES) {
-      fail(-501007, `call data is ${Buffer.byteLength(dataJson)} bytes, over 100KB: pass large data through wx.cloud.CDN`);
+      fail(FN_ERR.INVALID_PARAM, `call data is ${Buffer.byteLength(dataJson)} bytes, over 100KB: pass large data through wx.cloud.CDN`);
       return;
     }
     const openid = this.session(req) ?? '';
@@ -155,28 +207,36 @@ export class Gateway {
     sendBytes(res, 200, Buffer.from(text), 'application/json; charset=utf-8');
   }
 
+  /** The storage security rules' view of a client request on `cloudPath`. */
+  private ruleContext(openid: string | null, cloudPath: string): RuleContext {
+    const owner = this.deps.storage.ownerOf(cloudPath);
+    // a file not there yet would be created by (and belong to) the caller
+    return { auth: openid ? { openid } : null, resource: { openid: owner ?? openid, path: cloudPath }, now: Date.now() };
+  }
+
+  /** wx.cloud.uploadFile from the H5 client: the storage rules, then the body streamed under the size limit. */
   private async upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    if (!this.session(req)) {
-      sendJson(res, 401, { errCode: -1, errMsg: 'uploadFile:fail no valid X-Session' });
-      return;
-    }
+    const refuse = (status: number, errCode: number, message: string): void => {
+      req.resume();
+      sendJson(res, status, { errCode, errMsg: `uploadFile:fail ${message}` });
+    };
+    const openid = this.session(req);
     const cloudPath = url.searchParams.get('cloudPath');
-    const problem = FileStorage.checkCloudPath(cloudPath);
-    if (problem) {
-      sendJson(res, 400, { errCode: -501007, errMsg: `uploadFile:fail ${problem}` });
-      return;
+    const problem = this.deps.storage.pathProblem(cloudPath);
+    if (problem || cloudPath === null) return refuse(400, FN_ERR.INVALID_PARAM, problem ?? 'cloudPath is required');
+    if (!this.deps.rules.allows('write', this.ruleContext(openid, cloudPath))) {
+      if (!openid) return refuse(401, STORAGE_PERMISSION_DENIED, 'storage permission denied: no valid X-Session');
+      return refuse(403, STORAGE_PERMISSION_DENIED, `storage permission denied: the storage rules do not let this user write ${cloudPath}`);
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readBody(req, MAX_UPLOAD_BYTES);
-    } catch (e) {
-      if (e instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errCode: -1, errMsg: 'uploadFile:fail file is over 10MB' });
-        return;
-      }
-      throw e;
-    }
-    sendJson(res, 200, { fileID: this.deps.storage.write(cloudPath as string, bytes) });
+    const max = this.deps.clientUploadMaxBytes;
+    const mb = `${Math.round(max / 1024 / 1024)}MB`;
+    if (Number(req.headers['content-length']) > max) return refuse(413, FN_ERR.INVALID_PARAM, `file is over ${mb}`);
+    const out = await this.deps.storage.receive(cloudPath, req, { maxBytes: max, imageOnly: isImagePath(cloudPath), owner: openid ?? '' });
+    if (out.ok) sendJson(res, 200, { fileID: out.fileID });
+    else if (out.reason === 'too-large') sendJson(res, 413, { errCode: FN_ERR.INVALID_PARAM, errMsg: `uploadFile:fail file is over ${mb}` });
+    else if (out.reason === 'not-image')
+      sendJson(res, 415, { errCode: FN_ERR.INVALID_PARAM, errMsg: 'uploadFile:fail only JPEG, PNG, GIF or WebP images belong here' });
+    else res.destroy();
   }
 
   private async tempUrls(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -186,11 +246,15 @@ export class Gateway {
       sendJson(res, 400, { errCode: -501007, errMsg: `getTempFileURL:fail fileList must be an array of at most ${TEMP_URL_MAX_FILES}` });
       return;
     }
-    const { storage } = this.deps;
+    const { storage, rules } = this.deps;
+    const openid = this.session(req);
     sendJson(res, 200, {
       fileList: (list as unknown[]).map((fileID: unknown) => {
         const cp = typeof fileID === 'string' ? storage.cloudPathOf(fileID) : null;
-        if (!cp || !storage.exists(cp)) return { fileID, tempFileURL: '', status: -503003, errMsg: 'storage file not exists' };
+        if (!cp || !storage.exists(cp)) return { fileID, tempFileURL: '', status: STORAGE_FILE_NOT_EXISTS, errMsg: 'storage file not exists' };
+        if (!rules.allows('read', this.ruleContext(openid, cp))) {
+          return { fileID, tempFileURL: '', status: STORAGE_PERMISSION_DENIED, errMsg: 'storage permission denied' };
+        }
         return { fileID, tempFileURL: storage.tempUrl(cp), status: 0, errMsg: 'ok' };
       }),
     });
@@ -198,26 +262,35 @@ export class Gateway {
 
   /** The upload the SDK makes to the URL storage.getUploadMetadata returned. Empty 200 body = success (COS style). */
   private async sdkUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const cloudPath = decodeURIComponent(url.pathname.slice('/__upload/'.length));
+    let cloudPath: string;
+    try {
+      cloudPath = decodeURIComponent(url.pathname.slice('/__upload/'.length));
+    } catch {
+      cloudPath = '';
+    }
+    // answered as COS would, an XML error the SDK reports
+    const cosError = (status: number, code: string, message: string): void => {
+      req.resume();
+      const text = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const xml = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${text}</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>`;
+      sendBytes(res, status, Buffer.from(xml), 'application/xml');
+    };
     if (
       FileStorage.checkCloudPath(cloudPath) ||
       !this.deps.storage.verify('put', cloudPath, url.searchParams.get('sign'), url.searchParams.get('t'))
     ) {
-      req.resume();
-      sendBytes(
-        res,
-        403,
-        Buffer.from(
-          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>bad or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
-        ),
-        'application/xml',
-      );
-      return;
+      return cosError(403, 'AccessDenied', 'bad or expired signature');
     }
-    const bytes = await readBody(req, MAX_UPLOAD_BYTES);
-    this.deps.storage.write(cloudPath, bytes);
-    res.writeHead(200, { 'Content-Length': 0 });
-    res.end();
+    const problem = this.deps.storage.pathProblem(cloudPath);
+    if (problem) return cosError(409, 'InvalidObjectName', problem);
+    if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES) return cosError(400, 'EntityTooLarge', `over ${MAX_UPLOAD_BYTES} bytes`);
+    // functions are not subject to the storage rules; what they write belongs to no client
+    const out = await this.deps.storage.receive(cloudPath, req, { maxBytes: MAX_UPLOAD_BYTES, imageOnly: false, owner: '' });
+    if (out.ok) {
+      res.writeHead(200, { 'Content-Length': 0 });
+      res.end();
+    } else if (out.reason === 'too-large') cosError(400, 'EntityTooLarge', `over ${MAX_UPLOAD_BYTES} bytes`);
+    else res.destroy();
   }
 
   private download(res: http.ServerResponse, url: URL): void {
@@ -240,7 +313,13 @@ export class Gateway {
       sendJson(res, 404, { error: 'file not found' });
       return;
     }
-    sendBytes(res, 200, bytes, contentTypeOf(cloudPath), { 'Cache-Control': 'private, max-age=3600' });
+    // the files share the H5 app's origin here (on WeChat they live on a storage domain of their own): never let one
+    // run as a page of that origin, whatever it holds
+    sendBytes(res, 200, bytes, contentTypeOf(cloudPath), {
+      'Cache-Control': 'private, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'",
+    });
   }
 
   private staticFile(res: http.ServerResponse, pathname: string): void {
@@ -280,3 +359,7 @@ export class Gateway {
     sendBytes(res, 200, fs.readFileSync(file), contentTypeOf(file), { 'Cache-Control': cache });
   }
 }
+
+const IMAGE_EXT_RE = /\.(jpe?g|png|gif|webp)$/i;
+/** Where the product expects an image (by the file's extension), only an image's bytes are accepted. */
+const isImagePath = (cloudPath: string): boolean => IMAGE_EXT_RE.test(cloudPath);

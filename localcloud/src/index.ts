@@ -7,16 +7,24 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { LIMITS } from '../../shared/common/config';
 import { DatabaseService } from './database';
 import { FunctionsHost } from './functions-host';
 import { Gateway } from './gateway';
+import { RequestGuard } from './guard';
 import { sendJson } from './http-util';
 import { SdkProtocol } from './sdk-protocol';
 import { FileStorage } from './storage';
+import { StorageRules } from './storage-rules';
 import { SqliteStore, type Store } from './store';
+import { newCredentials, type SdkCredentials } from './tc3';
 import { TransactionManager } from './transactions';
 
 export type { Store } from './store';
+export type { SdkCredentials } from './tc3';
+
+/** The product's storage security rules, next to the functions they deploy with (pasted into the console too). */
+export const STORAGE_RULES_FILE = 'storage-rules.json';
 
 export interface LocalCloudOptions {
   dataDir: string;
@@ -27,13 +35,35 @@ export interface LocalCloudOptions {
   appId?: string;
   h5Dir?: string;
   publicBaseUrl?: string;
+  /**
+   * Demo mode: the dev sign-in (`/api/dev/login`, `/api/dev/people`) that lets the H5 build be anyone. Off unless
+   * asked for (npm start and the tests ask).
+   */
+  demo?: boolean;
+  /** Life of a demo session token (default 12 h). */
+  sessionTtlSeconds?: number;
   listDemoPeople?: () => Promise<unknown[]>;
+  /**
+   * Storage security rules for client requests: a rules object, or the path of a rules file. Default:
+   * `<functionsDir>/storage-rules.json` when there is one, else `{}` (WeChat's default: no client access).
+   */
+  storageRules?: string | Record<string, unknown>;
+  /** Largest file a client may upload (default LIMITS.photoMaxBytes). */
+  clientUploadMaxBytes?: number;
+  /** More `host:port` names the server answers to, besides loopback, the bind address and publicBaseUrl. */
+  allowedHosts?: string[];
+  /** Origins of H5 dev servers on other ports allowed to call `/api/*` (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface LocalCloud {
   url: string;
   port: number;
   store: Store;
+  /** This start's SDK credentials: only requests signed with them reach `/admin`. */
+  credentials: SdkCredentials;
+  /** The environment that points a wx-server-sdk (a tool's, a test's) at this cloud, credentials included. */
+  sdkEnv(): Record<string, string>;
   /** SDK requests received so far, by action (for benchmarks: database requests per operation). */
   requestCounts(): Record<string, number>;
   stop(): Promise<void>;
@@ -42,13 +72,15 @@ export interface LocalCloud {
 /** The worker must be the built file (worker threads cannot run TypeScript); same path from src/ and build/. */
 export const WORKER_FILE = path.join(__dirname, '..', 'build', 'worker.js');
 
-/** Environment that points wx-server-sdk (inside a function instance) at this server instead of Tencent Cloud. */
-export function sdkRedirectEnv(adminUrl: string, envId: string): Record<string, string> {
+/**
+ * Environment that points wx-server-sdk (inside a function instance) at this server instead of Tencent Cloud.
+ * node-sdk signs every request with the credentials; the server checks that signature against this start's own.
+ */
+export function sdkRedirectEnv(adminUrl: string, envId: string, credentials: SdkCredentials): Record<string, string> {
   return {
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    // node-sdk insists on credentials and signs with them; the local server accepts any signature
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+    TENCENTCLOUD_SECRETID: credentials.secretId,
+    TENCENTCLOUD_SECRETKEY: credentials.secretKey,
     // the SCF marker stops node-sdk probing the cloud metadata host on every call
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_REGION: 'ap-shanghai',
@@ -64,6 +96,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const appId = opts.appId ?? 'wx-local-yardstick';
   if (!fs.existsSync(WORKER_FILE)) throw new Error(`${WORKER_FILE} is missing: run node scripts/build-localcloud.mjs`);
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  // before anything is opened: a rules file that does not parse stops the start, as it would not deploy either
+  const rules = loadStorageRules(opts);
 
   const store = new SqliteStore(opts.dataDir);
   const txs = new TransactionManager(store);
@@ -71,23 +105,21 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   let baseUrl = '';
   const publicBaseUrl = (): string => (opts.publicBaseUrl ?? baseUrl).replace(/\/+$/, '');
   const storage = new FileStorage(opts.dataDir, envId, publicBaseUrl);
+  // fresh at every start: a key that was never written anywhere cannot leak from an old run or a config file
+  const credentials = newCredentials();
 
   // the function host needs the port, which exists only after listen(); requests cannot arrive before that
   let protocol: SdkProtocol | undefined;
   let gateway: Gateway | undefined;
+  let guard: RequestGuard | undefined;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname.startsWith('/api/')) {
-      // lets an H5 dev server on another port call the gateway; sessions travel in X-Session, not cookies
-      res.setHeader('Access-Control-Allow-Origin', '*');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Session');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204).end();
-        return;
-      }
+    if (!guard) {
+      sendJson(res, 503, { errCode: -1, errMsg: 'starting' });
+      return;
     }
+    if (guard.screen(req, res, url.pathname)) return;
     const route = async (): Promise<void> => {
       if (req.method === 'POST' && url.pathname === '/admin' && protocol) return protocol.handle(req, res);
       if (gateway && (await gateway.handle(req, res, url))) return;
@@ -108,15 +140,34 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   baseUrl = `http://${urlHost}:${port}`;
+  guard = new RequestGuard({
+    port,
+    bindHost: host,
+    publicBaseUrl: opts.publicBaseUrl,
+    allowedHosts: opts.allowedHosts,
+    corsOrigins: opts.corsOrigins,
+  });
 
+  const sdkEnv = (): Record<string, string> => sdkRedirectEnv(`${baseUrl}/admin`, envId, credentials);
   const functions = new FunctionsHost({
     functionsDir: opts.functionsDir,
     workerFile: WORKER_FILE,
-    baseEnv: { ...sdkRedirectEnv(`${baseUrl}/admin`, envId), PATH: process.env.PATH ?? '' },
+    baseEnv: { ...sdkEnv(), PATH: process.env.PATH ?? '' },
     envId,
   });
-  protocol = new SdkProtocol({ db, functions, storage, appId, publicBaseUrl });
-  gateway = new Gateway({ dataDir: opts.dataDir, functions, storage, appId, h5Dir: opts.h5Dir, listDemoPeople: opts.listDemoPeople });
+  protocol = new SdkProtocol({ db, functions, storage, appId, publicBaseUrl, credentials });
+  gateway = new Gateway({
+    dataDir: opts.dataDir,
+    functions,
+    storage,
+    rules,
+    clientUploadMaxBytes: opts.clientUploadMaxBytes ?? LIMITS.photoMaxBytes,
+    appId,
+    h5Dir: opts.h5Dir,
+    demo: opts.demo === true,
+    sessionTtlSeconds: opts.sessionTtlSeconds,
+    listDemoPeople: opts.listDemoPeople,
+  });
 
   let stopped = false;
   const proto = protocol;
@@ -124,6 +175,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     url: baseUrl,
     port,
     store,
+    credentials,
+    sdkEnv,
     requestCounts: () => Object.fromEntries(proto.requests),
     async stop(): Promise<void> {
       if (stopped) return;
@@ -137,4 +190,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       store.close();
     },
   };
+}
+
+function loadStorageRules(opts: LocalCloudOptions): StorageRules {
+  const given = opts.storageRules;
+  if (given && typeof given === 'object') return new StorageRules(given);
+  const file = given ?? path.join(opts.functionsDir, STORAGE_RULES_FILE);
+  if (typeof given === 'string' || fs.existsSync(file)) return StorageRules.fromFile(file);
+  return new StorageRules({});
 }

@@ -94,8 +94,15 @@ export function decodeOpenApiParams(requestData: Buffer): Record<string, unknown
 
 // ---- multipart/form-data (what form-data in node-sdk produces) ----
 
-export function parseMultipart(body: Buffer, contentType: string | undefined): Map<string, Buffer> {
-  const parts = new Map<string, Buffer>();
+export interface MultipartPart {
+  name: string;
+  content: Buffer;
+  /** The part carried its own Content-Type: form-data sends Buffers (files) that way, plain strings without. */
+  isFile: boolean;
+}
+
+export function parseMultipartParts(body: Buffer, contentType: string | undefined): MultipartPart[] {
+  const parts: MultipartPart[] = [];
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
   const boundary = m?.[1] ?? m?.[2];
   if (!boundary) return parts;
@@ -111,10 +118,14 @@ export function parseMultipart(body: Buffer, contentType: string | undefined): M
     if (next === -1) break;
     const content = body.subarray(headerEnd + 4, next - 2); // strip the CRLF before the delimiter
     const name = /name="([^"]*)"/i.exec(headers)?.[1];
-    if (name) parts.set(name, content);
+    if (name) parts.push({ name, content, isFile: /^content-type:/im.test(headers) });
     pos = next;
   }
   return parts;
+}
+
+export function parseMultipart(body: Buffer, contentType: string | undefined): Map<string, Buffer> {
+  return new Map(parseMultipartParts(body, contentType).map((p) => [p.name, p.content]));
 }
 
 // ---- wxacode.getUnlimited ----

@@ -1,7 +1,10 @@
 /**
  * The endpoint wx-server-sdk 4.0.2 (through @cloudbase/node-sdk 3.17.2) posts every call to, once
  * `TCB_CONTEXT_CNFG={"URL":"<base>/admin"}` redirects it. node-sdk appends `?env=..&seqId=..` and signs the request
- * (Authorization header); any signature is accepted here.
+ * (TC3-HMAC-SHA256 `Authorization`, see tc3.ts) with `TENCENTCLOUD_SECRETID` / `TENCENTCLOUD_SECRETKEY`: the local
+ * cloud gives the function host fresh ones at each start and answers only requests signed with them, within the
+ * signature's 600 s life. Whoever can call this endpoint has the whole database, storage and every function, so an
+ * unsigned, badly signed or browser-sent (`Origin`) request is refused before anything else happens.
  *
  * Reply shapes node-sdk expects (HTTP 200, JSON):
  * - success: `{ requestId, data: {...} }` (startTransaction: `{ requestId, transactionId }`)
@@ -13,10 +16,11 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { DatabaseService } from './database';
 import type { FunctionsHost } from './functions-host';
-import { callOpenApi, parseMultipart } from './openapi';
-import { FileStorage, TEMP_URL_DEFAULT_SECONDS } from './storage';
+import { callOpenApi, parseMultipartParts, type MultipartPart } from './openapi';
+import { TEMP_URL_DEFAULT_SECONDS, type FileStorage } from './storage';
+import { jsonSignedParams, multipartSignedParams, signatureProblem, type SdkCredentials, type SignedParam } from './tc3';
 import { CloudError } from './transactions';
-import { BodyTooLargeError, readBody, sendBytes, sendJson } from './http-util';
+import { BodyTooLargeError, jsonNestedTooDeep, MAX_JSON_DEPTH, readBody, sendBytes, sendJson } from './http-util';
 
 /** CloudBase refuses request bodies over its gateway cap (6 MB). */
 export const MAX_SDK_BODY_BYTES = 6 * 1024 * 1024;
@@ -27,6 +31,8 @@ export interface SdkProtocolDeps {
   storage: FileStorage;
   appId: string;
   publicBaseUrl: () => string;
+  /** The only credentials whose signature is accepted. */
+  credentials: SdkCredentials;
 }
 
 type Params = Record<string, unknown>;
@@ -39,34 +45,35 @@ export class SdkProtocol {
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = crypto.randomUUID();
+    const refuse = (code: string, message: string): void => sendJson(res, 200, { code, message: `[${code}] ${message}`, requestId });
+    const early = refusedBeforeBody(req);
+    if (early) {
+      req.resume();
+      return refuse(early.code, early.message);
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    const multipart = /^multipart\/form-data/i.test(contentType);
     let body: Buffer;
     try {
       body = await readBody(req, MAX_SDK_BODY_BYTES);
     } catch (e) {
-      if (e instanceof BodyTooLargeError) {
-        sendJson(res, 200, {
-          code: 'EXCEED_REQUEST_LIMIT',
-          message: `[EXCEED_REQUEST_LIMIT] request body exceeds ${MAX_SDK_BODY_BYTES} bytes`,
-          requestId,
-        });
-        return;
-      }
+      if (e instanceof BodyTooLargeError) return refuse('EXCEED_REQUEST_LIMIT', `request body exceeds ${MAX_SDK_BODY_BYTES} bytes`);
       throw e;
     }
-    const contentType = req.headers['content-type'] ?? '';
-    if (/multipart\/form-data/i.test(contentType)) {
-      await this.handleMultipart(body, contentType, requestId, res);
-      return;
-    }
-    let params: Params;
-    try {
-      params = JSON.parse(body.toString('utf8')) as Params;
-    } catch {
-      sendJson(res, 200, { code: 'INVALID_PARAM', message: '[INVALID_PARAM] request body is not JSON', requestId });
-      return;
-    }
+    const parsed = multipart ? { parts: parseMultipartParts(body, contentType) } : parseJsonBody(body);
+    if ('problem' in parsed) return refuse('INVALID_PARAM', parsed.problem);
+    const signed: Map<string, SignedParam> = 'parts' in parsed ? multipartSignedParams(parsed.parts) : jsonSignedParams(parsed.params);
+    const bad = signatureProblem(
+      { method: req.method ?? 'POST', target: req.url ?? '/', headers: req.headers, params: signed },
+      this.deps.credentials,
+    );
+    if (bad) return refuse('SIGN_PARAM_INVALID', `signature check failed: ${bad}`);
+    if ('parts' in parsed) return this.handleMultipart(parsed.parts, requestId, res);
+
+    const params = parsed.params;
     const action = typeof params.action === 'string' ? params.action : 'unknown';
     this.requests.set(action, (this.requests.get(action) ?? 0) + 1);
+    if (paramsNestedTooDeep(params)) return refuse('INVALID_PARAM', `${action}: a parameter is nested more than ${MAX_JSON_DEPTH} levels deep`);
     try {
       const reply = await this.dispatch(params);
       sendJson(res, 200, { ...(reply as object), requestId });
@@ -79,8 +86,8 @@ export class SdkProtocol {
     }
   }
 
-  private async handleMultipart(body: Buffer, contentType: string, requestId: string, res: http.ServerResponse): Promise<void> {
-    const parts = parseMultipart(body, contentType);
+  private async handleMultipart(list: MultipartPart[], requestId: string, res: http.ServerResponse): Promise<void> {
+    const parts = new Map(list.map((p) => [p.name, p.content]));
     const action = parts.get('action')?.toString();
     const apiName = parts.get('apiName')?.toString() ?? '';
     const requestData = parts.get('requestData');
@@ -151,7 +158,7 @@ export class SdkProtocol {
 
   private uploadMetadata(p: Params): unknown {
     const cloudPath = p.path;
-    const problem = FileStorage.checkCloudPath(cloudPath);
+    const problem = this.deps.storage.pathProblem(cloudPath);
     if (problem) throw new CloudError('INVALID_PARAM', `[INVALID_PARAM] ${problem}`);
     const cp = cloudPath as string;
     return {
@@ -195,4 +202,44 @@ export class SdkProtocol {
       },
     };
   }
+}
+
+function parseJsonBody(body: Buffer): { params: Params } | { problem: string } {
+  const text = body.toString('utf8');
+  if (jsonNestedTooDeep(text)) return { problem: `request body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return { problem: 'request body is not JSON' };
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { problem: 'request body is not a JSON object' };
+  return { params: v as Params };
+}
+
+/**
+ * Queries, updates, documents, pipeline stages and function events travel as JSON texts inside the body's strings
+ * (EJSON): each is bounded like the body itself, before the database or a function instance parses it.
+ */
+function paramsNestedTooDeep(value: unknown, level = 0): boolean {
+  if (typeof value === 'string') return jsonNestedTooDeep(value);
+  if (level > 3 || !value || typeof value !== 'object') return false;
+  return Object.values(value as Record<string, unknown>).some((v) => paramsNestedTooDeep(v, level + 1));
+}
+
+/** What is refused from the headers alone, before a byte of the body is read. */
+function refusedBeforeBody(req: http.IncomingMessage): { code: string; message: string } | null {
+  // the SDK never sends Origin; a browser always does on a POST: no web page gets in, signed or not
+  if (req.headers.origin !== undefined) return { code: 'SIGN_PARAM_INVALID', message: 'requests from web pages are not accepted' };
+  if (!req.headers.authorization) {
+    return {
+      code: 'SIGN_PARAM_INVALID',
+      message: 'missing Authorization: sign requests with the secret id and key the local cloud gave the function host',
+    };
+  }
+  const contentType = req.headers['content-type'] ?? '';
+  if (!/^(multipart\/form-data|application\/json)/i.test(contentType)) {
+    return { code: 'INVALID_PARAM', message: `unsupported content type ${contentType || '(none)'}` };
+  }
+  return null;
 }

@@ -110,7 +110,8 @@ export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>
 
     try {
       const { cloud, db } = getCloud();
-      const openid = cloud.getWXContext().OPENID ?? '';
+      // wx-server-sdk hands an all-digit OPENID over as a number (getWXContext parses /^-?\d+$/): keep it a string
+      const openid = String(cloud.getWXContext().OPENID ?? '');
       let binding: Promise<BindingDoc | null> | null = null;
       let memo: Promise<MemberDoc | null> | null = null;
       let subject: Promise<MemberDoc> | null = null;

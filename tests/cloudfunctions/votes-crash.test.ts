@@ -31,7 +31,7 @@ function ballot(voter: string): Ratings {
 test('kill -9 mid-burst loses no acknowledged ballot and leaves none half written', async () => {
   const dataDir = tempDataDir('vote-crash');
   // Set the scene in-process: the demo park and an open 班子测评.
-  const setup = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0 });
+  const setup = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0, demo: true });
   seedDemo(setup.store, Date.now());
   const voters = (setup.store.find('members', { bound: true, roles: 'cadre' }) as MemberDoc[]).map((m) => m._id);
   const call = async (url: string, token: string, action: string, input: object) =>
@@ -68,7 +68,7 @@ test('kill -9 mid-burst loses no acknowledged ballot and leaves none half writte
   await Promise.all(streams);
   expect(acked.length).toBeLessThan(voters.length); // the crash did cut the burst short
 
-  const after = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0 });
+  const after = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0, demo: true });
   try {
     const stored = new Set((after.store.find('voteBallots', { campaignId }) as { _id: string }[]).map((b) => b._id));
     expect(acked.filter((r) => !stored.has(r))).toEqual([]);

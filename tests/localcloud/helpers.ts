@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sdkRedirectEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/src/index';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/src/index';
 
 export const FIXTURE_FUNCTIONS = path.join(__dirname, '..', 'fixtures', 'localcloud', 'functions');
 
@@ -11,19 +11,24 @@ export function tempDataDir(tag: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `localcloud-${tag}-`));
 }
 
+/** Demo mode on (the tests sign in through the gateway) unless a test says otherwise. */
 export async function startTestCloud(tag: string, extra: Partial<LocalCloudOptions> = {}): Promise<LocalCloud & { dataDir: string }> {
   const dataDir = tempDataDir(tag);
-  const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURE_FUNCTIONS, port: 0, ...extra });
+  const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURE_FUNCTIONS, port: 0, demo: true, ...extra });
   return Object.assign(cloud, { dataDir });
 }
 
+/** SDK environments (credentials included) of the clouds started in child processes, by URL. */
+const childSdkEnv = new Map<string, Record<string, string>>();
+
 /**
  * The real wx-server-sdk in this (test) process, redirected to the local cloud through environment variables only,
- * exactly as inside a function instance.
+ * exactly as inside a function instance, with that cloud's credentials so that its requests are signed.
  */
 export function sdkFor(cloud: LocalCloud | string, openid = 'o_test_process'): any {
-  const base = typeof cloud === 'string' ? cloud : cloud.url;
-  Object.assign(process.env, sdkRedirectEnv(`${base}/admin`, 'yardstick-local'), {
+  const env = typeof cloud === 'string' ? childSdkEnv.get(cloud) : cloud.sdkEnv();
+  if (!env) throw new Error(`no SDK credentials known for ${typeof cloud === 'string' ? cloud : cloud.url}`);
+  Object.assign(process.env, env, {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     WX_OPENID: openid,
     WX_APPID: 'wx-local-yardstick',
@@ -57,8 +62,11 @@ export function startChildCloud(dataDir: string, functionsDir: string): Promise<
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
+      const m = /SDKENV (.+)\nLISTENING (\S+)/.exec(out);
+      if (m?.[1] && m[2]) {
+        childSdkEnv.set(m[2], JSON.parse(m[1]) as Record<string, string>);
+        resolve({ child, url: m[2] });
+      }
     });
     child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
   });

@@ -3,16 +3,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { callFn, login, postJson, startTestCloud, tempDataDir } from './helpers';
 import type { LocalCloud } from '../../localcloud/src/index';
+import { LIMITS } from '../../shared/common/config';
 
 let cloud: LocalCloud;
 let token: string;
 const h5Dir = tempDataDir('h5');
 
+/** Signed-in users read everything and write what they created: enough to exercise the mechanics here (the
+ * product's own rules are tested in security.test.ts). */
+const OPEN_RULES = { read: 'auth != null', write: 'auth != null && resource.openid == auth.openid' };
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 250, 251, 252]);
+
 beforeAll(async () => {
   fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>h5</title>');
   fs.mkdirSync(path.join(h5Dir, 'js'));
   fs.writeFileSync(path.join(h5Dir, 'js', 'app.js'), 'console.log(1)');
-  cloud = await startTestCloud('files', { h5Dir, listDemoPeople: () => Promise.resolve([{ id: 'p1' }]) });
+  cloud = await startTestCloud('files', { h5Dir, storageRules: OPEN_RULES, listDemoPeople: () => Promise.resolve([{ id: 'p1' }]) });
   token = await login(cloud, 'o_uploader');
 });
 afterAll(() => cloud.stop());
@@ -25,10 +31,14 @@ const upload = (cloudPath: string, body: Buffer, tok: string | undefined = token
   });
 
 test('upload through the gateway, temp URL, fetch the bytes', async () => {
-  const bytes = Buffer.from([0, 1, 2, 250, 251, 252]);
+  const bytes = PNG;
   const up = await (await upload('avatars/o_uploader/a.png', bytes)).json();
   expect(up.fileID).toBe('cloud://yardstick-local.local/avatars/o_uploader/a.png');
-  const urls = await postJson(`${cloud.url}/api/temp-urls`, { fileList: [up.fileID, 'cloud://yardstick-local.local/none.png'] });
+  const urls = await postJson(
+    `${cloud.url}/api/temp-urls`,
+    { fileList: [up.fileID, 'cloud://yardstick-local.local/none.png'] },
+    { 'X-Session': token },
+  );
   expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, status: 0 });
   expect(urls.fileList[1].status).not.toBe(0);
   const res = await fetch(urls.fileList[0].tempFileURL);
@@ -39,13 +49,16 @@ test('upload through the gateway, temp URL, fetch the bytes', async () => {
   expect((await fetch(urls.fileList[0].tempFileURL.replace(/sign=[0-9a-f]/, 'sign=z'))).status).toBe(403);
 });
 
-test('upload is refused without a session, with a bad path, or over 10 MB', async () => {
+test('upload is refused without a session, with a bad path, or over the photo limit', async () => {
   expect((await upload('a.txt', Buffer.from('x'), '')).status).toBe(401);
   expect((await upload('../escape.txt', Buffer.from('x'))).status).toBe(400);
   expect((await upload('/abs.txt', Buffer.from('x'))).status).toBe(400);
   expect((await upload('x'.repeat(300), Buffer.from('x'))).status).toBe(400);
-  expect((await upload('big.bin', Buffer.alloc(10 * 1024 * 1024 + 1))).status).toBe(413);
+  expect((await upload('big.bin', Buffer.alloc(LIMITS.photoMaxBytes + 1))).status).toBe(413);
   expect((await postJson(`${cloud.url}/api/temp-urls`, { fileList: new Array(51).fill('cloud://x') })).errCode).toBeDefined();
+  // without a session the read rule (auth != null) refuses a temp URL
+  const none = await postJson(`${cloud.url}/api/temp-urls`, { fileList: ['cloud://yardstick-local.local/avatars/o_uploader/a.png'] });
+  expect(none.fileList[0].status).toBe(-503002);
 });
 
 test('uploadFile / getTempFileURL / downloadFile / deleteFile through the SDK in a function', async () => {
