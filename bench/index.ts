@@ -2,7 +2,8 @@
  * npm run bench: figures, not pass/fail.
  *  1. the built weapp's main package and subpackages against WeChat's 2 MB limit;
  *  2. the local cloud through the real wx-server-sdk: simple writes, reads and a query (the database path);
- *  3. whole actions through the gateway and the function host (the path a phone's call takes).
+ *  3. whole actions through the gateway and the function host (the path a phone's call takes);
+ *  then quarter close, the year-end vote burst, and a sweep of generated inputs over every action.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { mkdtempSync, rmSync } from 'fs';
@@ -13,6 +14,7 @@ import { demoOpenid } from '../demo/park';
 import { dayOf } from '../shared/common/time';
 import type { Database } from '../server/common/cloud';
 import { weappSizes } from './package-size';
+import { generatedSweep } from './generated';
 import { quarterClose } from './quarter-close';
 import { voteBurst } from './vote-burst';
 import { measure, row } from './stats';
@@ -29,12 +31,12 @@ async function main(): Promise<void> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
   const envId = 'yardstick-local';
-  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, envId });
+  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, envId, demo: true });
   try {
     seedDemo(cloud.store, Date.now());
 
     console.log('\n## Local cloud through the real wx-server-sdk (8 in flight)');
-    Object.assign(process.env, lc.sdkRedirectEnv(`${cloud.url}/admin`, envId), { WX_OPENID: 'bench' });
+    Object.assign(process.env, cloud.sdkEnv(), { WX_OPENID: 'bench' });
     const sdk = require('wx-server-sdk') as { init(o: object): void; database(): Database };
     sdk.init({ env: envId });
     const db = sdk.database();
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
   }
   await quarterClose(lc, root);
   await voteBurst(lc, root);
+  await generatedSweep(lc, root);
 }
 
 main().catch((e: unknown) => {

@@ -548,10 +548,11 @@ function demoTree(sections: SectionDoc[], indicators: IndicatorDoc[], members: M
     );
     const staff = members.filter((m) => m.sectionId === s._id && m.roles.includes('cadre'));
     const posts = [...new Set(staff.map((m) => m.post ?? ''))];
-    for (const post of posts) {
+    posts.forEach((post, p) => {
+      // ids are what the contracts' Id accepts (ASCII): the post's name goes in `post`, its number in the id
       const postNodes = set.map(([ind, weight], k) =>
         node({
-          _id: `N-${s._id}-${post}-${ind._id}`,
+          _id: `N-${s._id}-P${p + 1}-${ind._id}`,
           level: 'post',
           parentId: sectionNodes[k] ?? null,
           label: ind.name,
@@ -579,7 +580,7 @@ function demoTree(sections: SectionDoc[], indicators: IndicatorDoc[], members: M
           }),
         );
       }
-    }
+    });
   }
   return nodes;
 }

@@ -13,37 +13,10 @@ import { reviewStep } from '../../shared/applications/review';
 import { staffEvaluationProblem } from '../../shared/assessment/evaluations';
 import { dayOf, quarterOf } from '../../shared/common/time';
 import type { ActionName, FnName, InputOf } from '../../shared/contracts';
-import type { MemberDoc } from '../../shared/members/member';
 import { mayViewMember, sectionInView } from '../../shared/members/scope';
-import { mayViewCampaign, rosterFor } from '../../shared/votes/campaign';
-import { data, startTestCloud, type TestCloud } from '../support/cloud';
-
-type Who = 'none' | 'unbound' | 'enterprise' | 'cadre' | 'headSame' | 'headOther' | 'leader' | 'admin' | 'inactive';
-const WHO: Who[] = ['none', 'unbound', 'enterprise', 'cadre', 'headSame', 'headOther', 'leader', 'admin', 'inactive'];
-
-interface Fixture {
-  /** The person each identity is (null: none or unbound). */
-  person: Record<Who, MemberDoc | null>;
-  token: Record<Who, string>;
-  /** The cadre whose records the 'member' and 'evaluatee' samples name, and their section. */
-  target: MemberDoc;
-  sectionId: string;
-  enterpriseId: string;
-  projectId: string;
-  indicatorId: string;
-  nodeId: string;
-  unboundMemberId: string;
-  inviteCode: string;
-  campaignId: string;
-  spareCampaignId: string;
-  onRoll: Set<string>;
-  candidates: string[];
-  dimensions: string[];
-  /** One pending application per identity, so that each review meets the same stage. */
-  applicationOf: Record<Who, string>;
-  applicantSection: string;
-  applicantId: string;
-}
+import { mayViewCampaign } from '../../shared/votes/campaign';
+import { startTestCloud, type TestCloud } from '../support/cloud';
+import { APPLY_SAMPLE, WHO, accessFixture, type Fixture, type Who } from '../support/fixture';
 
 type Samples = { [F in FnName]: { [A in ActionName<F>]: (f: Fixture, who: Who) => InputOf<F, A> } };
 
@@ -97,7 +70,7 @@ const SAMPLES: Samples = {
     checklist: (f) => ({ memberId: f.target._id }),
   },
   applications: {
-    apply: () => ({ name: '预制构件厂房试运行', reason: '四季度重点任务需要跟踪', kind: 'quantitative', unit: '项', target: 1 }),
+    apply: () => APPLY_SAMPLE,
     list: () => ({ scope: 'review' }),
     review: (f, who) => ({ applicationId: f.applicationOf[who], decision: 'reject', reason: '访问权限测试' }),
   },
@@ -105,7 +78,8 @@ const SAMPLES: Samples = {
     evaluateStaff: (f) => ({ memberId: f.target._id, score: 88 }),
     myEvaluations: () => ({}),
     evaluateSection: (f) => ({ sectionId: f.sectionId, score: 90 }),
-    draw: () => ({ pool: 'member', count: 2, seed: 7 }),
+    draw: () => ({ pool: 'member', count: 2 }),
+    draws: () => ({}),
     spotCheck: (f) => ({ targetType: 'member', targetId: f.target._id, findings: '台账记录不全', deduction: 0 }),
     status: () => ({}),
     openPeriod: () => ({ periodId: period() }),
@@ -167,85 +141,7 @@ let f: Fixture;
 
 beforeAll(async () => {
   t = await startTestCloud();
-  const members = (await t.cloud.store.find('members')) as MemberDoc[];
-  const cadres = members.filter((m) => m.active && m.roles.includes('cadre') && !m.roles.includes('sectionHead') && m.sectionId);
-  const heads = members.filter((m) => m.active && m.roles.includes('sectionHead'));
-  // a cadre whose section has a head and at least two other cadres (one of them to deactivate)
-  const target = cadres.find((c) => heads.some((h) => h.sectionId === c.sectionId) && cadres.filter((o) => o.sectionId === c.sectionId).length >= 3);
-  if (!target?.sectionId) throw new Error('demo park has no suitable section');
-  const sectionId = target.sectionId;
-  const pick = (q: (m: MemberDoc) => boolean, what: string) => {
-    const m = members.find((x) => x.active && q(x));
-    if (!m) throw new Error(`demo park has no ${what}`);
-    return m;
-  };
-  const person: Record<Who, MemberDoc | null> = {
-    none: null,
-    unbound: null,
-    enterprise: pick((m) => m.roles.includes('enterprise'), 'enterprise contact'),
-    cadre: target,
-    headSame: pick((m) => m.roles.includes('sectionHead') && m.sectionId === sectionId, 'head of the section'),
-    headOther: pick((m) => m.roles.includes('sectionHead') && m.sectionId !== sectionId, 'head of another section'),
-    leader: pick((m) => m.roles.includes('leader') && !m.roles.includes('admin'), 'leader'),
-    admin: pick((m) => m.roles.includes('admin'), 'admin'),
-    // no longer on the staff, as the admin console would record it; still bound to a WeChat identity
-    inactive: { ...target, _id: 'M-INACTIVE', name: '离岗干部', active: false },
-  };
-  t.cloud.store.insertMany('members', [person.inactive as MemberDoc]);
-  t.cloud.store.insertMany('bindings', [{ _id: 'o_test_inactive', memberId: 'M-INACTIVE', boundAt: Date.now() }]);
-
-  const token = {} as Record<Who, string>;
-  for (const who of WHO) {
-    const p = person[who];
-    token[who] =
-      who === 'none'
-        ? ''
-        : who === 'unbound'
-          ? (await t.newUser()).token
-          : who === 'inactive'
-            ? await t.login('o_test_inactive')
-            : await t.as((p as MemberDoc)._id);
-  }
-  const admin = token.admin;
-
-  const [enterprise] = (await t.cloud.store.find('enterprises')) as { _id: string }[];
-  const [project] = (await t.cloud.store.find('projects')) as { _id: string }[];
-  const [indicator] = (await t.cloud.store.find('indicators')) as { _id: string }[];
-  const node = ((await t.cloud.store.find('treeNodes')) as { _id: string; level: string }[]).find((n) => n.level === 'personal');
-  const unbound = members.find((m) => m.active && !m.bound) ?? members.find((m) => m.active && m._id !== target._id);
-  if (!enterprise || !project || !indicator || !node || !unbound) throw new Error('demo park is missing records');
-  const invite = data(await t.call(admin, 'members', 'issueInvite', { memberId: unbound._id }));
-
-  const campaign = data(await t.call(admin, 'votes', 'create', { title: '访问测试互评', kind: 'peer', year: 2026 }));
-  data(await t.call(admin, 'votes', 'open', { campaignId: campaign.id }));
-  const spare = data(await t.call(admin, 'votes', 'create', { title: '访问测试备用', kind: 'peer', year: 2026 }));
-  const roster = rosterFor('peer', [...members, person.inactive as MemberDoc]);
-
-  // one application per identity, all waiting for the head of the applicant's section
-  const applicationOf = {} as Record<Who, string>;
-  for (const who of WHO)
-    applicationOf[who] = data(await t.call(token.cadre, 'applications', 'apply', SAMPLES.applications.apply({} as Fixture, who))).id;
-
-  f = {
-    person,
-    token,
-    target,
-    sectionId,
-    enterpriseId: enterprise._id,
-    projectId: project._id,
-    indicatorId: indicator._id,
-    nodeId: node._id,
-    unboundMemberId: unbound._id,
-    inviteCode: invite.code,
-    campaignId: campaign.id,
-    spareCampaignId: spare.id,
-    onRoll: new Set(roster.roll.map((r) => r.memberId)),
-    candidates: campaign.candidates.map((c) => c.id),
-    dimensions: campaign.dimensions.map((d) => d.key),
-    applicationOf,
-    applicantSection: sectionId,
-    applicantId: target._id,
-  };
+  f = await accessFixture(t);
 }, 120_000);
 afterAll(() => t.stop());
 

@@ -1,3 +1,4 @@
+import { Id } from '../../shared/common/schema';
 import { quarterOf } from '../../shared/common/time';
 import type { OutputOf } from '../../shared/contracts';
 import type { DossierDoc } from '../../shared/dossier/dossier';
@@ -103,6 +104,27 @@ describe('the tree and its weights', () => {
     expect(r.problems).toEqual([]);
     expect(find<TreeNodeDoc>('treeNodes', { _id: a.id })[0]?.weight).toBe(a.weight - 5);
     expect(find<TreeNodeDoc>('treeNodes', { _id: b.id })[0]?.weight).toBe(b.weight + 5);
+  });
+
+  // Post nodes once had the post's Chinese name in their id, which saveWeights' input refused as 编号格式不正确.
+  it('takes back any node the tree shows, post nodes too', async () => {
+    const tree = data(await t.call(admin, 'indicators', 'tree', { sectionId: 'S04' }));
+    expect(tree.nodes.filter((n) => !Id.safeParse(n.id).success).map((n) => n.id)).toEqual([]);
+    const post = tree.nodes.find((n) => n.level === 'post');
+    if (!post) throw new Error('no post node');
+    const group = tree.nodes.filter((n) => n.level === 'post' && n.sectionId === post.sectionId && n.post === post.post);
+    const [a, b] = group;
+    if (!a || !b) throw new Error('a post group of one');
+    const r = data(
+      await t.call(admin, 'indicators', 'saveWeights', {
+        changes: [
+          { nodeId: a.id, weight: a.weight + b.weight },
+          { nodeId: b.id, weight: 0 },
+        ],
+      }),
+    );
+    expect(r.problems).toEqual([]);
+    expect(find<TreeNodeDoc>('treeNodes', { _id: a.id })[0]?.weight).toBe(a.weight + b.weight);
   });
 });
 

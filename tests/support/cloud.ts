@@ -4,29 +4,18 @@
  * gateway exactly as the H5 client makes them.
  */
 import { mkdtempSync, rmSync } from 'fs';
-import { request } from 'http';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { ActionName, FnName, InputOf, OutputOf } from '../../shared/contracts';
-import type { Reply } from '../../shared/common/errors';
-import { demoOpenid } from '../../demo/park';
 import { listDemoPeople, seedDemo } from '../../demo/seed';
 import { startLocalCloud, type LocalCloud } from '../../localcloud/src/index';
+import { cloudClient, type CloudClient } from './client';
 
 export const repoRoot = join(__dirname, '..', '..');
 
-export interface TestCloud {
-  cloud: LocalCloud;
+export { data, postJson } from './client';
+
+export interface TestCloud extends CloudClient {
   dataDir: string;
-  /** A session for a WeChat identity (the platform's OPENID stand-in). */
-  login(openid: string): Promise<string>;
-  /** A session for a demo person by member id. */
-  as(memberId: string): Promise<string>;
-  /** A fresh WeChat user, not bound to anyone. */
-  newUser(): Promise<{ token: string; openid: string }>;
-  call<F extends FnName, A extends ActionName<F>>(token: string, fn: F, action: A, input: InputOf<F, A>): Promise<Reply<OutputOf<F, A>>>;
-  /** The raw gateway reply for unusual calls (unknown actions, malformed input). */
-  raw(token: string, name: string, data: unknown): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
@@ -37,67 +26,20 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
     dataDir,
     functionsDir: join(repoRoot, 'cloudfunctions'),
     port: 0,
+    // the tests sign in as demo people through the gateway's dev login
+    demo: true,
     ...(opts.h5 ? { h5Dir: join(repoRoot, 'client', 'dist', 'h5') } : {}),
     listDemoPeople: () => listDemoPeople(cloud.store),
   });
   const c = cloud;
   if (opts.seed !== false) seedDemo(c.store, opts.now ?? Date.now());
 
-  const post = (path: string, body: unknown, token?: string) => postJson(`${c.url}${path}`, body, token ? { 'x-session': token } : {});
-  const login = async (openid: string) => String((await post('/api/dev/login', { openid })).token);
-  const raw = (token: string, name: string, data: unknown) => post('/api/call', { name, data }, token);
-
   return {
-    cloud: c,
+    ...cloudClient(c),
     dataDir,
-    login,
-    as: (memberId) => login(demoOpenid(memberId)),
-    newUser: async () => {
-      const r = await post('/api/dev/login', { newUser: true });
-      return { token: String(r.token), openid: String(r.openid) };
-    },
-    call: async (token, fn, action, input) => {
-      const r = await raw(token, fn, { action, input });
-      if (!('result' in r)) throw new Error(`platform failure: ${JSON.stringify(r)}`);
-      return r.result as never;
-    },
-    raw,
     stop: async () => {
       await c.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * POST JSON with node's own http client: unlike `fetch`, it exists in jest's jsdom environment too (where the
- * miniprogram-simulate tests run).
- */
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-          } catch (e) {
-            reject(e instanceof Error ? e : new Error(String(e)));
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-/** Unwrap a success reply, failing the test with the error otherwise. */
-export function data<T>(r: Reply<T>): T {
-  if (r.code !== 0) throw new Error(`expected success, got ${r.code}: ${r.message}`);
-  return r.data;
 }

@@ -1,0 +1,357 @@
+/**
+ * The realistic scene tests call actions in: the demo park plus identities of every kind, ids that exist (a cadre
+ * and their section, an enterprise, a project, an indicator, a tree node, an open campaign, pending applications…).
+ *
+ * `accessFixture` is what the access-table test (tests/cloudfunctions/access.test.ts) needs; `sweepFixture` adds
+ * what the generated sweep (tests/support/sweep.ts) needs so that generated inputs name records that exist and
+ * most actions can succeed: more invite codes, campaigns in every state (with ballots and their receipts), a
+ * past quarter ready to close, spot-check draws, pending applications, photos the cadre uploaded.
+ *
+ * Runtime imports stay away from tests/support/cloud.ts (it loads the local cloud's source with its native
+ * store): `npm run bench` bundles this file and brings its own client for an already running local cloud.
+ */
+import type { StaffEvaluationDoc, SectionEvaluationDoc } from '../../shared/assessment/evaluations';
+import type { Reply } from '../../shared/common/errors';
+import { quarterOf, shiftQuarter } from '../../shared/common/time';
+import type { InputOf } from '../../shared/contracts';
+import type { ChecklistDoc } from '../../shared/indicators/checklist';
+import type { TreeNodeDoc } from '../../shared/indicators/indicator';
+import { weightGroup } from '../../shared/indicators/indicator';
+import type { MemberDoc } from '../../shared/members/member';
+import type { SectionDoc } from '../../shared/park/park';
+import { rosterFor } from '../../shared/votes/campaign';
+import type { Grade } from '../../shared/votes/config';
+import type { CampaignView } from '../../shared/votes/contract';
+import type { CloudClient } from './client';
+
+/** What the fixture needs of a test cloud: its store, sessions and calls. */
+export type FixtureCloud = CloudClient;
+
+export type Who = 'none' | 'unbound' | 'enterprise' | 'cadre' | 'headSame' | 'headOther' | 'leader' | 'admin' | 'inactive';
+export const WHO: Who[] = ['none', 'unbound', 'enterprise', 'cadre', 'headSame', 'headOther', 'leader', 'admin', 'inactive'];
+
+export interface Fixture {
+  /** The person each identity is (null: none or unbound). */
+  person: Record<Who, MemberDoc | null>;
+  token: Record<Who, string>;
+  /** The cadre whose records the 'member' and 'evaluatee' samples name, and their section. */
+  target: MemberDoc;
+  sectionId: string;
+  enterpriseId: string;
+  projectId: string;
+  indicatorId: string;
+  nodeId: string;
+  unboundMemberId: string;
+  inviteCode: string;
+  campaignId: string;
+  spareCampaignId: string;
+  onRoll: Set<string>;
+  candidates: string[];
+  dimensions: string[];
+  /** One pending application per identity, so that each review meets the same stage. */
+  applicationOf: Record<Who, string>;
+  applicantSection: string;
+  applicantId: string;
+}
+
+/** A cadre's application for a new indicator, as the access test applies it. */
+export const APPLY_SAMPLE = {
+  name: '预制构件厂房试运行',
+  reason: '四季度重点任务需要跟踪',
+  kind: 'quantitative',
+  unit: '项',
+  target: 1,
+} as const satisfies InputOf<'applications', 'apply'>;
+
+/** Unwrap a success reply, failing with the error otherwise. */
+export function ok<T>(r: Reply<T>): T {
+  if (r.code !== 0) throw new Error(`expected success, got ${r.code}: ${r.message}`);
+  return r.data;
+}
+
+const find = async <T>(t: FixtureCloud, coll: string) => (await t.cloud.store.find(coll)) as T[];
+
+export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
+  const members = await find<MemberDoc>(t, 'members');
+  const cadres = members.filter((m) => m.active && m.roles.includes('cadre') && !m.roles.includes('sectionHead') && m.sectionId);
+  const heads = members.filter((m) => m.active && m.roles.includes('sectionHead'));
+  // a cadre whose section has a head and at least two other cadres (one of them to deactivate)
+  const target = cadres.find((c) => heads.some((h) => h.sectionId === c.sectionId) && cadres.filter((o) => o.sectionId === c.sectionId).length >= 3);
+  if (!target?.sectionId) throw new Error('demo park has no suitable section');
+  const sectionId = target.sectionId;
+  const pick = (q: (m: MemberDoc) => boolean, what: string) => {
+    const m = members.find((x) => x.active && q(x));
+    if (!m) throw new Error(`demo park has no ${what}`);
+    return m;
+  };
+  const person: Record<Who, MemberDoc | null> = {
+    none: null,
+    unbound: null,
+    enterprise: pick((m) => m.roles.includes('enterprise'), 'enterprise contact'),
+    cadre: target,
+    headSame: pick((m) => m.roles.includes('sectionHead') && m.sectionId === sectionId, 'head of the section'),
+    headOther: pick((m) => m.roles.includes('sectionHead') && m.sectionId !== sectionId, 'head of another section'),
+    leader: pick((m) => m.roles.includes('leader') && !m.roles.includes('admin'), 'leader'),
+    admin: pick((m) => m.roles.includes('admin'), 'admin'),
+    // no longer on the staff, as the admin console would record it; still bound to a WeChat identity
+    inactive: { ...target, _id: 'M-INACTIVE', name: '离岗干部', active: false },
+  };
+  t.cloud.store.insertMany('members', [person.inactive as MemberDoc]);
+  t.cloud.store.insertMany('bindings', [{ _id: 'o_test_inactive', memberId: 'M-INACTIVE', boundAt: Date.now() }]);
+
+  const token = {} as Record<Who, string>;
+  for (const who of WHO) {
+    const p = person[who];
+    token[who] =
+      who === 'none'
+        ? ''
+        : who === 'unbound'
+          ? (await t.newUser()).token
+          : who === 'inactive'
+            ? await t.login('o_test_inactive')
+            : await t.as((p as MemberDoc)._id);
+  }
+  const admin = token.admin;
+
+  const [enterprise] = await find<{ _id: string }>(t, 'enterprises');
+  const [project] = await find<{ _id: string }>(t, 'projects');
+  const [indicator] = await find<{ _id: string }>(t, 'indicators');
+  const node = (await find<{ _id: string; level: string }>(t, 'treeNodes')).find((n) => n.level === 'personal');
+  const unbound = members.find((m) => m.active && !m.bound) ?? members.find((m) => m.active && m._id !== target._id);
+  if (!enterprise || !project || !indicator || !node || !unbound) throw new Error('demo park is missing records');
+  const invite = ok(await t.call(admin, 'members', 'issueInvite', { memberId: unbound._id }));
+
+  const campaign = ok(await t.call(admin, 'votes', 'create', { title: '访问测试互评', kind: 'peer', year: 2026 }));
+  ok(await t.call(admin, 'votes', 'open', { campaignId: campaign.id }));
+  const spare = ok(await t.call(admin, 'votes', 'create', { title: '访问测试备用', kind: 'peer', year: 2026 }));
+  const roster = rosterFor('peer', [...members, person.inactive as MemberDoc]);
+
+  // one application per identity, all waiting for the head of the applicant's section
+  const applicationOf = {} as Record<Who, string>;
+  for (const who of WHO) applicationOf[who] = ok(await t.call(token.cadre, 'applications', 'apply', APPLY_SAMPLE)).id;
+
+  return {
+    person,
+    token,
+    target,
+    sectionId,
+    enterpriseId: enterprise._id,
+    projectId: project._id,
+    indicatorId: indicator._id,
+    nodeId: node._id,
+    unboundMemberId: unbound._id,
+    inviteCode: invite.code,
+    campaignId: campaign.id,
+    spareCampaignId: spare.id,
+    onRoll: new Set(roster.roll.map((r) => r.memberId)),
+    candidates: campaign.candidates.map((c) => c.id),
+    dimensions: campaign.dimensions.map((d) => d.key),
+    applicationOf,
+    applicantSection: sectionId,
+    applicantId: target._id,
+  };
+}
+
+/** A campaign as the sweep knows it: its view and who is on its roll. */
+export interface KnownCampaign {
+  view: CampaignView;
+  roll: string[];
+}
+
+export interface SweepFixture extends Fixture {
+  /** The store itself, for callers that depend on a record's state now (an application's stage). */
+  store: FixtureCloud['cloud']['store'];
+  members: MemberDoc[];
+  sections: SectionDoc[];
+  enterpriseIds: string[];
+  projectIds: string[];
+  indicatorIds: string[];
+  /** Tree nodes grouped as their weights must add up (the groups `saveWeights` checks). */
+  weightGroups: string[][];
+  nodeIds: string[];
+  /** Invite codes issued and not used yet (each binds once). */
+  inviteCodes: string[];
+  /** The current quarter; the last one (closed, with results); a past one opened, evaluated and ready to close. */
+  periods: { current: string; closed: string; closable: string };
+  /** Campaigns: `open` takes ballots; `spares` are drafts for open/close; `past` closed by its dates long ago;
+   * `counted` closed with ballots whose receipts are `receipts`. */
+  campaigns: { open: KnownCampaign; spares: KnownCampaign[]; past: KnownCampaign; counted: KnownCampaign };
+  receipts: string[];
+  /** Spot-check draws made, with whom each picked. */
+  draws: { id: string; pool: 'member' | 'section'; picked: string[] }[];
+  /** Applications waiting for review (more than the access fixture's). */
+  applicationIds: string[];
+  /** Photo file ids as the target cadre's uploads would be named. */
+  photoIds: string[];
+  /** The current checklist of each cadre (for evaluations that name its items). */
+  checklists: Map<string, ChecklistDoc>;
+}
+
+/** Every ballot value 称职 (competent) except one 基本称职, so that it is valid and not void. */
+export function fullBallot(c: CampaignView, voterId: string): Record<string, Record<string, Grade>> {
+  const others = c.candidates.filter((x) => x.id !== voterId);
+  return Object.fromEntries(
+    others.map((x, i) => [
+      x.id,
+      Object.fromEntries(c.dimensions.map((d, j) => [d.key, i === 0 && j === 0 ? ('basic' as const) : ('competent' as const)])),
+    ]),
+  );
+}
+
+/** A past quarter with checklists, evaluations of everyone and its period open: `assessment.close` can close it. */
+function closableQuarter(current: string, members: MemberDoc[], sections: SectionDoc[], checklists: ChecklistDoc[]) {
+  const periodId = shiftQuarter(current, -6);
+  const cadres = members.filter((m) => m.active && m.roles.includes('cadre'));
+  const leaders = members.filter((m) => m.active && m.roles.includes('leader'));
+  const byMember = new Map(checklists.map((c) => [c.memberId, c]));
+  return {
+    periodId,
+    periods: [{ _id: periodId, status: 'open' }],
+    checklists: cadres.map((m) => ({
+      _id: `${periodId}_${m._id}`,
+      periodId,
+      memberId: m._id,
+      sectionId: m.sectionId ?? '',
+      items: byMember.get(m._id)?.items ?? [],
+    })),
+    staffEvaluations: cadres.map((m, i): StaffEvaluationDoc => ({
+      _id: `${periodId}_${m._id}`,
+      periodId,
+      memberId: m._id,
+      sectionId: m.sectionId ?? '',
+      score: 70 + (i % 25),
+      grades: {},
+      actuals: {},
+      comment: '',
+      by: 'fixture',
+      at: 0,
+    })),
+    sectionEvaluations: sections.flatMap((s, i) =>
+      leaders.map((l): SectionEvaluationDoc => ({
+        _id: `${periodId}_${s._id}_${l._id}`,
+        periodId,
+        sectionId: s._id,
+        leaderId: l._id,
+        score: 80 + (i % 15),
+        comment: '',
+        at: 0,
+      })),
+    ),
+  };
+}
+
+async function campaigns(t: FixtureCloud, base: Fixture, members: MemberDoc[]) {
+  const admin = base.token.admin;
+  // voters who can call: bound to a WeChat identity
+  const bound = new Set(members.filter((m) => m.bound).map((m) => m._id));
+  const rollOf = (v: CampaignView) =>
+    rosterFor(v.kind, members)
+      .roll.map((r) => r.memberId)
+      .filter((m) => bound.has(m));
+  const known = (v: CampaignView): KnownCampaign => ({ view: v, roll: rollOf(v) });
+  const open = known(ok(await t.call(admin, 'votes', 'get', { campaignId: base.campaignId })));
+  const spares = [known(ok(await t.call(admin, 'votes', 'get', { campaignId: base.spareCampaignId })))];
+  for (const kind of ['leaders_rate_cadres', 'rate_leadership'] as const)
+    spares.push(known(ok(await t.call(admin, 'votes', 'create', { title: `生成测试备用${kind}`, kind, year: 2026 }))));
+  const hour = 3_600_000;
+  const now = Date.now();
+  const past = known(
+    ok(
+      await t.call(admin, 'votes', 'create', {
+        title: '生成测试往年',
+        kind: 'rate_leadership',
+        year: 2025,
+        opensAt: now - 48 * hour,
+        closesAt: now - 24 * hour,
+      }),
+    ),
+  );
+  // a campaign closed with ballots in it: receipts to look up
+  const counted = known(ok(await t.call(admin, 'votes', 'create', { title: '生成测试已计票', kind: 'leaders_rate_cadres', year: 2026 })));
+  ok(await t.call(admin, 'votes', 'open', { campaignId: counted.view.id }));
+  const receipts: string[] = [];
+  for (const voter of counted.roll) {
+    const token = await t.as(voter);
+    receipts.push(ok(await t.call(token, 'votes', 'submit', { campaignId: counted.view.id, ratings: fullBallot(counted.view, voter) })).receipt);
+  }
+  counted.view = ok(await t.call(admin, 'votes', 'close', { campaignId: counted.view.id }));
+  return { campaigns: { open, spares, past, counted }, receipts };
+}
+
+/** Enterprise contacts not bound yet, each waiting for an invite code: people `issueInvite` and `bind` can serve. */
+function newContacts(enterpriseIds: string[]): MemberDoc[] {
+  return enterpriseIds.slice(-8).map((enterpriseId, i) => ({
+    _id: `M-NEW-${i + 1}`,
+    name: `新联系人${i + 1}`,
+    roles: ['enterprise'],
+    sectionId: null,
+    post: null,
+    enterpriseId,
+    active: true,
+    bound: false,
+  }));
+}
+
+export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
+  const base = await accessFixture(t);
+  const admin = base.token.admin;
+  // every member of the demo not bound yet gets a code (the access fixture's one stays unused too); the new
+  // contacts get none, so that issueInvite has people to serve after bind has used the codes
+  const inviteCodes = [base.inviteCode];
+  for (const m of (await find<MemberDoc>(t, 'members')).filter((x) => x.active && !x.bound && x._id !== base.unboundMemberId))
+    inviteCodes.push(ok(await t.call(admin, 'members', 'issueInvite', { memberId: m._id })).code);
+  t.cloud.store.insertMany('members', newContacts((await find<{ _id: string }>(t, 'enterprises')).map((e) => e._id)));
+  const members = await find<MemberDoc>(t, 'members');
+  const sections = await find<SectionDoc>(t, 'sections');
+  const nodes = await find<TreeNodeDoc>(t, 'treeNodes');
+  const current = quarterOf(Date.now());
+  const checklists = (await find<ChecklistDoc>(t, 'checklists')).filter((c) => c.periodId === current);
+
+  const groups = new Map<string, string[]>();
+  for (const n of nodes) groups.set(weightGroup(n), [...(groups.get(weightGroup(n)) ?? []), n._id]);
+
+  const closable = closableQuarter(current, members, sections, checklists);
+  for (const coll of ['periods', 'checklists', 'staffEvaluations', 'sectionEvaluations'] as const) t.cloud.store.insertMany(coll, closable[coll]);
+
+  const votes = await campaigns(t, base, members);
+  const leader = base.token.leader;
+  const draws: SweepFixture['draws'] = [];
+  for (const pool of ['member', 'section', 'member'] as const) {
+    const d = ok(await t.call(leader, 'assessment', 'draw', { pool, count: 5 }));
+    draws.push({ id: d.id, pool, picked: d.picked.map((p) => p.id) });
+  }
+
+  // applications from several cadres of the target's section, each waiting for its head
+  const applicants = members.filter(
+    (m) => m.active && m.sectionId === base.sectionId && m.roles.includes('cadre') && !m.roles.includes('sectionHead'),
+  );
+  const applicationIds: string[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const who = applicants[i % applicants.length] ?? base.target;
+    const token = await t.as(who._id);
+    applicationIds.push(ok(await t.call(token, 'applications', 'apply', { ...APPLY_SAMPLE, name: `生成测试申报${i + 1}` })).id);
+  }
+
+  const enterprises = await find<{ _id: string }>(t, 'enterprises');
+  const projects = await find<{ _id: string }>(t, 'projects');
+  const indicators = await find<{ _id: string }>(t, 'indicators');
+  const closed = (await find<{ _id: string; status: string }>(t, 'periods')).find((p) => p.status === 'closed' && p._id !== closable.periodId);
+  return {
+    ...base,
+    store: t.cloud.store,
+    members,
+    sections,
+    enterpriseIds: enterprises.map((e) => e._id),
+    projectIds: projects.map((p) => p._id),
+    indicatorIds: indicators.map((i) => i._id),
+    weightGroups: [...groups.values()].filter((g) => g.length <= 50),
+    nodeIds: nodes.map((n) => n._id),
+    inviteCodes,
+    periods: { current, closed: closed?._id ?? shiftQuarter(current, -1), closable: closable.periodId },
+    ...votes,
+    draws,
+    applicationIds: [...applicationIds, ...Object.values(base.applicationOf)],
+    photoIds: [1, 2, 3, 4].map((i) => `cloud://yardstick-local.bucket/reports/${base.target._id}/photo-${i}.jpg`),
+    checklists: new Map(checklists.map((c) => [c.memberId, c])),
+  };
+}
