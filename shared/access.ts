@@ -69,6 +69,7 @@ export const ACCESS = {
     myEvaluations: { roles: ['sectionHead', 'leader'], scope: 'self' },
     evaluateSection: { roles: ['leader'], scope: 'self' },
     draw: { roles: ['leader', 'admin'], scope: 'self' },
+    draws: { roles: ['leader', 'admin'], scope: 'self' },
     spotCheck: { roles: ['leader', 'admin'], scope: 'self' },
     status: { roles: ['admin'], scope: 'self' },
     openPeriod: { roles: ['admin'], scope: 'self' },

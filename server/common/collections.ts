@@ -21,6 +21,7 @@ export const COLL = {
   sectionEvaluations: 'sectionEvaluations',
   spotChecks: 'spotChecks',
   spotDraws: 'spotDraws',
+  spotSeeds: 'spotSeeds',
   quarterResults: 'quarterResults',
   corrections: 'corrections',
   voteCampaigns: 'voteCampaigns',

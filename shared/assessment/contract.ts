@@ -33,19 +33,39 @@ export const SpotCheckInput = z
   })
   .strict();
 
+/** The seed is the quarter's, committed by the cloud (draw.ts): a caller chooses only the pool and how many. */
 export const DrawInput = z
   .object({
     pool: z.enum(['section', 'member']),
     count: z.number().int().min(1).max(50),
-    /** Given to redo a recorded draw; a fresh random one otherwise. */
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .optional(),
   })
   .strict();
+
+export const DrawView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  /** The draw's number in its quarter, from 1. */
+  n: z.number().int(),
+  pool: z.enum(['section', 'member']),
+  count: z.number().int(),
+  /** Sorted ids the draw was made from: with the revealed seed, enough to redo it. */
+  candidates: z.array(z.string()),
+  picked: z.array(z.object({ id: z.string(), name: z.string() })),
+  byName: z.string(),
+  at: z.number(),
+});
+export type DrawView = z.infer<typeof DrawView>;
+
+export const DrawsView = z.object({
+  periodId: z.string(),
+  /** SHA-256 of the quarter's seed, published before its first draw. */
+  seedHash: z.string(),
+  committedAt: z.number(),
+  /** The seed itself: null until the quarter is closed. */
+  seed: z.string().nullable(),
+  draws: z.array(DrawView),
+});
+export type DrawsView = z.infer<typeof DrawsView>;
 
 export const ItemScoreView = z.object({
   nodeId: z.string(),
@@ -145,11 +165,10 @@ export const assessmentContract = {
   },
   /** Leader: score a section's work (考事). */
   evaluateSection: { input: SectionEvaluationInput, output: z.object({ saved: z.boolean() }) },
-  /** Leader or admin: draw spot-check targets at random, from a recorded (or given) seed. */
-  draw: {
-    input: DrawInput,
-    output: z.object({ id: z.string(), seed: z.number(), pool: z.string(), picked: z.array(z.object({ id: z.string(), name: z.string() })) }),
-  },
+  /** Leader or admin: draw spot-check targets at random: the next numbered draw from the quarter's committed seed. */
+  draw: { input: DrawInput, output: DrawView },
+  /** Leader or admin: a quarter's seed fingerprint and every draw made with it; the seed once the quarter is closed. */
+  draws: { input: z.object({ periodId: PeriodId.optional() }).strict(), output: DrawsView },
   /** Leader or admin: record a spot check (不定期抽查): findings and a deduction. */
   spotCheck: { input: SpotCheckInput, output: z.object({ id: z.string() }) },
   /** Admin: what is still missing before the quarter can close. */

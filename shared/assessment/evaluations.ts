@@ -4,9 +4,8 @@
  *   actual values of quantitative items that no report counts.
  * - 考事: each leader (the party committee) scores each section's work.
  * - spot checks: a leader or the admin records findings and a deduction on a section or a cadre; targets may be
- *   drawn at random from a recorded seed, so anyone can redo the draw and get the same names.
+ *   drawn at random (draw.ts: from the quarter's committed seed, checkable by anyone once it is revealed).
  */
-import { seededRandom } from '../common/random';
 import type { QualitativeGrade } from '../indicators/contract';
 import { hasRole, type MemberDoc } from '../members/member';
 
@@ -63,20 +62,6 @@ export interface CorrectionDoc {
   at: number;
 }
 
-/** `spotDraws/{id}`: a random draw of spot-check targets, reproducible from its seed. */
-export interface SpotDrawDoc {
-  _id: string;
-  periodId: string;
-  pool: 'section' | 'member';
-  /** The candidates, sorted: the draw depends on the pool and the seed only. */
-  candidates: string[];
-  count: number;
-  seed: number;
-  picked: string[];
-  by: string;
-  at: number;
-}
-
 /** Points a section or a cadre loses in a quarter through spot checks (不定期抽查): the sum of their deductions. */
 export function spotDeductions(
   spots: Pick<SpotCheckDoc, 'targetType' | 'targetId' | 'deduction'>[],
@@ -99,16 +84,6 @@ export function memberDeductions(
   return Math.max(0, spotDeductions(spots, 'member', memberId) + corrected);
 }
 
-/** Draw `count` of `candidates` (sorted first) with a seeded Fisher–Yates shuffle. Same inputs, same draw. */
-export function drawTargets(candidates: string[], count: number, seed: number): string[] {
-  const pool = [...candidates].sort();
-  const rnd = seededRandom(seed);
-  for (let i = pool.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(rnd() * (i + 1));
-    [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
-  }
-  return pool.slice(0, Math.max(0, Math.min(count, pool.length)));
-}
 /**
  * Who evaluates whom (考人): a section head their section's staff; a section head themself is evaluated by a
  * leader (分管领导). Nobody evaluates themself. Returns why not, or null when allowed.

@@ -1,3 +1,4 @@
+import { verifyDraws } from '../../shared/assessment/draw';
 import { DEFAULT_QUARTER_SETTINGS } from '../../shared/assessment/quarter';
 import { dayjs, quarterOf } from '../../shared/common/time';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
@@ -142,13 +143,38 @@ describe('this quarter: evaluations, spot checks, close', () => {
     expect(await t.call(await t.as(hu._id), 'assessment', 'evaluateSection', { sectionId: 'S01', score: 90 })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('draws spot-check targets reproducibly from a recorded seed', async () => {
-    const a = data(await t.call(leader, 'assessment', 'draw', { pool: 'member', count: 5, seed: 20261124 }));
-    const b = data(await t.call(admin, 'assessment', 'draw', { pool: 'member', count: 5, seed: 20261124 }));
-    expect(b.picked).toEqual(a.picked);
-    const fresh = data(await t.call(leader, 'assessment', 'draw', { pool: 'section', count: 3 }));
-    const again = data(await t.call(leader, 'assessment', 'draw', { pool: 'section', count: 3, seed: fresh.seed }));
-    expect(again.picked).toEqual(fresh.picked);
+  it('draws from the quarter’s committed seed: numbered draws, no seed from the caller, the fingerprint fixed before', async () => {
+    const before = data(await t.call(leader, 'assessment', 'draws', {}));
+    expect(before).toMatchObject({ periodId: q(), seed: null, draws: [] });
+    expect(before.seedHash).toMatch(/^[0-9a-f]{64}$/);
+    // a caller cannot choose the seed: the old way of redoing a draw is refused and changes nothing
+    expect(await t.call(leader, 'assessment', 'draw', { pool: 'member', count: 5, seed: 20261124 } as never)).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(find('spotDraws', {})).toHaveLength(0);
+
+    const a = data(await t.call(leader, 'assessment', 'draw', { pool: 'member', count: 5 }));
+    const [b, c] = await Promise.all([
+      t.call(admin, 'assessment', 'draw', { pool: 'section', count: 3 }).then(data),
+      t.call(leader, 'assessment', 'draw', { pool: 'member', count: 5 }).then(data),
+    ]);
+    expect(a.n).toBe(1);
+    // two at once: numbers 2 and 3, one each, none lost
+    expect([b.n, c.n].sort()).toEqual([2, 3]);
+    expect(a.picked).toHaveLength(5);
+    expect(b.candidates).toHaveLength(12);
+    const after = data(await t.call(admin, 'assessment', 'draws', {}));
+    expect(after.seedHash).toBe(before.seedHash);
+    expect(after.seed).toBeNull();
+    expect(after.draws.map((d) => d.n)).toEqual([1, 2, 3]);
+    expect(after.draws[0]).toMatchObject({ id: a.id, picked: a.picked, byName: one<MemberDoc>('members', { _id: 'M001' }).name });
+    // the seed is nowhere in what the functions return while the quarter is open
+    const seed = one<{ seed: string }>('spotSeeds', { _id: q() }).seed;
+    expect(JSON.stringify([before, a, b, c, after])).not.toContain(seed);
+    // a cadre sees no draws
+    const hu = one<MemberDoc>('members', { name: '胡广初' });
+    expect(await t.call(await t.as(hu._id), 'assessment', 'draws', {})).toMatchObject({ code: 'FORBIDDEN' });
+
     const notPicked = find<MemberDoc>('members', { roles: 'cadre' }).find((m) => !a.picked.some((p) => p.id === m._id));
     const r = await t.call(leader, 'assessment', 'spotCheck', {
       targetType: 'member',
@@ -205,5 +231,17 @@ describe('this quarter: evaluations, spot checks, close', () => {
       await t.call(await t.as(hu._id), 'dossier', 'recordVisit', { enterpriseId: 'E010', date: dayjs().format('YYYY-MM-DD'), note: '补记走访' }),
     ).toMatchObject({ code: 'CLOSED' });
     expect(await t.call(admin, 'assessment', 'close', { periodId: q() })).toMatchObject({ code: 'CLOSED' });
+  });
+
+  it('reveals the seed once the quarter is closed, and every draw redone from it gives the same names', async () => {
+    const v = data(await t.call(leader, 'assessment', 'draws', { periodId: q() }));
+    expect(v.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(v.draws.length).toBeGreaterThanOrEqual(3);
+    expect(verifyDraws({ periodId: q(), seedHash: v.seedHash, seed: v.seed ?? '' }, v.draws)).toEqual({ ok: true });
+    // a draw quietly dropped from the record shows as a gap
+    expect(verifyDraws({ periodId: q(), seedHash: v.seedHash, seed: v.seed ?? '' }, v.draws.slice(1))).toMatchObject({ ok: false });
+    // no draw in a quarter whose seed is public
+    expect(await t.call(leader, 'assessment', 'draw', { pool: 'member', count: 2 })).toMatchObject({ code: 'CLOSED' });
+    expect(data(await t.call(leader, 'assessment', 'draws', { periodId: q() })).draws).toHaveLength(v.draws.length);
   });
 });

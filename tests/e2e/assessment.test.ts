@@ -8,6 +8,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { demoOpenid } from '../../demo/park';
+import { drawNumbered, seedFingerprint } from '../../shared/assessment/draw';
 import { dayjs, quarterOf, quarterRange } from '../../shared/common/time';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
 import type { TreeNodeDoc } from '../../shared/indicators/indicator';
@@ -222,25 +223,46 @@ describe('a section head evaluates a staff member (考人)', () => {
 });
 
 describe('a leader draws spot-check targets (不定期抽查)', () => {
-  it('shows the recorded seed, and the same seed draws the same names', async () => {
+  it('shows the quarter’s seed fingerprint, numbers each draw, and checks last quarter’s draws from its revealed seed', async () => {
+    // last quarter (closed in the demo park): two draws were made from its committed seed, now revealed
+    const prev = quarterOf(dayjs().subtract(3, 'month').valueOf());
+    const seed = 'c0ffee'.repeat(10) + 'beef';
+    const candidates = (await find<MemberDoc>('members', { roles: 'cadre', active: true })).map((m) => m._id).sort();
+    const at = dayjs().subtract(100, 'day').valueOf();
+    t.cloud.store.insertMany('spotSeeds', [{ _id: prev, seed, seedHash: seedFingerprint(seed), committedAt: at, draws: 2 }]);
+    t.cloud.store.insertMany(
+      'spotDraws',
+      [1, 2].map((n) => ({
+        _id: `DRAW-${prev}-${n}`,
+        periodId: prev,
+        n,
+        pool: 'member',
+        candidates,
+        count: 2,
+        picked: drawNumbered(seed, prev, n, candidates, 2),
+        by: LEADER,
+        at,
+      })),
+    );
+
     const page = await signIn(LEADER, '#staff-page');
     await page.locator('#assess-entry-spot').click();
+    await expectText(page.locator(`#spot-commitment-${quarterOf(Date.now())}`), /指纹（SHA-256）[0-9a-f]{16}…/);
+    await expectText(page.locator(`#spot-commitment-${quarterOf(Date.now())}`), '季度结束后公开种子');
+    await expectText(page.locator(`#spot-verify-${prev}`), '已用公开的种子复算全部 2 次抽取：结果一致 ✓');
+    await expectText(page.locator(`#spot-commitment-${prev}`), `种子已公开：${seed}`);
+
     await page.locator('#spot-pool-section').click();
     await page.locator('#spot-count input').fill('2');
     await page.locator('#spot-draw').click();
-    await expectText(page.locator('#spot-seed'), /种子 \d+，可复现/);
-    const seed = /种子 (\d+)/.exec(await page.locator('#spot-seed').innerText())?.[1] ?? '';
+    await expectText(page.locator('#spot-drawn'), '本季度第 1 次抽取（从 12 个股室中抽 2 个');
     const picked = await page.locator('#spot-picked .cell-bd').allInnerTexts();
     expect(picked).toHaveLength(2);
-    await page.locator('#spot-seed-input input').fill(seed);
-    // the seed shown is the same before and after this draw: wait for the draw's own answer, not for the text
-    await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('"draw"') === true),
-      page.locator('#spot-draw').click(),
-    ]);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
-    await expectText(page.locator('#spot-seed'), `种子 ${seed}`);
-    expect(await page.locator('#spot-picked .cell-bd').allInnerTexts()).toEqual(picked);
+    // drawing again is a new, numbered draw, and both stay on the record
+    await page.locator('#spot-draw').click();
+    await expectText(page.locator('#spot-drawn'), '本季度第 2 次抽取');
+    await expectText(page.locator(`#spot-log-${quarterOf(Date.now())}`), '第2次');
+    await expectText(page.locator(`#spot-log-${quarterOf(Date.now())}`), '第1次');
 
     await page.locator('#spot-picked .cell').first().click();
     await page.locator('#spot-findings textarea').fill('台账不全，走访记录缺少照片');

@@ -1,5 +1,5 @@
 /**
- * assessment: unit evaluations (考人 by section heads, 考事 by leaders), spot checks with reproducible draws, and
+ * assessment: unit evaluations (考人 by section heads, 考事 by leaders), spot checks with committed, checkable draws, and
  * the quarterly ordinary assessment (平时考核): opening a quarter fixes every checklist; closing it computes
  * scores, grades (with the 好 quota) and rankings with the pure rules of shared/assessment; after close a
  * score changes only through a recorded correction.
@@ -9,6 +9,7 @@ import { evaluateStaff } from './evaluateStaff';
 import { myEvaluations } from './myEvaluations';
 import { evaluateSection } from './evaluateSection';
 import { draw } from './draw';
+import { draws } from './draws';
 import { spotCheck } from './spotCheck';
 import { status } from './status';
 import { openPeriod } from './openPeriod';
@@ -23,6 +24,7 @@ export const main = defineFunction('assessment', {
   myEvaluations,
   evaluateSection,
   draw,
+  draws,
   spotCheck,
   status,
   openPeriod,

@@ -8,6 +8,7 @@ import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/
 import type { IndicatorDoc, TreeNodeDoc } from '../../../shared/indicators/indicator';
 import { all, cadres, periodStatus } from './lib';
 import { loadPeriod } from '../../../server/assessment/period';
+import { ensureCommitment } from './commitment';
 
 export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId }, ctx) => {
   const p = await loadPeriod(ctx.db, periodId);
@@ -45,6 +46,8 @@ export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId
       ),
     );
   }
+  // the quarter's draw seed is committed (its fingerprint published) before anyone can draw in it
+  await ensureCommitment(ctx.db, periodId, ctx.now);
   if (!p && missing.length === fresh.length)
     await ctx.db
       .collection<PeriodDoc>(COLL.periods)

@@ -1,7 +1,8 @@
 import { randomBytes } from 'crypto';
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
-import { type SpotCheckDoc, type SpotDrawDoc } from '../../../shared/assessment/evaluations';
+import type { SpotDrawDoc } from '../../../shared/assessment/draw';
+import type { SpotCheckDoc } from '../../../shared/assessment/evaluations';
 import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { type MemberDoc } from '../../../shared/members/member';
@@ -19,7 +20,7 @@ export const spotCheck: Handler<'assessment', 'spotCheck'> = async ({ targetType
   if (!target) throw new AppError('NOT_FOUND', '抽查对象不存在');
   if (drawId) {
     const draw = (await ctx.db.collection<SpotDrawDoc>(COLL.spotDraws).doc(drawId).get()).data;
-    if (!draw || draw.pool !== targetType || !draw.picked.includes(targetId)) {
+    if (!draw || draw.periodId !== periodId || draw.pool !== targetType || !draw.picked.includes(targetId)) {
       throw new AppError('INVALID_INPUT', '该对象不在所选的随机抽取名单中', [{ path: 'targetId', message: '不在抽取名单中' }]);
     }
   }

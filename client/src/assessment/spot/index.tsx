@@ -2,6 +2,9 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { MAX_DEDUCTION } from '../../../../shared/assessment/config';
+import { verifyDraws } from '../../../../shared/assessment/draw';
+import type { DrawsView } from '../../../../shared/assessment/contract';
+import { parkTimeText, quarterLabel, quarterOf, shiftQuarter } from '../../../../shared/common/time';
 import '../../../../shared/common/zod-locale';
 import { contracts, type OutputOf } from '../../../../shared/contracts';
 import { call } from '../../common/call';
@@ -19,18 +22,65 @@ interface Target {
 
 const POOL_LABELS: Record<Pool, string> = { section: '股室', member: '干部' };
 
+/** What a quarter's revealed seed proves: every draw redone from it, or why not. */
+function DrawLog({ view }: { view: DrawsView }) {
+  const check = view.seed ? verifyDraws({ periodId: view.periodId, seedHash: view.seedHash, seed: view.seed }, view.draws) : null;
+  return (
+    <View>
+      <View className='tips' style={{ wordBreak: 'break-all' }} id={`spot-commitment-${view.periodId}`}>
+        {quarterLabel(view.periodId)}抽取种子指纹（SHA-256）{view.seedHash.slice(0, 16)}…，{parkTimeText(view.committedAt)}公布；
+        {view.seed ? `种子已公开：${view.seed}` : '季度结束后公开种子，任何人都可复算每一次抽取。'}
+      </View>
+      {check && (
+        <View className={check.ok ? 'tips' : 'field-error'} id={`spot-verify-${view.periodId}`}>
+          {check.ok ? `已用公开的种子复算全部 ${view.draws.length} 次抽取：结果一致 ✓` : `复算不一致：${check.problem}`}
+        </View>
+      )}
+      {view.draws.length > 0 && (
+        <View className='cells' id={`spot-log-${view.periodId}`}>
+          {view.draws.map((d) => (
+            <View className='cell' key={d.id}>
+              <View className='cell-bd'>
+                第{d.n}次 · {POOL_LABELS[d.pool]} {d.picked.length}/{d.candidates.length} · {d.picked.map((p) => p.name).join('、')}
+              </View>
+              <View className='cell-ft'>
+                {d.byName} {parkTimeText(d.at)}
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** Last quarter's draws, checked against its revealed seed; nothing when it had none. */
+function PastDraws({ periodId }: { periodId: string }) {
+  const view = usePageData('assessment', 'draws', { periodId }).data;
+  if (!view || view.draws.length === 0) return null;
+  return (
+    <View>
+      <View className='cells-title'>上季度抽取</View>
+      <DrawLog view={view} />
+    </View>
+  );
+}
+
 /**
- * 不定期抽查: draw targets at random from a recorded seed (anyone can redo the draw with it), then record a check —
- * findings and a deduction — for a drawn target, or for any section or cadre.
+ * 不定期抽查: draw targets at random — the quarter's n-th draw from a seed the cloud committed to (its fingerprint
+ * shown) before any draw, revealed when the quarter closes so anyone can redo every draw — then record a check:
+ * findings and a deduction, for a drawn target or for any section or cadre.
  */
 export default function Spot() {
   const [pool, setPool] = useState<Pool>('member');
   const [count, setCount] = useState('3');
-  const [seed, setSeed] = useState('');
   const [draw, setDraw] = useState<Draw | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);
 
+  // the quarter this page opened in (a page left open over midnight at quarter's end keeps its quarter)
+  const [now] = useState(() => quarterOf(Date.now()));
+  const log = usePageData('assessment', 'draws', { periodId: now });
   const sections = usePageData('park', 'sections', {}).data ?? [];
   const [staffSection, setStaffSection] = useState<string | undefined>(undefined);
   const staff = usePageData('dossier', 'sectionStaff', staffSection ? { sectionId: staffSection } : null).data?.staff ?? [];
@@ -43,11 +93,11 @@ export default function Spot() {
 
   const doDraw = async () => {
     if (drawing) return;
-    const input = { pool, count: Number(count), ...(seed.trim() ? { seed: Number(seed) } : {}) };
+    const input = { pool, count: Number(count) };
     const parsed = contracts.assessment.draw.input.safeParse(input);
     if (!parsed.success) {
       const f = issuesByField(parsed.error.issues);
-      setDrawError(f.count ? '抽取数量应为1到50的整数' : f.seed ? '种子应为非负整数' : (Object.values(f)[0] ?? '请检查填写'));
+      setDrawError(f.count ? '抽取数量应为1到50的整数' : (Object.values(f)[0] ?? '请检查填写'));
       return;
     }
     setDrawing(true);
@@ -57,6 +107,7 @@ export default function Spot() {
     if (r.code === 0) {
       setDraw(r.data);
       setTarget(null);
+      void log.reload();
     } else setDrawError(r.message);
   };
 
@@ -93,7 +144,7 @@ export default function Spot() {
     } else setErrors(detailsOrForm(r));
   };
 
-  const pickFromDraw = (p: { id: string; name: string }) => draw && setTarget({ type: draw.pool as Pool, id: p.id, name: p.name, drawId: draw.id });
+  const pickFromDraw = (p: { id: string; name: string }) => draw && setTarget({ type: draw.pool, id: p.id, name: p.name, drawId: draw.id });
   const staffIdx = sections.findIndex((s) => s.id === staffSection);
 
   return (
@@ -114,17 +165,6 @@ export default function Spot() {
           <View className='cell-label'>数量</View>
           <Input id='spot-count' className='input' type='number' value={count} onInput={(e) => setCount(e.detail.value)} />
         </View>
-        <View className='cell'>
-          <View className='cell-label'>种子</View>
-          <Input
-            id='spot-seed-input'
-            className='input'
-            type='number'
-            value={seed}
-            placeholder='留空随机；填写可复现以往抽取'
-            onInput={(e) => setSeed(e.detail.value)}
-          />
-        </View>
       </View>
       {drawError && (
         <View className='field-error' id='spot-draw-error'>
@@ -138,14 +178,14 @@ export default function Spot() {
       </View>
       {draw && (
         <View>
-          <View className='tips' id='spot-seed'>
-            种子 {draw.seed}，可复现（抽取记录 {draw.id}）
+          <View className='tips' id='spot-drawn'>
+            本季度第 {draw.n} 次抽取（从 {draw.candidates.length} 个{POOL_LABELS[draw.pool]}中抽 {draw.picked.length} 个，每次抽取都留有记录）
           </View>
           <View className='cells' id='spot-picked'>
             {draw.picked.map((p) => (
               <View className='cell' hoverClass='cell-hover' key={p.id} id={`spot-pick-${p.id}`} onClick={() => pickFromDraw(p)}>
                 <View className='cell-bd'>
-                  {POOL_LABELS[draw.pool as Pool] ?? ''} · {p.name}
+                  {POOL_LABELS[draw.pool]} · {p.name}
                 </View>
                 {target?.id === p.id && target.drawId === draw.id ? <Text className='check'>✓</Text> : <Text className='cell-ft'>抽查</Text>}
               </View>
@@ -153,6 +193,8 @@ export default function Spot() {
           </View>
         </View>
       )}
+
+      {log.data && <DrawLog view={log.data} />}
 
       <View className='cells-title'>记录抽查</View>
       <View className='cells'>
@@ -232,6 +274,7 @@ export default function Spot() {
           {saving ? '正在提交…' : '记录抽查'}
         </Button>
       </View>
+      <PastDraws periodId={shiftQuarter(now, -1)} />
       {recorded.length > 0 && (
         <View>
           <View className='cells-title'>本次已记录</View>
