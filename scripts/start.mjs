@@ -4,6 +4,8 @@
 //   --reset      wipe the local data and load the demo park anew
 //   --seed-only  load (or with --reset, reload) the demo park and exit
 //   PORT=8080    the port (default 8080); YARDSTICK_DATA=.data the data folder
+//   YARDSTICK_PLAN=basic  the WeChat Cloud plan whose limits the local cloud enforces (basic 基础版 by default, or pro;
+//                localcloud/src/plans.ts)
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bundle, root, run } from './run.mjs';
@@ -29,6 +31,7 @@ const cloud = await startLocalCloud({
   // npm start is the demo: its sign-in page lets the visitor be any person of the demo park
   demo: true,
   listDemoPeople: () => listDemoPeople(cloud.store),
+  plan: process.env.YARDSTICK_PLAN || undefined,
 });
 
 const seeded = seedDemo(cloud.store, Date.now(), { reset: args.has('--reset') });
@@ -43,6 +46,11 @@ console.log(
 if (args.has('--seed-only')) {
   await cloud.stop();
 } else {
+  const p = cloud.plan;
+  console.log(
+    `WeChat Cloud plan ${p.name} (${p.label}): ${p.functionInstances} instances a function; database ${p.dbQps} QPS, ` +
+      `${p.dbConnections} connections, ${p.dbReadsPerDay} reads and ${p.dbWritesPerDay} writes a day (YARDSTICK_PLAN to change)`,
+  );
   console.log(`\n标尺 Yardstick is running at ${cloud.url}/  (data in ${dataDir}; Ctrl+C to stop)\n`);
   const stop = async () => {
     await cloud.stop();

@@ -1,8 +1,8 @@
 /**
  * Runs `<functionsDir>/<name>/index.js` the way the cloud does: warm instances (worker threads) reused one
- * invocation at a time, at most 20 concurrent instances per function (callers queue beyond that), a timeout from
- * the function's config.json (default 3 s, at most 60 s) after which the instance is killed, and a 1 MB cap on
- * the result.
+ * invocation at a time, at most the plan's instances of one function at once (20 on the basic plan) — a call
+ * beyond them is refused with -501004, not queued, as the platform refuses it — a timeout from the function's
+ * config.json (default 3 s, at most 60 s) after which the instance is killed, and a 1 MB cap on the result.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerReply } from './worker';
 
+/** The basic plan's instances of one function (plans.ts); the host takes the plan's figure. */
 export const MAX_INSTANCES_PER_FUNCTION = 20;
 export const DEFAULT_TIMEOUT_S = 3;
 export const MAX_TIMEOUT_S = 60;
@@ -34,6 +35,8 @@ export const FN_ERR = {
   TIMEOUT: -504003,
   RESULT_TOO_LARGE: -604001,
   INVALID_PARAM: -501007,
+  /** More concurrent executions of the function than the plan allows (EXCEED_CONCURRENT_REQUEST_LIMIT). */
+  CONCURRENCY_LIMIT: -501004,
 } as const;
 
 export type InvokeOutcome = { ok: true; json: string } | { ok: false; errCode: number; message: string };
@@ -45,7 +48,6 @@ interface Instance {
 
 class FunctionPool {
   readonly instances: Instance[] = [];
-  readonly waiting: Array<(inst: Instance) => void> = [];
   constructor(
     readonly name: string,
     readonly file: string,
@@ -59,13 +61,27 @@ export interface FunctionsHostOptions {
   /** SDK redirection (TCB_CONTEXT_CNFG, dummy secrets, SCF markers, TCB_ENV...) shared by every invocation */
   baseEnv: Record<string, string>;
   envId: string;
+  /** Instances of one function running at once; a call beyond them is refused (default: the basic plan's 20). */
+  maxInstances?: number;
+  /** The plan's label, for the refusal's message. */
+  planLabel?: string;
 }
 
 export class FunctionsHost {
   private readonly pools = new Map<string, FunctionPool>();
   private stopped = false;
+  private readonly maxInstances: number;
+  /** Calls refused because every instance the plan allows was busy. */
+  refused = 0;
 
-  constructor(private readonly opts: FunctionsHostOptions) {}
+  constructor(private readonly opts: FunctionsHostOptions) {
+    this.maxInstances = opts.maxInstances ?? MAX_INSTANCES_PER_FUNCTION;
+  }
+
+  /** Instances running an invocation now, by function. */
+  running(): Record<string, number> {
+    return Object.fromEntries([...this.pools].map(([name, p]) => [name, p.instances.filter((i) => i.busy).length]));
+  }
 
   private pool(name: string): FunctionPool | null {
     if (!/^[A-Za-z0-9_-]{1,60}$/.test(name)) return null;
@@ -87,40 +103,29 @@ export class FunctionsHost {
     return pool;
   }
 
-  private acquire(pool: FunctionPool): Promise<Instance> {
+  /** An idle instance, a new one while the plan allows more, or null: every instance allowed is busy. */
+  private acquire(pool: FunctionPool): Instance | null {
     const idle = pool.instances.find((i) => !i.busy);
     if (idle) {
       idle.busy = true;
-      return Promise.resolve(idle);
+      return idle;
     }
-    if (pool.instances.length < MAX_INSTANCES_PER_FUNCTION) {
-      const worker = new Worker(this.opts.workerFile, {
-        env: { ...this.opts.baseEnv },
-        resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
-      });
-      worker.unref();
-      const inst: Instance = { worker, busy: true };
-      pool.instances.push(inst);
-      worker.on('exit', () => this.discard(pool, inst));
-      worker.on('error', (e) => console.error(`[localcloud] function ${pool.name} instance crashed:`, e));
-      return Promise.resolve(inst);
-    }
-    return new Promise((resolve) => pool.waiting.push(resolve));
-  }
-
-  private release(pool: FunctionPool, inst: Instance): void {
-    const next = pool.waiting.shift();
-    if (next) next(inst);
-    else inst.busy = false;
+    if (pool.instances.length >= this.maxInstances) return null;
+    const worker = new Worker(this.opts.workerFile, {
+      env: { ...this.opts.baseEnv },
+      resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
+    });
+    worker.unref();
+    const inst: Instance = { worker, busy: true };
+    pool.instances.push(inst);
+    worker.on('exit', () => this.discard(pool, inst));
+    worker.on('error', (e) => console.error(`[localcloud] function ${pool.name} instance crashed:`, e));
+    return inst;
   }
 
   private discard(pool: FunctionPool, inst: Instance): void {
     const idx = pool.instances.indexOf(inst);
-    if (idx === -1) return;
-    pool.instances.splice(idx, 1);
-    // a queued caller may now get a fresh instance
-    const next = pool.waiting.shift();
-    if (next && !this.stopped) void this.acquire(pool).then(next);
+    if (idx !== -1) pool.instances.splice(idx, 1);
   }
 
   async invoke(name: string, event: unknown, caller: CallerIdentity): Promise<InvokeOutcome> {
@@ -129,7 +134,16 @@ export class FunctionsHost {
     if (!pool) {
       return { ok: false, errCode: FN_ERR.NOT_FOUND, message: `[ResourceNotFound.FunctionName] FunctionName parameter could not be found: ${name}` };
     }
-    const inst = await this.acquire(pool);
+    const inst = this.acquire(pool);
+    if (!inst) {
+      this.refused += 1;
+      const plan = this.opts.planLabel ? ` of ${this.opts.planLabel}` : '';
+      return {
+        ok: false,
+        errCode: FN_ERR.CONCURRENCY_LIMIT,
+        message: `[EXCEED_CONCURRENT_REQUEST_LIMIT] function ${name} is running ${this.maxInstances} instances, the limit${plan}: this call was refused, not queued`,
+      };
+    }
     const requestId = crypto.randomUUID();
     const env: Record<string, string | null> = {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
@@ -169,7 +183,7 @@ export class FunctionsHost {
         clearTimeout(timer);
         inst.worker.off('message', onMessage);
         inst.worker.off('exit', onExit);
-        if (reusable) this.release(pool, inst);
+        if (reusable) inst.busy = false;
         resolve(outcome);
       };
       const onMessage = (reply: WorkerReply): void => {

@@ -29,12 +29,14 @@ export const SESSION_TTL_S = 12 * 3600;
 const STORAGE_PERMISSION_DENIED = -503002;
 const STORAGE_FILE_NOT_EXISTS = -503003;
 
+/** The labels wx-server-sdk 4.0.2's ERR_CODE table gives these codes (the SDKs write `<api>:fail <code> <label>. <detail>`). */
 const ERR_LABEL: Record<number, string> = {
   [FN_ERR.NOT_FOUND]: 'function not found',
   [FN_ERR.EXECUTE_FAIL]: 'functions execute fail',
   [FN_ERR.TIMEOUT]: 'functions invoke timeout',
   [FN_ERR.RESULT_TOO_LARGE]: 'cloudfunction result size exceed limit (1MB)',
   [FN_ERR.INVALID_PARAM]: 'invalid parameters',
+  [FN_ERR.CONCURRENCY_LIMIT]: 'exceed concurrent request limit',
 };
 
 export interface GatewayDeps {

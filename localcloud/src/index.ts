@@ -13,6 +13,8 @@ import { FunctionsHost } from './functions-host';
 import { Gateway } from './gateway';
 import { RequestGuard } from './guard';
 import { sendJson } from './http-util';
+import { DatabaseLimits } from './limits';
+import { resolvePlan, type LimitName, type Plan, type PlanName } from './plans';
 import { SdkProtocol } from './sdk-protocol';
 import { FileStorage } from './storage';
 import { StorageRules } from './storage-rules';
@@ -22,6 +24,7 @@ import { TransactionManager } from './transactions';
 
 export type { Store } from './store';
 export type { SdkCredentials } from './tc3';
+export { DEFAULT_PLAN, PLANS, resolvePlan, unmeteredDatabase, type LimitName, type Plan, type PlanName } from './plans';
 
 /** The product's storage security rules, next to the functions they deploy with (pasted into the console too). */
 export const STORAGE_RULES_FILE = 'storage-rules.json';
@@ -54,6 +57,33 @@ export interface LocalCloudOptions {
   allowedHosts?: string[];
   /** Origins of H5 dev servers on other ports allowed to call `/api/*` (CORS); none by default. */
   corsOrigins?: string[];
+  /**
+   * The WeChat Cloud plan whose limits are enforced (plans.ts): a plan's name or its figures. Default `basic`
+   * (基础版): 20 instances of a function, database 30 QPS and 20 connections, 50,000 reads and 30,000 writes a day.
+   */
+  plan?: PlanName | Plan;
+  /** The clock the plan's limits read (the rate's window, the China day of the daily counters); for tests. */
+  clock?: () => number;
+}
+
+/** What the cloud has used of its plan, for benchmarks and tests. */
+export interface CloudUsage {
+  plan: Plan;
+  /** The China calendar day (UTC+8) the daily counters are for. */
+  day: string;
+  /** Database requests accepted since this start. */
+  dbRequests: number;
+  /** Database reads and writes counted today (kept in the store: they survive a restart; reset at China midnight). */
+  reads: number;
+  writes: number;
+  /**
+   * Refusals since this start, by the limit refused: functionInstances -501004 (callFunction), dbConnections
+   * EXCEED_CONCURRENT_REQUEST_LIMIT (-501004), dbQps EXCEED_RATELIMIT, dbReadsPerDay / dbWritesPerDay
+   * EXCEED_REQUEST_LIMIT (-501003, with -501015 / -501016 in its message).
+   */
+  refusals: Record<LimitName, number>;
+  /** Instances running an invocation now, by function. */
+  running: Record<string, number>;
 }
 
 export interface LocalCloud {
@@ -66,6 +96,10 @@ export interface LocalCloud {
   sdkEnv(): Record<string, string>;
   /** SDK requests received so far, by action (for benchmarks: database requests per operation). */
   requestCounts(): Record<string, number>;
+  /** The plan whose limits this cloud enforces. */
+  plan: Plan;
+  /** What has been used of the plan, and what it refused. */
+  usage(): CloudUsage;
   stop(): Promise<void>;
 }
 
@@ -98,8 +132,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   fs.mkdirSync(opts.dataDir, { recursive: true });
   // before anything is opened: a rules file that does not parse stops the start, as it would not deploy either
   const rules = loadStorageRules(opts);
+  const plan = resolvePlan(opts.plan);
 
   const store = new SqliteStore(opts.dataDir);
+  const limits = new DatabaseLimits(plan, store, opts.clock ?? Date.now);
   const txs = new TransactionManager(store);
   const db = new DatabaseService(store, txs);
   let baseUrl = '';
@@ -154,8 +190,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     workerFile: WORKER_FILE,
     baseEnv: { ...sdkEnv(), PATH: process.env.PATH ?? '' },
     envId,
+    maxInstances: plan.functionInstances,
+    planLabel: `${plan.label} (${plan.name})`,
   });
-  protocol = new SdkProtocol({ db, functions, storage, appId, publicBaseUrl, credentials });
+  protocol = new SdkProtocol({ db, limits, functions, storage, appId, publicBaseUrl, credentials });
   gateway = new Gateway({
     dataDir: opts.dataDir,
     functions,
@@ -178,6 +216,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     credentials,
     sdkEnv,
     requestCounts: () => Object.fromEntries(proto.requests),
+    plan,
+    usage: () => ({
+      plan,
+      ...limits.usage(),
+      refusals: { functionInstances: functions.refused, ...limits.refusals },
+      running: functions.running(),
+    }),
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;

@@ -15,7 +15,8 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { DatabaseService } from './database';
-import type { FunctionsHost } from './functions-host';
+import { FN_ERR, type FunctionsHost } from './functions-host';
+import { databaseKind, type DatabaseLimits } from './limits';
 import { callOpenApi, parseMultipartParts, type MultipartPart } from './openapi';
 import { TEMP_URL_DEFAULT_SECONDS, type FileStorage } from './storage';
 import { jsonSignedParams, multipartSignedParams, signatureProblem, type SdkCredentials, type SignedParam } from './tc3';
@@ -27,6 +28,8 @@ export const MAX_SDK_BODY_BYTES = 6 * 1024 * 1024;
 
 export interface SdkProtocolDeps {
   db: DatabaseService;
+  /** The plan's database limits: every `database.*` request is admitted or refused here first. */
+  limits: DatabaseLimits;
   functions: FunctionsHost;
   storage: FileStorage;
   appId: string;
@@ -74,6 +77,10 @@ export class SdkProtocol {
     const action = typeof params.action === 'string' ? params.action : 'unknown';
     this.requests.set(action, (this.requests.get(action) ?? 0) + 1);
     if (paramsNestedTooDeep(params)) return refuse('INVALID_PARAM', `${action}: a parameter is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    // over the plan's rate, connections or daily quota the platform refuses the request (it does not queue it)
+    const kind = databaseKind(action);
+    const refused = kind ? this.deps.limits.admit(action, kind) : null;
+    if (refused) return sendJson(res, 200, { code: refused.code, message: refused.message, requestId });
     try {
       const reply = await this.dispatch(params);
       sendJson(res, 200, { ...(reply as object), requestId });
@@ -83,6 +90,8 @@ export class SdkProtocol {
         console.error('[localcloud] internal error on', params.action, e);
         sendJson(res, 200, { code: 'SYS_ERR', message: `[SYS_ERR] ${(e as Error).message}`, requestId });
       }
+    } finally {
+      if (kind) this.deps.limits.release();
     }
   }
 
@@ -152,6 +161,9 @@ export class SdkProtocol {
     }
     // A function called by another function has no mini-program user: no OPENID, like the cloud.
     const out = await this.deps.functions.invoke(name, event, { openid: '', appid: this.deps.appId, source: 'wx_server' });
+    if (!out.ok && out.errCode === FN_ERR.CONCURRENCY_LIMIT) {
+      throw new CloudError('EXCEED_CONCURRENT_REQUEST_LIMIT', `[EXCEED_CONCURRENT_REQUEST_LIMIT] errCode: ${out.errCode} | ${out.message}`);
+    }
     if (!out.ok) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `[FUNCTIONS_EXECUTE_FAIL] errCode: ${out.errCode} | ${out.message}`);
     return { data: { response_data: out.json } };
   }

@@ -74,6 +74,8 @@ export class SqliteStore implements Store {
   beforeWrite: ((key: string, previous: Doc | null) => void) | null = null;
   private readonly upsertStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
+  private readonly usageGetStmt: Database.Statement;
+  private readonly usageAddStmt: Database.Statement;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -89,6 +91,12 @@ export class SqliteStore implements Store {
     this.db.exec('CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID');
     this.upsertStmt = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, json) VALUES (?, ?, ?)');
     this.deleteStmt = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
+    // the plan's daily database counters (limits.ts): one row, for the current China day, so they survive a restart
+    this.db.exec('CREATE TABLE IF NOT EXISTS usage (day TEXT PRIMARY KEY, reads INTEGER NOT NULL, writes INTEGER NOT NULL)');
+    this.usageGetStmt = this.db.prepare('SELECT reads, writes FROM usage WHERE day = ?');
+    this.usageAddStmt = this.db.prepare(
+      'INSERT INTO usage (day, reads, writes) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET reads = reads + excluded.reads, writes = writes + excluded.writes',
+    );
     // rowid-less table ordered by (coll, id): insertion order is lost across restarts, like the cloud's natural order
     for (const row of this.db.prepare('SELECT coll, id, json FROM docs').iterate() as Iterable<{ coll: string; id: string; json: string }>) {
       this.collMap(row.coll).set(row.id, parseEJSON(row.json, Date.now()) as Doc);
@@ -180,6 +188,23 @@ export class SqliteStore implements Store {
       this.track(w.coll, w.id, w.doc !== null);
     }
     this.checkpointSoon();
+  }
+
+  /** The database requests counted on `day` (a China calendar day, `YYYY-MM-DD`). */
+  usageOf(day: string): { reads: number; writes: number } {
+    const row = this.usageGetStmt.get(day) as { reads: number; writes: number } | undefined;
+    return row ? { reads: row.reads, writes: row.writes } : { reads: 0, writes: 0 };
+  }
+
+  /** Count requests on `day`, durably before the request is served. */
+  addUsage(day: string, reads: number, writes: number): void {
+    this.usageAddStmt.run(day, reads, writes);
+    this.checkpointSoon();
+  }
+
+  /** A new day: earlier days' counters go. */
+  dropUsageBefore(day: string): void {
+    this.db.prepare('DELETE FROM usage WHERE day < ?').run(day);
   }
 
   // ---- public Store API (seeding and tests) ----

@@ -1,5 +1,5 @@
 /** The function host through the gateway, as the H5 mini-program calls it. */
-import { callFn, login, postJson, startTestCloud } from './helpers';
+import { callFn, login, postJson, startTestCloud, TEST_PLAN } from './helpers';
 import type { LocalCloud } from '../../localcloud/src/index';
 
 let cloud: LocalCloud;
@@ -8,8 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
-test('50 concurrent callers each see their own OPENID', async () => {
-  const openids = Array.from({ length: 50 }, (_x, i) => `o_user_${i}`);
+// as many callers at once as the plan runs instances of one function (20 on basic): beyond that the platform
+// refuses the call (limits.test.ts)
+test(`${TEST_PLAN.functionInstances} concurrent callers each see their own OPENID`, async () => {
+  const openids = Array.from({ length: TEST_PLAN.functionInstances }, (_x, i) => `o_user_${i}`);
   const tokens = await Promise.all(openids.map((o) => login(cloud, o)));
   const replies = await Promise.all(tokens.map((t, i) => callFn(cloud, 'whoami', { tag: i }, t)));
   replies.forEach((r, i) => {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/src/index';
+import { PLANS, startLocalCloud, unmeteredDatabase, type LocalCloud, type LocalCloudOptions } from '../../localcloud/src/index';
 
 export const FIXTURE_FUNCTIONS = path.join(__dirname, '..', 'fixtures', 'localcloud', 'functions');
 
@@ -11,10 +11,17 @@ export function tempDataDir(tag: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `localcloud-${tag}-`));
 }
 
+/**
+ * The plan of the tests' clouds unless a test names one: the basic plan's function instances, the database
+ * unmetered — these tests drive the SDK far faster than 30 requests a second on purpose; limits.test.ts tests the
+ * database's limits with plans that keep them.
+ */
+export const TEST_PLAN = unmeteredDatabase(PLANS.basic);
+
 /** Demo mode on (the tests sign in through the gateway) unless a test says otherwise. */
 export async function startTestCloud(tag: string, extra: Partial<LocalCloudOptions> = {}): Promise<LocalCloud & { dataDir: string }> {
   const dataDir = tempDataDir(tag);
-  const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURE_FUNCTIONS, port: 0, demo: true, ...extra });
+  const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURE_FUNCTIONS, port: 0, demo: true, plan: TEST_PLAN, ...extra });
   return Object.assign(cloud, { dataDir });
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { listDemoPeople, seedDemo } from '../../demo/seed';
-import { startLocalCloud, type LocalCloud } from '../../localcloud/src/index';
+import { PLANS, startLocalCloud, unmeteredDatabase, type LocalCloud, type Plan, type PlanName } from '../../localcloud/src/index';
 import { cloudClient, type CloudClient } from './client';
 
 export const repoRoot = join(__dirname, '..', '..');
@@ -19,7 +19,14 @@ export interface TestCloud extends CloudClient {
   stop(): Promise<void>;
 }
 
-export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: boolean } = {}): Promise<TestCloud> {
+/**
+ * The plan of the tests' clouds: the basic plan's 20 instances of a function, the database unmetered. A test runs
+ * a day of clicking in seconds, far over the basic plan's 30 database requests a second; what the platform does at
+ * its limits is tested in tests/localcloud/limits.test.ts. A test can name another plan.
+ */
+export const TEST_PLAN: Plan = unmeteredDatabase(PLANS.basic);
+
+export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: boolean; plan?: PlanName | Plan } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-test-'));
   // listDemoPeople is called on requests, after the cloud is assigned
   const cloud: LocalCloud = await startLocalCloud({
@@ -28,6 +35,7 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
     port: 0,
     // the tests sign in as demo people through the gateway's dev login
     demo: true,
+    plan: opts.plan ?? TEST_PLAN,
     ...(opts.h5 ? { h5Dir: join(repoRoot, 'client', 'dist', 'h5') } : {}),
     listDemoPeople: () => listDemoPeople(cloud.store),
   });
