@@ -16,15 +16,16 @@ import { biasFlags } from '../shared/votes/flags';
 import { tally } from '../shared/votes/tally';
 import { measure, percentile, row } from './stats';
 import type * as LocalCloud from '../localcloud/src/index';
+import { newReceipt } from '../tests/support/client';
 
 type LocalCloudModule = typeof LocalCloud;
 
-const CANDIDATES = 120;
-const VOTERS = 300;
+export const CANDIDATES = 120;
+export const VOTERS = 300;
 const IN_FLIGHT = 20; // the basic plan's concurrent instances of one function
 
 /** A plausible ballot: a few 优秀 (within the cap), mostly 称职, some 基本称职, rare 不称职, varied by dimension. */
-function ballotFor(voter: string, candidates: string[], cap: number, rnd: () => number): Ratings {
+export function ballotFor(voter: string, candidates: string[], cap: number, rnd: () => number): Ratings {
   const others = candidates.filter((c) => c !== voter);
   const excellent = new Set(others.filter(() => rnd() < 0.15).slice(0, cap));
   const out: Ratings = {};
@@ -39,6 +40,53 @@ function ballotFor(voter: string, candidates: string[], cap: number, rnd: () => 
   return out;
 }
 
+/** A park of 300: the admin, 120 leaders (the candidates of a 班子测评) and 180 cadres in 12 sections, all bound. */
+export function seedPark(cloud: LocalCloud.LocalCloud): { leaders: MemberDoc[]; cadres: MemberDoc[] } {
+  const sections = Array.from({ length: 12 }, (_, i) => ({ _id: `S${i + 1}`, name: `股室${i + 1}`, order: i + 1 }));
+  const person = (id: string, roles: MemberDoc['roles'], i: number): MemberDoc => ({
+    _id: id,
+    name: `人员${id}`,
+    roles,
+    sectionId: `S${(i % 12) + 1}`,
+    post: null,
+    enterpriseId: null,
+    active: true,
+    bound: true,
+  });
+  const leaders = Array.from({ length: CANDIDATES }, (_, i) => person(`L${String(i + 1).padStart(3, '0')}`, ['leader'], i));
+  const cadres = Array.from({ length: VOTERS - CANDIDATES }, (_, i) => person(`K${String(i + 1).padStart(3, '0')}`, ['cadre'], i));
+  const admin = { ...person('A001', ['admin'], 0), sectionId: null };
+  const members = [admin, ...leaders, ...cadres];
+  cloud.store.insertMany('sections', sections);
+  cloud.store.insertMany('members', members);
+  cloud.store.insertMany(
+    'bindings',
+    members.map((m): BindingDoc => ({ _id: `bench_${m._id}`, memberId: m._id, boundAt: Date.now() })),
+  );
+
+  return { leaders, cadres };
+}
+
+/** Calls through the gateway as a phone's H5 twin makes them, with dev sign-in. */
+export function gatewayClient(cloud: LocalCloud.LocalCloud) {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${cloud.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as { token?: string; result?: { code: number | string; data?: Record<string, unknown>; message?: string } };
+  };
+  const login = async (id: string) => String((await post('/api/dev/login', { openid: `bench_${id}` })).token);
+  const call = async (token: string, action: string, input: object) => {
+    const r = await post('/api/call', { name: 'votes', data: { action, input } }, token);
+    if (r.result?.code !== 0) throw new Error(`votes.${action}: ${JSON.stringify(r)}`);
+    return r.result.data ?? {};
+  };
+
+  return { post, login, call };
+}
+
 export async function voteBurst(lc: LocalCloudModule, root: string): Promise<void> {
   console.log(
     `\n## Year-end vote burst: ${VOTERS} voters × ${CANDIDATES} candidates × ${DEFAULT_DIMENSIONS.length} dimensions, ${IN_FLIGHT} in flight`,
@@ -46,44 +94,8 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-vote-bench-'));
   const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, demo: true });
   try {
-    // A park of 300: the admin, 120 leaders (the candidates of a 班子测评) and 180 cadres in 12 sections.
-    const sections = Array.from({ length: 12 }, (_, i) => ({ _id: `S${i + 1}`, name: `股室${i + 1}`, order: i + 1 }));
-    const person = (id: string, roles: MemberDoc['roles'], i: number): MemberDoc => ({
-      _id: id,
-      name: `人员${id}`,
-      roles,
-      sectionId: `S${(i % 12) + 1}`,
-      post: null,
-      enterpriseId: null,
-      active: true,
-      bound: true,
-    });
-    const leaders = Array.from({ length: CANDIDATES }, (_, i) => person(`L${String(i + 1).padStart(3, '0')}`, ['leader'], i));
-    const cadres = Array.from({ length: VOTERS - CANDIDATES }, (_, i) => person(`K${String(i + 1).padStart(3, '0')}`, ['cadre'], i));
-    const admin = { ...person('A001', ['admin'], 0), sectionId: null };
-    const members = [admin, ...leaders, ...cadres];
-    cloud.store.insertMany('sections', sections);
-    cloud.store.insertMany('members', members);
-    cloud.store.insertMany(
-      'bindings',
-      members.map((m): BindingDoc => ({ _id: `bench_${m._id}`, memberId: m._id, boundAt: Date.now() })),
-    );
-
-    const post = async (path: string, body: unknown, token?: string) => {
-      const res = await fetch(`${cloud.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
-        body: JSON.stringify(body),
-      });
-      return (await res.json()) as { token?: string; result?: { code: number | string; data?: Record<string, unknown>; message?: string } };
-    };
-    const login = async (id: string) => String((await post('/api/dev/login', { openid: `bench_${id}` })).token);
-    const call = async (token: string, action: string, input: object) => {
-      const r = await post('/api/call', { name: 'votes', data: { action, input } }, token);
-      if (r.result?.code !== 0) throw new Error(`votes.${action}: ${JSON.stringify(r)}`);
-      return r.result.data ?? {};
-    };
-
+    const { leaders, cadres } = seedPark(cloud);
+    const { post, login, call } = gatewayClient(cloud);
     const adminToken = await login('A001');
     const campaign = await call(adminToken, 'create', { title: '年度班子测评（基准）', kind: 'rate_leadership', year: 2026 });
     const campaignId = String(campaign.id);
@@ -103,7 +115,11 @@ export async function voteBurst(lc: LocalCloudModule, root: string): Promise<voi
     const before = cloud.requestCounts();
     const codes = new Map<string, number>();
     const burst = await measure(VOTERS, IN_FLIGHT, async (i) => {
-      const r = await post('/api/call', { name: 'votes', data: { action: 'submit', input: { campaignId, ratings: ballots[i] } } }, tokens[i]);
+      const r = await post(
+        '/api/call',
+        { name: 'votes', data: { action: 'submit', input: { receipt: newReceipt(), campaignId, ratings: ballots[i] } } },
+        tokens[i],
+      );
       const code = String(r.result?.code ?? 'platform failure');
       codes.set(code, (codes.get(code) ?? 0) + 1);
     });

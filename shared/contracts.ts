@@ -37,5 +37,15 @@ export type InputOf<F extends FnName, A extends ActionName<F>> = z.input<Spec<F,
 export type ParsedInput<F extends FnName, A extends ActionName<F>> = z.output<Spec<F, A>['input']>;
 export type OutputOf<F extends FnName, A extends ActionName<F>> = z.output<Spec<F, A>['output']>;
 
-/** The event a cloud function receives: `{ action, input }`. */
-export const CallEvent = z.object({ action: z.string().max(64), input: z.unknown().optional() });
+/**
+ * The event a cloud function receives: `{ action, input, requestId? }`. The request id is the device's, the same on
+ * every retry of one request (server/common/replay.ts).
+ */
+export const CallEvent = z.object({
+  action: z.string().max(64),
+  input: z.unknown().optional(),
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
+});

@@ -105,3 +105,9 @@ export function getCloud(): { cloud: Cloud; db: Database } {
   cached = { cloud, db: cloud.database({ throwOnNotFound: false }) };
   return cached;
 }
+
+/** An add refused because a document with that `_id` exists (MongoDB's E11000, which the SDK reports as -502001). */
+export function isDuplicateKey(e: unknown): boolean {
+  const text = e instanceof Error ? e.message : e && typeof e === 'object' ? JSON.stringify(e) : String(e);
+  return /E11000|duplicate key/i.test(text);
+}

@@ -22,6 +22,7 @@ export const COLL = {
   spotChecks: 'spotChecks',
   spotDraws: 'spotDraws',
   spotSeeds: 'spotSeeds',
+  requests: 'requests',
   quarterResults: 'quarterResults',
   corrections: 'corrections',
   voteCampaigns: 'voteCampaigns',

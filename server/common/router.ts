@@ -14,6 +14,8 @@ import { hasRole, type BindingDoc, type MemberDoc } from '../../shared/members/m
 import { mayViewMember, sectionInView } from '../../shared/members/scope';
 import { getCloud, type Cloud, type Database } from './cloud';
 import { COLL } from './collections';
+import { platformRefusal } from './refusal';
+import { isReplayed, replayOnce, requestKey } from './replay';
 
 export interface Ctx {
   db: Database;
@@ -31,6 +33,11 @@ export interface Ctx {
    * and 'evaluatee' (the caller when omitted), else the caller.
    */
   subject(): Promise<MemberDoc>;
+  /**
+   * This request's key when it may arrive twice (server/common/replay.ts), else null: a handler that creates a
+   * record names it from the key, so a second run after a lost `done` finds it instead of adding another.
+   */
+  requestKey: string | null;
 }
 
 export type Handler<F extends FnName, A extends ActionName<F>> = (input: ParsedInput<F, A>, ctx: Ctx) => Promise<OutputOf<F, A>>;
@@ -122,6 +129,7 @@ export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>
         cloud,
         openid,
         now: Date.now(),
+        requestKey: keyOf(openid, fn, action, ev.data.requestId),
         member: async () => {
           const m = await getMember();
           if (!m) throw new AppError('UNBOUND');
@@ -134,20 +142,47 @@ export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>
         },
         subject: async () => (subject ??= ctx.member().then((me) => resolveSubject(rule, parsed.data, me, db))),
       };
-      if (rule.roles !== 'anyone') {
-        const m = await ctx.member();
-        if (rule.roles !== 'bound' && !hasRole(m, ...rule.roles)) throw new AppError('FORBIDDEN');
-        await ctx.subject();
-      } else if (!openid) {
-        throw new AppError('UNBOUND', '无法识别微信身份，请在微信中打开');
-      }
-      const out = await handler(parsed.data as ParsedInput<F, ActionName<F>>, ctx);
-      // The reply is checked against its contract too: a handler bug must not leak fields or wrong shapes.
-      return ok(schema.output.parse(out));
+      await authorise(rule, ctx);
+      const run = async (): Promise<Reply<unknown>> => {
+        try {
+          const out = await handler(parsed.data as ParsedInput<F, ActionName<F>>, ctx);
+          // The reply is checked against its contract too: a handler bug must not leak fields or wrong shapes.
+          return ok(schema.output.parse(out));
+        } catch (e) {
+          if (e instanceof AppError) return fail(e.code, e.message, e.details);
+          throw e;
+        }
+      };
+      // sent twice, acted on once: a copy of a finished request gets the first reply
+      return ctx.requestKey ? await replayOnce(db, ctx.requestKey, ctx.now, run) : await run();
     } catch (e) {
-      if (e instanceof AppError) return fail(e.code, e.message, e.details);
-      console.error(`[${fn}.${action}]`, e);
-      return fail('INTERNAL');
+      return failureOf(e, `${fn}.${action}`);
     }
   };
+}
+
+/** The request's key when it may arrive twice and has an id (server/common/replay.ts). */
+function keyOf(openid: string, fn: FnName, action: string, requestId: string | undefined): string | null {
+  return requestId !== undefined && openid !== '' && isReplayed(fn, action) ? requestKey(openid, fn, action, requestId) : null;
+}
+
+/** The access table's row: roles, then scope (resolving the subject checks it). */
+async function authorise(rule: AccessRule, ctx: Ctx): Promise<void> {
+  if (rule.roles !== 'anyone') {
+    const m = await ctx.member();
+    if (rule.roles !== 'bound' && !hasRole(m, ...rule.roles)) throw new AppError('FORBIDDEN');
+    await ctx.subject();
+  } else if (!ctx.openid) {
+    throw new AppError('UNBOUND', '无法识别微信身份，请在微信中打开');
+  }
+}
+
+function failureOf(e: unknown, where: string): Reply<unknown> {
+  if (e instanceof AppError) return fail(e.code, e.message, e.details);
+  // The platform refused a request over the plan's limits (database rate or connections, a called function's
+  // instances): nothing is wrong, the caller may try again shortly. A spent daily quota is final until it renews.
+  const refusal = platformRefusal(e);
+  if (refusal) return fail(refusal === 'quota' ? 'QUOTA' : 'BUSY');
+  console.error(`[${where}]`, e);
+  return fail('INTERNAL');
 }

@@ -24,6 +24,8 @@ export const ErrorCode = {
   TOO_LARGE: 'TOO_LARGE',
   /** Too many people wrote the same record at once and retries ran out. */
   BUSY: 'BUSY',
+  /** The cloud environment's daily read or write quota is spent: nothing to retry until tomorrow. */
+  QUOTA: 'QUOTA',
   /** The cloud function did not answer in time. */
   TIMEOUT: 'TIMEOUT',
   /** The device could not reach the cloud. */
@@ -44,6 +46,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   EXPIRED: '已过期，请联系组织员重新获取',
   TOO_LARGE: '内容过大，请精简后重试',
   BUSY: '当前提交人数较多，请稍后再试',
+  QUOTA: '今日云服务用量已达上限，请明天再试，或联系组织员',
   TIMEOUT: '服务响应超时，请稍后再试',
   NETWORK: '网络不可用，请检查网络后重试',
   INTERNAL: '系统繁忙，请稍后再试',

@@ -204,9 +204,12 @@ export const votesContract = {
   },
   /** A voter's ballot: the campaign, whom they rate, their category and 优秀 cap, whether they voted. */
   ballot: { input: z.object({ campaignId: Id }).strict(), output: BallotView },
-  /** Cast the ballot, once. Returns the receipt code the voter can later find among the counted ballots. */
+  /**
+   * Cast the ballot, once, under the receipt the phone made (receipt.ts); the same ballot sent again gets the
+   * same reply. The receipt is what the voter can later find among the counted ballots.
+   */
   submit: {
-    input: z.object({ campaignId: Id, ratings: RatingsInput }).strict(),
+    input: z.object({ campaignId: Id, ratings: RatingsInput, receipt: Receipt }).strict(),
     output: z.object({ receipt: z.string() }),
   },
   /** Admin: live turnout while open — counts only, by category. */

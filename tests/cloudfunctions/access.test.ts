@@ -15,6 +15,7 @@ import { dayOf, quarterOf } from '../../shared/common/time';
 import type { ActionName, FnName, InputOf } from '../../shared/contracts';
 import { mayViewMember, sectionInView } from '../../shared/members/scope';
 import { mayViewCampaign } from '../../shared/votes/campaign';
+import { newReceipt } from '../support/client';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 import { APPLY_SAMPLE, WHO, accessFixture, type Fixture, type Who } from '../support/fixture';
 
@@ -97,7 +98,7 @@ const SAMPLES: Samples = {
     close: (f) => ({ campaignId: f.spareCampaignId }),
     qrcode: (f) => ({ campaignId: f.campaignId }),
     ballot: (f) => ({ campaignId: f.campaignId }),
-    submit: (f, who) => ({ campaignId: f.campaignId, ratings: ballotFor(f, who) }),
+    submit: (f, who) => ({ campaignId: f.campaignId, ratings: ballotFor(f, who), receipt: newReceipt() }),
     turnout: (f) => ({ campaignId: f.campaignId }),
     results: (f) => ({ campaignId: f.campaignId }),
     checkReceipt: (f) => ({ campaignId: f.campaignId, receipt: 'AAAA-BBBB-CCCC' }),

@@ -1,3 +1,4 @@
+import { demoOpenid } from '../../demo/park';
 import { dayjs, dayOf, quarterOf, quarterRange } from '../../shared/common/time';
 import { DEFAULT_QUARTER_TARGETS } from '../../shared/dossier/config';
 import { dossierId, REPORT_DATE_MESSAGES, type DossierDoc, type ReportDoc } from '../../shared/dossier/dossier';
@@ -119,6 +120,33 @@ describe('recording an enterprise visit', () => {
     expect(stored.progress.enterprise_visit).toBe(d.progress.enterprise_visit + 10);
     expect(stored.visitCount).toBe(d.visitCount + 10);
     expect(await find<ReportDoc>('reports', { memberId: m._id, note: '集中走访' })).toHaveLength(10);
+  });
+
+  it('acts once on a report sent again after its reply was lost, and answers the copy with the first reply', async () => {
+    const { m, d, e, token } = await cadreAndFreshEnterprise('S07');
+    const input = { kind: 'enterprise_visit', enterpriseId: e._id, projectId: null, date: today(), note: '回复丢失后重发', photoFileIds: [] };
+    const send = (requestId: string) => t.raw(token, 'dossier', { action: 'record', input, requestId });
+    const first = await send('lost-reply-0001');
+    // the phone heard nothing and sends the same request again, and then twice at once
+    const again = await send('lost-reply-0001');
+    const twice = await Promise.all([send('lost-reply-0001'), send('lost-reply-0001')]);
+    expect(again).toEqual(first);
+    for (const r of twice) expect(r).toEqual(first);
+    expect(await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' })).toHaveLength(1);
+    const stored = await one<DossierDoc>('dossiers', { _id: d._id });
+    expect(stored.progress.enterprise_visit).toBe(d.progress.enterprise_visit + 1);
+    // the record's key is a hash, and the caller's WeChat identity is nowhere in it
+    const [req] = await find<{ _id: string; state: string }>('requests', { state: 'done' });
+    expect(req?._id).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.stringify(await find('requests'))).not.toContain(demoOpenid(m._id));
+    // the function died after its report and before its `done` record, which went stale: the retry finds the report
+    t.cloud.store.drop('requests');
+    const rerun = await send('lost-reply-0001');
+    expect((rerun.result as { code: unknown }).code).toBe(0);
+    expect(await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' })).toHaveLength(1);
+    // a new request (another id) is a new report
+    expect(((await send('lost-reply-0002')).result as { code: unknown }).code).toBe(0);
+    expect(await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' })).toHaveLength(2);
   });
 
   it('refuses visits once the quarter is closed', async () => {

@@ -10,7 +10,8 @@ import type { MemberDoc } from '../../shared/members/member';
 import { DEFAULT_DIMENSIONS, type Ratings } from '../../shared/votes/config';
 import { startLocalCloud } from '../../localcloud/src/index';
 import { exited, startChildCloud, tempDataDir } from '../localcloud/helpers';
-import { postJson, repoRoot } from '../support/cloud';
+import { postJson, repoRoot, TEST_PLAN } from '../support/cloud';
+import { newReceipt } from '../support/client';
 
 const FUNCTIONS = join(repoRoot, 'cloudfunctions');
 const leaders = ['M001', 'M002', 'M003', 'M004', 'M005', 'M006', 'M007'];
@@ -31,7 +32,7 @@ function ballot(voter: string): Ratings {
 test('kill -9 mid-burst loses no acknowledged ballot and leaves none half written', async () => {
   const dataDir = tempDataDir('vote-crash');
   // Set the scene in-process: the demo park and an open 班子测评.
-  const setup = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0, demo: true });
+  const setup = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0, demo: true, plan: TEST_PLAN });
   seedDemo(setup.store, Date.now());
   const voters = (setup.store.find('members', { bound: true, roles: 'cadre' }) as MemberDoc[]).map((m) => m._id);
   const call = async (url: string, token: string, action: string, input: object) =>
@@ -54,7 +55,7 @@ test('kill -9 mid-burst loses no acknowledged ballot and leaves none half writte
       next += 1;
       if (i >= voters.length) return;
       try {
-        const r = await call(first.url, tokens[i] ?? '', 'submit', { campaignId, ratings: ballot(voters[i] ?? '') });
+        const r = await call(first.url, tokens[i] ?? '', 'submit', { receipt: newReceipt(), campaignId, ratings: ballot(voters[i] ?? '') });
         if (r.result?.code === 0 && r.result.data?.receipt) acked.push(r.result.data.receipt);
       } catch {
         return; // the cloud is gone
@@ -68,7 +69,7 @@ test('kill -9 mid-burst loses no acknowledged ballot and leaves none half writte
   await Promise.all(streams);
   expect(acked.length).toBeLessThan(voters.length); // the crash did cut the burst short
 
-  const after = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0, demo: true });
+  const after = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, port: 0, demo: true, plan: TEST_PLAN });
   try {
     const stored = new Set((after.store.find('voteBallots', { campaignId }) as { _id: string }[]).map((b) => b._id));
     expect(acked.filter((r) => !stored.has(r))).toEqual([]);
@@ -79,10 +80,13 @@ test('kill -9 mid-burst loses no acknowledged ballot and leaves none half writte
     const unvoted = voters.filter((v) => after.store.count('voteRolls', { campaignId, memberId: v, voted: false }) > 0);
     const votedOne = voters.find((v) => !unvoted.includes(v)) ?? '';
     const late = unvoted[0] ?? '';
-    expect((await call(after.url, await login(after.url, late), 'submit', { campaignId, ratings: ballot(late) })).result?.code).toBe(0);
-    expect((await call(after.url, await login(after.url, votedOne), 'submit', { campaignId, ratings: ballot(votedOne) })).result?.code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await call(after.url, await login(after.url, late), 'submit', { receipt: newReceipt(), campaignId, ratings: ballot(late) })).result?.code,
+    ).toBe(0);
+    expect(
+      (await call(after.url, await login(after.url, votedOne), 'submit', { receipt: newReceipt(), campaignId, ratings: ballot(votedOne) })).result
+        ?.code,
+    ).toBe('CONFLICT');
   } finally {
     await after.stop();
   }

@@ -12,6 +12,7 @@ import { enoughBallots } from '../../shared/votes/secrecy';
 import { demoOpenid } from '../../demo/park';
 import { sdkFor } from '../localcloud/helpers';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
+import { newReceipt } from '../support/client';
 
 const MIN = DEFAULT_RULES.minGroupSize;
 let t: TestCloud;
@@ -64,6 +65,7 @@ beforeAll(async () => {
   for (const [i, v] of voters.entries()) {
     data(
       await t.call(await t.as(v), 'votes', 'submit', {
+        receipt: newReceipt(),
         campaignId,
         ratings: ballotOf(v, grades[i % 4] ?? 'competent', grades[(i + 1) % 4] ?? 'basic'),
       }),

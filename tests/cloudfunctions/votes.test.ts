@@ -6,6 +6,8 @@ import { RESULTS_SETTLE_MS, VOTE_FUNCTION_TIMEOUT_S, type BallotDoc, type RollDo
 import { DEFAULT_DIMENSIONS, type Grade, type Ratings } from '../../shared/votes/config';
 import { sdkFor } from '../localcloud/helpers';
 import { data, repoRoot, startTestCloud, type TestCloud } from '../support/cloud';
+import { newReceipt } from '../support/client';
+import { RECEIPT_TAKEN } from '../../shared/votes/receipt';
 
 let t: TestCloud;
 let admin: string;
@@ -137,18 +139,41 @@ describe('voting', () => {
 
   it('accepts one ballot, gives a receipt, and refuses a second', async () => {
     const voter = await t.as('M010');
-    const r1 = data(await t.call(voter, 'votes', 'submit', { campaignId, ratings: typical('M010') }));
+    const r1 = data(await t.call(voter, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('M010') }));
     expect(r1.receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    const r2 = await t.call(voter, 'votes', 'submit', { campaignId, ratings: typical('M010') });
+    const r2 = await t.call(voter, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('M010') });
     expect(r2).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/只能提交一次/) });
     expect(t.cloud.store.count('voteBallots', { campaignId })).toBe(1);
     expect(data(await t.call(voter, 'votes', 'ballot', { campaignId })).voted).toBe(true);
   });
 
+  it('answers the same ballot sent again after a lost reply with the first receipt, and counts it once', async () => {
+    const voter = await t.as('M012');
+    const receipt = newReceipt();
+    const before = t.cloud.store.count('voteBallots', { campaignId });
+    const first = data(await t.call(voter, 'votes', 'submit', { receipt, campaignId, ratings: typical('M012') }));
+    // the reply never reached the phone: it sends the same ballot under the same receipt, once and then at once twice
+    const again = data(await t.call(voter, 'votes', 'submit', { receipt, campaignId, ratings: typical('M012') }));
+    const twice = await Promise.all([1, 2].map(() => t.call(voter, 'votes', 'submit', { receipt, campaignId, ratings: typical('M012') })));
+    expect(first.receipt).toBe(receipt);
+    expect(again).toEqual(first);
+    expect(twice.map((r) => r.code)).toEqual([0, 0]);
+    expect(t.cloud.store.count('voteBallots', { campaignId })).toBe(before + 1);
+    // nothing ties the voter to the receipt: no request log, the ballot carries no voter
+    expect(t.cloud.store.count('requests', {})).toBe(0);
+    expect(JSON.stringify(t.cloud.store.find('voteBallots', { _id: receipt }))).not.toMatch(/M012/);
+    // another voter cannot take a receipt that is in the box
+    const other = await t.call(await t.as('M013'), 'votes', 'submit', { receipt, campaignId, ratings: typical('M013') });
+    expect(other).toMatchObject({ code: 'CONFLICT', message: RECEIPT_TAKEN });
+    expect(data(await t.call(await t.as('M013'), 'votes', 'ballot', { campaignId })).voted).toBe(false);
+  });
+
   it('counts exactly one of five ballots sent at once by the same voter', async () => {
     const voter = await t.as('M011');
     const before = t.cloud.store.count('voteBallots', { campaignId });
-    const replies = await Promise.all(Array.from({ length: 5 }, () => t.call(voter, 'votes', 'submit', { campaignId, ratings: typical('M011') })));
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () => t.call(voter, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('M011') })),
+    );
     expect(replies.filter((r) => r.code === 0)).toHaveLength(1);
     expect(replies.filter((r) => r.code !== 0).map((r) => r.code)).toEqual(Array(4).fill('CONFLICT'));
     expect(t.cloud.store.count('voteBallots', { campaignId })).toBe(before + 1);
@@ -157,27 +182,38 @@ describe('voting', () => {
   it('refuses what breaks a rule, saying what, and writes nothing', async () => {
     const voter = await t.as('M003');
     const before = t.cloud.store.count('voteBallots');
-    const self = await t.call(voter, 'votes', 'submit', { campaignId, ratings: { ...typical('M003'), ...rate({ M003: 'excellent' }) } });
+    const self = await t.call(voter, 'votes', 'submit', {
+      receipt: newReceipt(),
+      campaignId,
+      ratings: { ...typical('M003'), ...rate({ M003: 'excellent' }) },
+    });
     expect(self).toMatchObject({ code: 'INVALID_INPUT', message: '不能给自己评分' });
-    const stranger = await t.call(voter, 'votes', 'submit', { campaignId, ratings: { ...typical('M003'), ...rate({ M050: 'competent' }) } });
+    const stranger = await t.call(voter, 'votes', 'submit', {
+      receipt: newReceipt(),
+      campaignId,
+      ratings: { ...typical('M003'), ...rate({ M050: 'competent' }) },
+    });
     expect(stranger).toMatchObject({ code: 'INVALID_INPUT', message: '“M050”不在本次测评的对象名单中' });
     const tooMany = await t.call(voter, 'votes', 'submit', {
+      receipt: newReceipt(),
       campaignId,
       ratings: rate({ M001: 'excellent', M002: 'excellent', M004: 'competent', M005: 'competent', M006: 'competent', M007: 'basic' }),
     });
     expect(tooMany).toMatchObject({ code: 'INVALID_INPUT', message: '总体评价为“优秀”的有 2 人，最多 1 人，请调整' });
-    const missing = await t.call(voter, 'votes', 'submit', { campaignId, ratings: rate({ M001: 'competent' }) });
+    const missing = await t.call(voter, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: rate({ M001: 'competent' }) });
     expect(missing).toMatchObject({ code: 'INVALID_INPUT', message: '还有 25 项未评价，请全部评完再提交' });
     const offScale = typical('M003');
     (offScale.M001 as Record<string, unknown>).de = 'superb';
-    expect(await t.call(voter, 'votes', 'submit', { campaignId, ratings: offScale })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await t.call(voter, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: offScale })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(t.cloud.store.count('voteBallots')).toBe(before);
     expect(data(await t.call(voter, 'votes', 'ballot', { campaignId })).voted).toBe(false);
   });
 
   it('refuses someone not on the roll', async () => {
     const contact = await t.as('C001');
-    expect(await t.call(contact, 'votes', 'submit', { campaignId, ratings: typical('C001') })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.call(contact, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('C001') })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('stores nothing that links a ballot to its voter, nor when it was cast', async () => {
@@ -193,8 +229,8 @@ describe('voting', () => {
 
   it('shows the organiser live turnout as counts by category, and nobody else', async () => {
     const turnout = data(await t.call(admin, 'votes', 'turnout', { campaignId }));
-    expect(turnout.voted).toBe(2);
-    expect(turnout.byCategory.find((k) => k.category === 'cadre')?.voted).toBe(2);
+    expect(turnout.voted).toBe(3);
+    expect(turnout.byCategory.find((k) => k.category === 'cadre')?.voted).toBe(3);
     expect(await t.call(await t.as('M001'), 'votes', 'turnout', { campaignId })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -211,24 +247,28 @@ describe('closing and results', () => {
     const voters = ['M008', 'M009', 'M010', 'M012', 'M013', 'M015', 'M016', 'M017', 'M018', 'M019', 'M021', 'M022'];
     const tokens = await Promise.all(voters.map((v) => t.as(v)));
     const early = await Promise.all(
-      tokens
-        .slice(0, 6)
-        .map((tok, i) =>
-          t.call(tok, 'votes', 'submit', { campaignId, ratings: { ...typical('x'), ...rate({ M001: i < 4 ? 'incompetent' : 'competent' }) } }),
-        ),
+      tokens.slice(0, 6).map((tok, i) =>
+        t.call(tok, 'votes', 'submit', {
+          receipt: newReceipt(),
+          campaignId,
+          ratings: { ...typical('x'), ...rate({ M001: i < 4 ? 'incompetent' : 'competent' }) },
+        }),
+      ),
     );
     expect(early.every((r) => r.code === 0)).toBe(true);
     // Six more race the close: each is either accepted (and then counted) or refused as closed.
     const [late, closed] = await Promise.all([
-      Promise.all(tokens.slice(6).map((tok) => t.call(tok, 'votes', 'submit', { campaignId, ratings: typical('x') }))),
+      Promise.all(tokens.slice(6).map((tok) => t.call(tok, 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('x') }))),
       t.call(admin, 'votes', 'close', { campaignId }),
     ]);
     expect(data(closed).status).toBe('closed');
     expect(late.every((r) => r.code === 0 || r.code === 'CLOSED')).toBe(true);
     const accepted = 6 + late.filter((r) => r.code === 0).length;
 
-    expect(await t.call(tokens[0] ?? '', 'votes', 'submit', { campaignId, ratings: typical('x') })).toMatchObject({ code: 'CONFLICT' });
-    const after = await t.call(await t.as('M030'), 'votes', 'submit', { campaignId, ratings: typical('M030') });
+    expect(await t.call(tokens[0] ?? '', 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('x') })).toMatchObject({
+      code: 'CONFLICT',
+    });
+    const after = await t.call(await t.as('M030'), 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('M030') });
     expect(after).toMatchObject({ code: 'CLOSED' });
 
     const leader = await t.as('M001');
@@ -265,7 +305,7 @@ describe('closing and results', () => {
     const { id: campaignId } = await newCampaign();
     data(await t.call(admin, 'votes', 'open', { campaignId }));
     for (const v of ['M009', 'M010', 'M012', 'M013'])
-      expect((await t.call(await t.as(v), 'votes', 'submit', { campaignId, ratings: typical('x') })).code).toBe(0);
+      expect((await t.call(await t.as(v), 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: typical('x') })).code).toBe(0);
     data(await t.call(admin, 'votes', 'close', { campaignId }));
     await ageClose(campaignId);
     const res = data(await t.call(await t.as('M001'), 'votes', 'results', { campaignId }));

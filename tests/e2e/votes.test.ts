@@ -12,6 +12,7 @@ import type { Ratings } from '../../shared/votes/config';
 import { sdkFor } from '../localcloud/helpers';
 import { expectText, launch, shot, signInAs } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
+import { newReceipt } from '../support/client';
 
 let t: TestCloud;
 let browser: Browser;
@@ -123,7 +124,7 @@ describe('a 班子测评 from set-up to results', () => {
     const full: Ratings = Object.fromEntries(
       LEADERS.map((id) => [id, Object.fromEntries(DIMS.map((d) => [d, id === 'M001' ? 'excellent' : 'competent']))]),
     );
-    const again = await t.call(await t.as('M009'), 'votes', 'submit', { campaignId, ratings: full });
+    const again = await t.call(await t.as('M009'), 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings: full });
     expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/只能提交一次/) });
     expect(t.cloud.store.count('voteBallots', { campaignId })).toBe(1);
   });
@@ -140,7 +141,7 @@ describe('a 班子测评 from set-up to results', () => {
           Object.fromEntries(DIMS.map((d) => [d, id === 'M001' ? 'excellent' : i % 2 && d === 'lian' ? 'basic' : 'competent'])),
         ]),
       );
-      expect((await t.call(await t.as(voter), 'votes', 'submit', { campaignId, ratings })).code).toBe(0);
+      expect((await t.call(await t.as(voter), 'votes', 'submit', { receipt: newReceipt(), campaignId, ratings })).code).toBe(0);
     }
     await expectText(admin.locator('#turnout-voted'), /已投 6 \/ \d+ 人/);
     await shot(admin, 'vote-06-turnout');

@@ -54,3 +54,12 @@ export async function signInAs(browser: Browser, url: string, openid: string, ho
 export async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
 }
+
+/** Wait until `check()` holds (up to `ms`), looking every 50 ms: for state outside the page (the store). */
+export async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -3,10 +3,12 @@
  * through `/api/call`, exactly as the H5 client makes them. Takes a cloud someone else started, so tests
  * (tests/support/cloud.ts) and benchmarks (bench/, which load the built local cloud) share it.
  */
+import { randomBytes } from 'crypto';
 import { request } from 'http';
 import type { ActionName, FnName, InputOf, OutputOf } from '../../shared/contracts';
 import type { Reply } from '../../shared/common/errors';
 import { demoOpenid } from '../../demo/park';
+import { makeReceipt } from '../../shared/votes/campaign';
 import type { LocalCloud } from '../../localcloud/src/index';
 
 export interface CloudClient {
@@ -74,4 +76,9 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
 export function data<T>(r: Reply<T>): T {
   if (r.code !== 0) throw new Error(`expected success, got ${r.code}: ${r.message}`);
   return r.data;
+}
+
+/** A receipt as the phone makes it for its ballot (client/src/votes/lib.ts): 12 random bytes. */
+export function newReceipt(): string {
+  return makeReceipt(randomBytes(12));
 }

@@ -23,6 +23,7 @@ import { rosterFor } from '../../shared/votes/campaign';
 import type { Grade } from '../../shared/votes/config';
 import type { CampaignView } from '../../shared/votes/contract';
 import type { CloudClient } from './client';
+import { newReceipt } from './client';
 
 /** What the fixture needs of a test cloud: its store, sessions and calls. */
 export type FixtureCloud = CloudClient;
@@ -272,7 +273,10 @@ async function campaigns(t: FixtureCloud, base: Fixture, members: MemberDoc[]) {
   const receipts: string[] = [];
   for (const voter of counted.roll) {
     const token = await t.as(voter);
-    receipts.push(ok(await t.call(token, 'votes', 'submit', { campaignId: counted.view.id, ratings: fullBallot(counted.view, voter) })).receipt);
+    receipts.push(
+      ok(await t.call(token, 'votes', 'submit', { receipt: newReceipt(), campaignId: counted.view.id, ratings: fullBallot(counted.view, voter) }))
+        .receipt,
+    );
   }
   counted.view = ok(await t.call(admin, 'votes', 'close', { campaignId: counted.view.id }));
   return { campaigns: { open, spares, past, counted }, receipts };

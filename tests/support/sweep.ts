@@ -25,6 +25,7 @@ import type { MemberDoc } from '../../shared/members/member';
 import { Receipt } from '../../shared/votes/contract';
 import type { FixtureCloud, KnownCampaign, SweepFixture } from './fixture';
 import { defOf, hostileInputs, nastyInputs, validInputs, toJson, type Arb, type Hints } from './generate';
+import { makeReceipt } from '../../shared/votes/campaign';
 
 /** Who calls: a member (their demo WeChat identity), or null for a fresh WeChat identity bound to nobody. */
 export type Caller = string | null;
@@ -109,14 +110,15 @@ function completeBallots(f: SweepFixture): Arb {
   const grade = fc.constantFrom<string>('competent', 'competent', 'competent', 'basic', 'basic', 'incompetent', 'excellent');
   return fc.constantFrom(...voters).chain((me) => {
     const others = c.view.candidates.filter((x) => x.id !== me);
-    return fc
-      .array(grade, { minLength: others.length * c.view.dimensions.length, maxLength: others.length * c.view.dimensions.length })
-      .map((gs) => ({
-        campaignId: c.view.id,
-        ratings: Object.fromEntries(
-          others.map((x, i) => [x.id, Object.fromEntries(c.view.dimensions.map((d, j) => [d.key, gs[i * c.view.dimensions.length + j]]))]),
-        ),
-      }));
+    const n = others.length * c.view.dimensions.length;
+    return fc.tuple(fc.array(grade, { minLength: n, maxLength: n }), fc.uint8Array({ minLength: 12, maxLength: 12 })).map(([gs, bytes]) => ({
+      campaignId: c.view.id,
+      // the receipt the phone makes for its ballot
+      receipt: makeReceipt(bytes),
+      ratings: Object.fromEntries(
+        others.map((x, i) => [x.id, Object.fromEntries(c.view.dimensions.map((d, j) => [d.key, gs[i * c.view.dimensions.length + j]]))]),
+      ),
+    }));
   });
 }
 

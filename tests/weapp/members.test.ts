@@ -43,7 +43,11 @@ test('an invite code nobody issued: the code is shown, 绑定 calls members/bind
 
   tap(page, '#bind-submit');
   await until(() => phone.calls.length > 0);
-  expect(phone.calls[0]).toEqual({ name: 'members', data: { action: 'bind', input: { code: 'ABCD2345' } } });
+  // every try of one submission carries the same request id (client/src/common/call.ts)
+  expect(phone.calls[0]).toEqual({
+    name: 'members',
+    data: { action: 'bind', input: { code: 'ABCD2345' }, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
+  });
   await until(() => !!page.querySelector('#bind-error'), 10_000);
   expect(text(page.querySelector('#bind-error'))).toBe('邀请码不存在，请核对后重新输入');
   expect(cloud.cloud.store.count('bindings', { _id: user.openid })).toBe(0);

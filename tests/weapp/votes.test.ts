@@ -35,7 +35,7 @@ afterAll(() => cloud?.stop());
 test('opened from the meeting code, the ballot loads the campaign and a tap moves the progress', async () => {
   const page = await phone.open(ROUTE, { scene: encodeURIComponent(`c=${campaignId}`) });
   await until(() => !!page.querySelector('#ballot-progress'), 10_000);
-  expect(phone.calls).toContainEqual({ name: 'votes', data: { action: 'ballot', input: { campaignId } } });
+  expect(phone.calls).toContainEqual({ name: 'votes', data: { action: 'ballot', input: { campaignId }, requestId: expect.any(String) } });
   expect(text(page.querySelector('#ballot-progress'))).toBe('已评 0 / 7');
   expect(text(page.querySelector('#ballot-excellent'))).toBe('总体优秀 0 / 1');
 

@@ -1,6 +1,7 @@
 /** Small helpers shared by the vote pages: labels, the rules' spec from a campaign view, ballot storage. */
 import Taro from '@tarojs/taro';
 import type { OutputOf } from '../../../shared/contracts';
+import { makeReceipt } from '../../../shared/votes/campaign';
 import { GRADES, type CampaignSpec, type Ratings, type RatingValue } from '../../../shared/votes/config';
 
 export type CampaignView = OutputOf<'votes', 'ballot'>['campaign'];
@@ -35,6 +36,60 @@ export function campaignFromScene(raw: string | undefined): string {
 
 export const ballotKey = (campaignId: string) => `ys.ballot.${campaignId}`;
 export const receiptKey = (campaignId: string) => `ys.receipt.${campaignId}`;
+/** The receipt this phone made for its ballot, before the cloud confirmed it (shared/votes/receipt.ts). */
+export const pendingReceiptKey = (campaignId: string) => `ys.receipt.pending.${campaignId}`;
+
+/** 12 bytes from the platform's cryptographic random source. */
+async function secureRandomBytes(n: number): Promise<Uint8Array> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await Taro.getRandomValues({ length: n });
+    return new Uint8Array(res.randomValues);
+  }
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+function readString(key: string): string | null {
+  try {
+    const v: unknown = Taro.getStorageSync(key);
+    return typeof v === 'string' && v ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The receipt this phone's ballot goes under: the one made before (a retry after a lost reply), or a new one. */
+export async function pendingReceipt(campaignId: string): Promise<string> {
+  const kept = readString(pendingReceiptKey(campaignId));
+  if (kept) return kept;
+  const receipt = makeReceipt(await secureRandomBytes(12));
+  try {
+    Taro.setStorageSync(pendingReceiptKey(campaignId), receipt);
+  } catch {
+    // storage unavailable: the receipt still goes with this submission and its retries
+  }
+  return receipt;
+}
+
+export const keptPendingReceipt = (campaignId: string): string | null => readString(pendingReceiptKey(campaignId));
+
+/** The cloud confirmed the ballot: its receipt is the voter's, for the receipt check. */
+export function confirmReceipt(campaignId: string, receipt: string): void {
+  try {
+    Taro.setStorageSync(receiptKey(campaignId), receipt);
+    Taro.removeStorageSync(pendingReceiptKey(campaignId));
+  } catch {
+    // the voter still sees the code
+  }
+}
+
+/** Another ballot had this receipt: make a new one on the next try. */
+export function dropPendingReceipt(campaignId: string): void {
+  try {
+    Taro.removeStorageSync(pendingReceiptKey(campaignId));
+  } catch {
+    // ignore
+  }
+}
 
 function validValue(c: CampaignView, v: unknown): v is RatingValue {
   if (c.scale.type === 'grades') return typeof v === 'string' && (GRADES as readonly string[]).includes(v);

@@ -3,6 +3,7 @@ import type { Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
 import { type Ctx } from '../../../server/common/router';
 import { allPages } from '../../../server/common/pages';
+import { paced } from '../../../server/common/paced';
 import {
   assessPeriod,
   packResults,
@@ -105,12 +106,7 @@ export async function compute(db: Database, periodId: string) {
 
 /** Write a quarter's results: deterministic ids, so writing again (a resumed close, a correction) overwrites. */
 export async function saveResults(db: Database, periodId: string, r: { members: MemberResult[]; sections: SectionResult[] }) {
-  const writes = packResults(periodId, r).map(
-    ({ _id, ...doc }) =>
-      () =>
-        db.collection<QuarterResultDoc>(COLL.quarterResults).doc(_id).set({ data: doc }),
-  );
-  for (let i = 0; i < writes.length; i += 10) await Promise.all(writes.slice(i, i + 10).map((w) => w()));
+  await paced(packResults(periodId, r), ({ _id, ...doc }) => db.collection<QuarterResultDoc>(COLL.quarterResults).doc(_id).set({ data: doc }));
 }
 
 /** A cadre's quarter result with its breakdown; `m` is already checked against the caller's scope. */

@@ -1,4 +1,5 @@
 import { COLL } from '../../../server/common/collections';
+import { paced } from '../../../server/common/paced';
 import type { Handler } from '../../../server/common/router';
 import { BATCH } from '../../../shared/assessment/config';
 import type { PeriodDoc } from '../../../shared/assessment/period';
@@ -26,26 +27,22 @@ export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId
   // quarter counts as opened once nobody is left.
   const missing = people.filter((m) => !have.has(m._id));
   const fresh = missing.slice(0, BATCH.checklistsPerCall);
-  for (let i = 0; i < fresh.length; i += 10) {
-    await Promise.all(
-      fresh.slice(i, i + 10).map((m) =>
-        ctx.db
-          .collection<ChecklistDoc>(COLL.checklists)
-          .doc(checklistId(periodId, m._id))
-          .set({
-            data: {
-              periodId,
-              memberId: m._id,
-              sectionId: m.sectionId ?? '',
-              items: buildChecklist(
-                nodes.filter((n) => n.memberId === m._id),
-                byId,
-              ),
-            },
-          }),
-      ),
-    );
-  }
+  await paced(fresh, (m) =>
+    ctx.db
+      .collection<ChecklistDoc>(COLL.checklists)
+      .doc(checklistId(periodId, m._id))
+      .set({
+        data: {
+          periodId,
+          memberId: m._id,
+          sectionId: m.sectionId ?? '',
+          items: buildChecklist(
+            nodes.filter((n) => n.memberId === m._id),
+            byId,
+          ),
+        },
+      }),
+  );
   // the quarter's draw seed is committed (its fingerprint published) before anyone can draw in it
   await ensureCommitment(ctx.db, periodId, ctx.now);
   if (!p && missing.length === fresh.length)

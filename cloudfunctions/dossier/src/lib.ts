@@ -1,5 +1,5 @@
 /** What several of the dossier actions share. */
-import type { Database } from '../../../server/common/cloud';
+import { isDuplicateKey, type Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
 import { tempUrls } from '../../../server/common/files';
 import { sectionName } from '../../../server/park/sections';
@@ -8,9 +8,9 @@ import { withTransaction } from '../../../server/common/tx';
 import { acceptsReports } from '../../../shared/assessment/period';
 import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
-import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/common/time';
+import { dayOf, quarterLabel, quarterOf, quarterRange, type QuarterId } from '../../../shared/common/time';
 import type { ParsedInput } from '../../../shared/contracts';
-import type { ReportView } from '../../../shared/dossier/contract';
+import type { ReportKind, ReportView } from '../../../shared/dossier/contract';
 import {
   REPORT_DATE_MESSAGES,
   applyReport,
@@ -92,15 +92,9 @@ export interface SummaryDoc {
  * today, own photos, the enterprise or project exists), then the report and the dossier's counters in one
  * transaction.
  */
-export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'record'>) {
-  const { kind, enterpriseId, projectId, date, note, photoFileIds } = input;
-  const m = await ctx.member();
-  const periodId = quarterOf(ctx.now);
-  if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
-  const problem = reportDateProblem(date, periodId, dayOf(ctx.now));
-  if (problem) {
-    throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [{ path: 'date', message: REPORT_DATE_MESSAGES[problem] }]);
-  }
+/** What a report names must be the reporter's own photos and records that exist. */
+async function checkReport(ctx: Ctx, m: MemberDoc, input: ParsedInput<'dossier', 'record'>) {
+  const { enterpriseId, projectId, photoFileIds } = input;
   if (!photoFileIds.every((f) => isOwnPhoto(f, m._id))) throw new AppError('FORBIDDEN', '只能附上本人上传的照片');
   const [enterprise, project] = await Promise.all([
     enterpriseId ? ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get() : null,
@@ -112,6 +106,19 @@ export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'reco
   if (projectId && !project?.data) {
     throw new AppError('NOT_FOUND', '所选项目不存在，请重新选择', [{ path: 'projectId', message: '所选项目不存在' }]);
   }
+  return { enterprise, project };
+}
+
+export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'record'>) {
+  const { kind, enterpriseId, projectId, date, note, photoFileIds } = input;
+  const m = await ctx.member();
+  const periodId = quarterOf(ctx.now);
+  if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
+  const problem = reportDateProblem(date, periodId, dayOf(ctx.now));
+  if (problem) {
+    throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [{ path: 'date', message: REPORT_DATE_MESSAGES[problem] }]);
+  }
+  const { enterprise, project } = await checkReport(ctx, m, input);
   const report: Omit<ReportDoc, '_id'> = {
     memberId: m._id,
     sectionId: m.sectionId ?? '',
@@ -126,7 +133,26 @@ export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'reco
     photoFileIds,
     createdAt: ctx.now,
   };
+  // A request that may arrive twice names its report, so a second run finds it instead of counting twice.
+  const named = ctx.requestKey ? { _id: `RPT-${ctx.requestKey.slice(0, 24)}` } : {};
   // The report and the dossier's counters change together or not at all.
+  try {
+    await saveReport(ctx, m, periodId, { ...report, ...named }, kind, enterpriseId);
+  } catch (e) {
+    // recorded by an earlier run of this very request (server/common/replay.ts)
+    if (!(ctx.requestKey && isDuplicateKey(e))) throw e;
+  }
+  return dossierView(ctx, m, periodId);
+}
+
+async function saveReport(
+  ctx: Ctx,
+  m: MemberDoc,
+  periodId: QuarterId,
+  report: Omit<ReportDoc, '_id'> & { _id?: string },
+  kind: ReportKind,
+  enterpriseId: string | null,
+): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
     const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
     const current = (await ref.get()).data ?? null;
@@ -139,5 +165,4 @@ export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'reco
       await ref.set({ data: fresh });
     }
   });
-  return dossierView(ctx, m, periodId);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
+import { paced } from '../../../server/common/paced';
 import type { Handler } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import type { MemberDoc } from '../../../shared/members/member';
@@ -15,11 +16,6 @@ async function allActiveMembers(db: Database): Promise<MemberDoc[]> {
     out.push(...page.data);
     if (page.data.length < 1000) return out;
   }
-}
-
-/** Run several writes a few at a time (the basic plan allows about 20 database connections). */
-async function inBatches<T>(items: T[], size: number, write: (x: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(write));
 }
 
 export const create: Handler<'votes', 'create'> = async (input, ctx) => {
@@ -55,7 +51,7 @@ export const create: Handler<'votes', 'create'> = async (input, ctx) => {
   // a failure never opens.
   await ctx.db.collection<CampaignDoc>(COLL.voteCampaigns).add({ data: campaign });
   const groups = groupOf(roll, rules.minGroupSize);
-  await inBatches(roll, 10, (r) =>
+  await paced(roll, (r) =>
     ctx.db.collection<RollDoc>(COLL.voteRolls).add({
       data: {
         _id: rollId(id, r.memberId),

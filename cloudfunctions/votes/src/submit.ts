@@ -1,13 +1,18 @@
-import { randomBytes } from 'crypto';
 import { COLL } from '../../../server/common/collections';
+import { isDuplicateKey } from '../../../server/common/cloud';
 import type { Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { AppError } from '../../../shared/common/errors';
 import { ballotProblems, isVoid, problemMessage } from '../../../shared/votes/ballot';
-import { makeReceipt, phase, rollId, type BallotDoc, type RollDoc } from '../../../shared/votes/campaign';
+import { phase, rollId, type BallotDoc, type RollDoc } from '../../../shared/votes/campaign';
+import { RECEIPT_TAKEN, submitDecision } from '../../../shared/votes/receipt';
 import { loadCampaign } from './lib';
 
-export const submit: Handler<'votes', 'submit'> = async ({ campaignId, ratings }, ctx) => {
+/**
+ * Cast a ballot under the receipt the phone made: the ballot and the roll's flip commit together, and the same
+ * ballot sent again after a lost reply gets the first reply (shared/votes/receipt.ts).
+ */
+export const submit: Handler<'votes', 'submit'> = async ({ campaignId, ratings, receipt }, ctx) => {
   const memberId = await ctx.memberId();
   const c = await loadCampaign(ctx.db, campaignId, true);
   if (phase(c, ctx.now) !== 'open') throw new AppError('CLOSED', '测评未开始或已结束，不能提交');
@@ -21,23 +26,22 @@ export const submit: Handler<'votes', 'submit'> = async ({ campaignId, ratings }
       messages.map((message) => ({ path: 'ratings', message })),
     );
   }
-  const receipt = makeReceipt(randomBytes(12));
   await withTransaction(ctx.db, async (tx) => {
     const ref = tx.collection<RollDoc>(COLL.voteRolls).doc(rollId(campaignId, memberId));
+    const box = tx.collection<BallotDoc>(COLL.voteBallots).doc(receipt);
     const roll = (await ref.get()).data;
-    if (!roll) throw new AppError('FORBIDDEN', '您不在本次测评的投票人名单中');
-    if (roll.voted) throw new AppError('CONFLICT', '您已提交过本次测评，每人只能提交一次');
-    if (roll.closed) throw new AppError('CLOSED', '测评已结束，不能提交');
-    await tx.collection<BallotDoc>(COLL.voteBallots).add({
-      data: {
-        _id: receipt,
-        campaignId,
-        category: roll.category,
-        voterSectionId: roll.group,
-        ratings,
-        void: isVoid(c, ratings),
-      },
-    });
+    const decision = submitDecision(roll, roll?.voted ? (await box.get()).data : null, campaignId);
+    if (decision.kind === 'refuse') throw new AppError(decision.code, decision.message);
+    if (decision.kind === 'replay' || !roll) return;
+    try {
+      await tx.collection<BallotDoc>(COLL.voteBallots).add({
+        data: { _id: receipt, campaignId, category: roll.category, voterSectionId: roll.group, ratings, void: isVoid(c, ratings) },
+      });
+    } catch (e) {
+      // another ballot has this receipt: the phone makes a new one
+      if (isDuplicateKey(e)) throw new AppError('CONFLICT', RECEIPT_TAKEN);
+      throw e;
+    }
     await ref.update({ data: { voted: true } });
   });
   return { receipt };

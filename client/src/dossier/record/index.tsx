@@ -13,6 +13,7 @@ import { parkToday } from '../../common/today';
 import { PhotoPicker, usePhotos } from '../../common/use-photos';
 import { usePageData } from '../../common/use-page-data';
 import { useFieldErrors } from '../../common/use-field-errors';
+import { RetryNote, useRequest } from '../../common/use-request';
 
 const KINDS: { k: ReportKind; label: string }[] = [
   { k: 'enterprise_visit', label: '走访企业' },
@@ -50,6 +51,7 @@ export default function Record() {
   const [errors, setErrors] = useFieldErrors([kind, chosen, projectId, date, note]);
   const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
   const [submitting, setSubmitting] = useState(false);
+  const request = useRequest();
   const busy = useRef(false);
   const seq = useRef(0);
 
@@ -98,7 +100,8 @@ export default function Record() {
         return;
       }
       const ids = uploaded.data;
-      const r = await call('dossier', 'record', { ...input, photoFileIds: ids });
+      const r = await call('dossier', 'record', { ...input, photoFileIds: ids }, request.options);
+      request.settle(r.code === 0);
       if (r.code === 0) {
         void Taro.showToast({ title: '已记录', icon: 'success' });
         setTimeout(() => void Taro.navigateBack(), 800);
@@ -250,6 +253,7 @@ export default function Record() {
         >
           {submitting ? '正在提交…' : '提交'}
         </Button>
+        <RetryNote retrying={request.retrying} id='record-retrying' />
       </View>
       <View className='tips'>
         <Text>走访、诉求、项目进展计入绩效档案的季度目标。</Text>

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components';
+import { RetryNote, type Retrying } from '../../common/use-request';
 
 /** The foot of the ballot: what still stops it, then 提交测评, and once it passes the check the confirmation. */
 export function BallotSubmit({
@@ -6,6 +7,7 @@ export function BallotSubmit({
   submitError,
   confirming,
   submitting,
+  retrying,
   total,
   excellent,
   onCheck,
@@ -16,6 +18,8 @@ export function BallotSubmit({
   submitError: string | null;
   confirming: boolean;
   submitting: boolean;
+  /** The call is trying again by itself after a refusal for load or a lost connection. */
+  retrying: Retrying | null;
   total: number;
   excellent: number;
   onCheck: () => void;
@@ -48,6 +52,7 @@ export function BallotSubmit({
             <Button id='ballot-confirm' className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`} disabled={submitting} onClick={onConfirm}>
               {submitting ? '正在提交…' : '确认提交'}
             </Button>
+            <RetryNote retrying={retrying} id='ballot-retrying' />
             <View style={{ height: '12px' }} />
             <Button id='ballot-cancel' className='btn btn-default' onClick={onCancel}>
               再看看

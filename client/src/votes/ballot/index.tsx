@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CAMPAIGN_KIND_LABELS } from '../../../../shared/votes/contract';
 import type { Ratings, RatingValue } from '../../../../shared/votes/config';
@@ -7,7 +7,18 @@ import { ballotProblems, excellentCount, problemMessage } from '../../../../shar
 import { call } from '../../common/call';
 import { ProgressBar } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
-import { campaignFromScene, clearDraft, loadDraft, receiptKey, saveDraft, specOf } from '../lib';
+import { RECEIPT_TAKEN } from '../../../../shared/votes/receipt';
+import {
+  campaignFromScene,
+  clearDraft,
+  confirmReceipt,
+  dropPendingReceipt,
+  keptPendingReceipt,
+  loadDraft,
+  pendingReceipt,
+  saveDraft,
+  specOf,
+} from '../lib';
 import { ALL_SECTIONS, BallotFilters } from './BallotFilters';
 import { BallotClosed } from './BallotClosed';
 import { BallotDone } from './BallotDone';
@@ -36,6 +47,8 @@ export default function BallotPage() {
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [done, setDone] = useState<{ receipt: string } | null>(null);
+  const [retrying, setRetrying] = useState<{ attempt: number; of: number } | null>(null);
+  const replayed = useRef(false);
 
   const ballot = usePageData('votes', 'ballot', campaignId ? { campaignId } : null, {
     reset: true,
@@ -54,6 +67,22 @@ export default function BallotPage() {
   useEffect(() => {
     if (restored.current && b && !b.voted && !done) saveDraft(b.campaign.id, ratings);
   }, [ratings, b, done]);
+
+  // Voted, yet this phone still holds the receipt it sent: the reply was lost. The same ballot sent again gets the
+  // first reply, so the voter sees their receipt after all (shared/votes/receipt.ts).
+  useEffect(() => {
+    if (!b?.voted || done || replayed.current || b.campaign.status !== 'open') return;
+    const receipt = keptPendingReceipt(b.campaign.id);
+    if (!receipt) return;
+    replayed.current = true;
+    const id = b.campaign.id;
+    void call('votes', 'submit', { campaignId: id, ratings: loadDraft(b.campaign, b.candidateIds), receipt }).then((r) => {
+      if (r.code !== 0) return;
+      clearDraft(id);
+      confirmReceipt(id, r.data.receipt);
+      setDone(r.data);
+    });
+  }, [b, done]);
 
   const spec = useMemo(() => (b ? specOf(b.campaign) : null), [b]);
   const mine = useMemo(() => {
@@ -106,7 +135,7 @@ export default function BallotPage() {
   if (!b || !spec) return <BallotUnavailable error={error} onRetry={() => void ballot.reload()} />;
 
   const c = b.campaign;
-  if (b.voted || c.status !== 'open') return <BallotClosed title={c.title} voted={b.voted} />;
+  if (b.voted || c.status !== 'open') return <BallotClosed title={c.title} voted={b.voted} unconfirmed={keptPendingReceipt(c.id)} />;
 
   const total = mine.length;
   const rated = mine.filter((x) => complete(spec.dimensions, ratings[x.id])).length;
@@ -138,22 +167,22 @@ export default function BallotPage() {
     if (submitting) return;
     setSubmitting(true);
     setSubmitError(null);
-    const r = await call('votes', 'submit', { campaignId: c.id, ratings });
+    // made (and kept) before sending: every retry, automatic or by hand, sends the same ballot under it
+    const receipt = await pendingReceipt(c.id);
+    const r = await call('votes', 'submit', { campaignId: c.id, ratings, receipt }, { onRetry: (attempt, of) => setRetrying({ attempt, of }) });
     setSubmitting(false);
+    setRetrying(null);
     setConfirming(false);
     if (r.code === 0) {
       clearDraft(c.id);
-      try {
-        Taro.setStorageSync(receiptKey(c.id), r.data.receipt);
-      } catch {
-        // the voter still sees the code
-      }
+      confirmReceipt(c.id, r.data.receipt);
       setDone(r.data);
       return;
     }
     if (r.code === 'INVALID_INPUT' && r.details && r.details.length > 0) setProblems(r.details.map((d) => d.message));
     else setSubmitError(r.message);
-    if (r.code === 'CONFLICT') ballot.setData({ ...b, voted: true });
+    if (r.code === 'CONFLICT' && r.message === RECEIPT_TAKEN) dropPendingReceipt(c.id);
+    else if (r.code === 'CONFLICT') ballot.setData({ ...b, voted: true });
   };
 
   return (
@@ -204,6 +233,7 @@ export default function BallotPage() {
         submitError={submitError}
         confirming={confirming}
         submitting={submitting}
+        retrying={retrying}
         total={total}
         excellent={exc}
         onCheck={check}

@@ -1,0 +1,83 @@
+/**
+ * Sending twice acts once. A phone whose reply was lost (a timeout, a dropped network, a refusal on the way back)
+ * sends the same request again, with the same request id (client/src/common/call.ts); an action that changes data
+ * must then answer with its first reply, not act a second time.
+ *
+ * `requests/{key}` — key = SHA-256(openid, fn.action, request id): the caller's WeChat identity is not in it — is added as
+ * `pending` before the handler runs (an add with a fixed id: of two copies arriving at once, one wins) and becomes
+ * `done` with the reply after it succeeds. A copy that finds `done` gets that reply; one that finds `pending` is
+ * told BUSY (the first copy is still working; the device tries again shortly); a `pending` older than any function
+ * may run is taken over. A refusal changes nothing, so its record is removed and the same request may run again.
+ *
+ * Not here: the ballot (votes.submit) keeps no such record, because a record of who sent which request would tie a
+ * voter to a receipt. It is safe to send twice by its own design (shared/votes/receipt.ts).
+ *
+ * What it leaves: a function killed between its last write and the `done` record leaves `pending`; once that is
+ * stale, a retry runs the handler again. Handlers that create records name them from the request key (`ctx.requestKey`),
+ * so that second run finds its record already there instead of adding another.
+ */
+import { createHash } from 'crypto';
+import type { ActionName, FnName } from '../../shared/contracts';
+import { AppError, type Reply } from '../../shared/common/errors';
+import { isDuplicateKey, type Database } from './cloud';
+import { COLL } from './collections';
+
+/** Every action that changes data, except the ballot (see above). */
+export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
+  members: ['bind', 'issueInvite'],
+  park: ['claim'],
+  dossier: ['recordVisit', 'record', 'saveSummary'],
+  indicators: ['save', 'saveWeights'],
+  applications: ['apply', 'review'],
+  assessment: ['evaluateStaff', 'evaluateSection', 'draw', 'spotCheck', 'openPeriod', 'close', 'correct'],
+  votes: ['create', 'open', 'close'],
+};
+
+/** Longer than any function's timeout (60 s at most): a `pending` this old belongs to no running copy. */
+export const STALE_PENDING_MS = 90_000;
+
+export interface RequestDoc {
+  _id: string;
+  state: 'pending' | 'done';
+  at: number;
+  reply?: Reply<unknown>;
+}
+
+export function isReplayed(fn: FnName, action: string): boolean {
+  return (REPLAYED[fn] as readonly string[]).includes(action);
+}
+
+export function requestKey(openid: string, fn: string, action: string, requestId: string): string {
+  return createHash('sha256').update(`${openid}\n${fn}.${action}\n${requestId}`).digest('hex').slice(0, 40);
+}
+
+/** Run `work` once per key: a copy of a finished request gets the first reply. */
+export async function replayOnce(db: Database, key: string, now: number, work: () => Promise<Reply<unknown>>): Promise<Reply<unknown>> {
+  const coll = db.collection<RequestDoc>(COLL.requests);
+  try {
+    await coll.add({ data: { _id: key, state: 'pending', at: now } });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const seen = (await coll.doc(key).get()).data;
+    if (seen?.state === 'done' && seen.reply) return seen.reply;
+    if (seen && now - seen.at < STALE_PENDING_MS) throw new AppError('BUSY', '上一次提交仍在处理中，请稍候');
+    await coll.doc(key).set({ data: { state: 'pending', at: now } });
+  }
+  let reply: Reply<unknown>;
+  try {
+    reply = await work();
+  } catch (e) {
+    await coll
+      .doc(key)
+      .remove()
+      .catch(() => undefined);
+    throw e;
+  }
+  if (reply.code === 0) await coll.doc(key).set({ data: { state: 'done', at: now, reply } });
+  else
+    await coll
+      .doc(key)
+      .remove()
+      .catch(() => undefined);
+  return reply;
+}
