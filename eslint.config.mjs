@@ -16,6 +16,7 @@ export default defineConfig(
     ignores: [
       '**/node_modules/**',
       'client/dist/**',
+      'bench/dist/**',
       'client/.swc/**',
       'cloudfunctions/*/index.js',
       'localcloud/build/**',

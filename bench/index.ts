@@ -35,6 +35,8 @@ const lc: LocalCloudModule = {
 };
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=plan: just the hall on a plan's limits (a minute and a half)
+  if (process.env.BENCH_ONLY === 'plan') return voteBurstOnPlan(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);
   console.log('## Mini-program package (client/dist/weapp)');
   for (const line of weappSizes(join(root, 'client', 'dist', 'weapp'))) console.log(line);

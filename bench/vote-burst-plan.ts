@@ -49,7 +49,7 @@ export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planNa
     const { leaders, cadres } = seedPark(cloud);
     const { post, login } = gatewayClient(cloud);
     /** A phone's call: tries again what may succeed later, as the client does; returns the reply and the tries. */
-    const phoneCall = async (token: string, action: string, input: object) => {
+    const phoneCall = async (token: string, action: string, input: object, attempts: number = CALL_RETRY.attempts) => {
       for (let attempt = 1; ; attempt += 1) {
         const r = (await post(
           '/api/call',
@@ -60,7 +60,7 @@ export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planNa
           errCode?: number;
         };
         const code = codeOf(r);
-        if (code === 0 || !isRetryable(code) || attempt >= CALL_RETRY.attempts) return { code, data: r.result?.data ?? {}, tries: attempt };
+        if (code === 0 || !isRetryable(code) || attempt >= attempts) return { code, data: r.result?.data ?? {}, tries: attempt };
         await sleep(retryDelayMs(attempt));
       }
     };
@@ -90,7 +90,8 @@ export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planNa
         await sleep(rnd() * WINDOW_MS);
         const pressed = performance.now();
         const receipt = newReceipt();
-        const r = await phoneCall(tokens[i] ?? '', 'submit', { receipt, campaignId, ratings: ballots[i] });
+        // the ballot page's patience (client/src/votes/ballot/index.tsx)
+        const r = await phoneCall(tokens[i] ?? '', 'submit', { receipt, campaignId, ratings: ballots[i] }, CALL_RETRY.patientAttempts);
         return { ...r, ms: performance.now() - pressed, receipt };
       }),
     );

@@ -4,6 +4,7 @@
  * required at run time, in WeChat Cloud and in the local cloud alike.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { withLoadRetry } from './load-retry';
 
 export interface Doc {
   _id: string;
@@ -102,7 +103,8 @@ export function getCloud(): { cloud: Cloud; db: Database } {
   if (cached) return cached;
   const cloud = require('wx-server-sdk') as Cloud;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  cached = { cloud, db: cloud.database({ throwOnNotFound: false }) };
+  // a request refused for load is tried again in place, not the whole call (load-retry.ts)
+  cached = { cloud, db: withLoadRetry(cloud.database({ throwOnNotFound: false })) };
   return cached;
 }
 

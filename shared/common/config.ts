@@ -33,3 +33,15 @@ export const PACE = {
   /** The jittered wait before a write's next try grows by this much each time (at most 0.5 + 1 + … + 2.5 s). */
   retryWindowMs: 500,
 } as const;
+
+/**
+ * A database request refused for load is tried again inside the function (server/common/load-retry.ts), patiently:
+ * a call that gives up throws away the requests it already made, and at the peak that waste is what starves the
+ * rest. At most 0.2 + 0.4 + 0.8 + 8 × 1 s ≈ 9.4 s of waiting: inside the functions' 10–30 s timeouts (a 5 s one
+ * times out first under such load, and the phone tries the timeout again).
+ */
+export const DB_LOAD_RETRY = {
+  tries: 12,
+  baseDelayMs: 100,
+  maxDelayMs: 1000,
+} as const;

@@ -63,6 +63,8 @@ export interface CallOptions {
   requestId?: string;
   /** false: a single try (a page that polls anyway). */
   retry?: boolean;
+  /** Tries in all (default CALL_RETRY.attempts): CALL_RETRY.patientAttempts where the page asks the user to wait. */
+  attempts?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -79,7 +81,7 @@ export async function call<F extends FnName, A extends ActionName<F>>(
   options: CallOptions = {},
 ): Promise<Reply<OutputOf<F, A>>> {
   const requestId = options.requestId ?? newRequestId();
-  const tries = options.retry === false ? 1 : CALL_RETRY.attempts;
+  const tries = options.retry === false ? 1 : (options.attempts ?? CALL_RETRY.attempts);
   for (let attempt = 1; ; attempt += 1) {
     const r = await callOnce<OutputOf<F, A>>(fn, { action, input, requestId });
     if (r.code === 0 || !isRetryable(r.code)) return r;

@@ -7,6 +7,7 @@ import { ballotProblems, excellentCount, problemMessage } from '../../../../shar
 import { call } from '../../common/call';
 import { ProgressBar } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { CALL_RETRY } from '../../../../shared/common/retry';
 import { RECEIPT_TAKEN } from '../../../../shared/votes/receipt';
 import {
   campaignFromScene,
@@ -169,7 +170,12 @@ export default function BallotPage() {
     setSubmitError(null);
     // made (and kept) before sending: every retry, automatic or by hand, sends the same ballot under it
     const receipt = await pendingReceipt(c.id);
-    const r = await call('votes', 'submit', { campaignId: c.id, ratings, receipt }, { onRetry: (attempt, of) => setRetrying({ attempt, of }) });
+    const r = await call(
+      'votes',
+      'submit',
+      { campaignId: c.id, ratings, receipt },
+      { attempts: CALL_RETRY.patientAttempts, onRetry: (attempt, of) => setRetrying({ attempt, of }) },
+    );
     setSubmitting(false);
     setRetrying(null);
     setConfirming(false);
