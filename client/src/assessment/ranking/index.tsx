@@ -1,57 +1,33 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
 import { PAGES } from '../../common/pages';
-import { QuarterChips } from '../../common/QuarterChips';
-import { recentQuarters } from '../../common/today';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { ClosedQuarterHeader, useClosedQuarter } from '../closed-quarter';
 import { GRADE_TAG } from '../lib';
 
 /** Leaders and the admin: a closed quarter's ranking of cadres (tap for the breakdown) and of sections. */
 export default function RankingPage() {
   const { params } = useRouter();
-  const quarters = recentQuarters(3);
-  const explicit = params.periodId || undefined;
-  const [periodId, setPeriodId] = useState(explicit ?? quarters[0] ?? '');
+  const quarter = useClosedQuarter(params.periodId || undefined);
+  const { periodId } = quarter;
   const [tab, setTab] = useState<'members' | 'sections'>('members');
-  const [note, setNote] = useState<string | null>(null);
-  const fellBack = useRef(false);
   const page = usePageData(
     'assessment',
     'ranking',
     { periodId },
     {
       reset: true,
-      // Opened without a quarter and this one is not closed yet: show the last closed one, saying so.
-      onFail: (r) => {
-        if (r.code !== 'NOT_READY' || explicit || fellBack.current || periodId !== quarters[0] || !quarters[1]) return false;
-        fellBack.current = true;
-        setNote(r.message);
-        setPeriodId(quarters[1]);
-        return true;
-      },
+      onFail: quarter.onFail,
     },
   );
   const data = page.data;
 
   return (
     <View className='page' id='ranking-page'>
-      <QuarterChips
-        value={periodId}
-        options={quarters}
-        onChange={(q) => {
-          setNote(null);
-          setPeriodId(q);
-        }}
-        idPrefix='rank-quarter'
-      />
-      {note && (
-        <View className='tips' id='rank-note'>
-          {note}，以下为上季度排名。
-        </View>
-      )}
+      <ClosedQuarterHeader quarter={quarter} idPrefix='rank' what='排名' />
       <View className='tabs'>
         <View className={`tab${tab === 'members' ? ' tab-on' : ''}`} id='rank-tab-members' onClick={() => setTab('members')}>
           干部

@@ -1,6 +1,6 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { canCall } from '../../../../shared/access';
 import { DEFAULT_QUARTER_SETTINGS, QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
 import { parkTimeText } from '../../../../shared/common/time';
@@ -8,10 +8,9 @@ import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
 import { call } from '../../common/call';
 import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
-import { QuarterChips } from '../../common/QuarterChips';
-import { recentQuarters } from '../../common/today';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { ClosedQuarterHeader, useClosedQuarter } from '../closed-quarter';
 import { GRADE_TAG } from '../lib';
 
 type Field = 'staffEvaluation' | 'deductions';
@@ -29,12 +28,8 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 export default function ResultPage() {
   const { params } = useRouter();
   const memberId = params.memberId || undefined;
-  const quarters = recentQuarters(3);
-  const explicit = params.periodId || undefined;
-  const options = explicit && !quarters.includes(explicit) ? [...quarters, explicit] : quarters;
-  const [periodId, setPeriodId] = useState(explicit ?? quarters[0] ?? '');
-  const [note, setNote] = useState<string | null>(null);
-  const fellBack = useRef(false);
+  const quarter = useClosedQuarter(params.periodId || undefined);
+  const { periodId } = quarter;
 
   const [field, setField] = useState<Field>('staffEvaluation');
   const [value, setValue] = useState('');
@@ -48,14 +43,7 @@ export default function ResultPage() {
   const page = usePageData('assessment', 'result', memberId ? { periodId, memberId } : { periodId }, {
     reset: true,
     onData: (x) => void Taro.setNavigationBarTitle({ title: `${x.name} · ${x.periodLabel}` }),
-    // Opened without a quarter and this one is not closed yet: show the last closed one, saying so.
-    onFail: (r) => {
-      if (r.code !== 'NOT_READY' || explicit || fellBack.current || periodId !== quarters[0] || !quarters[1]) return false;
-      fellBack.current = true;
-      setNote(r.message);
-      setPeriodId(quarters[1]);
-      return true;
-    },
+    onFail: quarter.onFail,
   });
   const res = page.data;
 
@@ -88,20 +76,7 @@ export default function ResultPage() {
 
   return (
     <View className='page' id='result-page'>
-      <QuarterChips
-        value={periodId}
-        options={options}
-        onChange={(q) => {
-          setNote(null);
-          setPeriodId(q);
-        }}
-        idPrefix='result-quarter'
-      />
-      {note && (
-        <View className='tips' id='result-note'>
-          {note}，以下为上季度结果。
-        </View>
-      )}
+      <ClosedQuarterHeader quarter={quarter} idPrefix='result' what='结果' />
       <LoadStatus page={page} />
       {res && (
         <View>
