@@ -22,16 +22,9 @@ export const TX_RETRY = {
   maxDelayMs: 800,
 } as const;
 
-/**
- * Bulk writes in one call stay under the plan's database rate (server/common/paced.ts): the basic plan answers
- * 30 requests a second for the whole environment; a bulk job takes 25 of them and leaves the rest to everyone else.
- */
+/** Bulk writes in one call go this many at a time (server/common/paced.ts); the basic plan answers 30 a second. */
 export const PACE = {
-  writesPerSecond: 25,
-  /** Tries of one write refused for load, the first included. */
-  writeTries: 6,
-  /** The jittered wait before a write's next try grows by this much each time (at most 0.5 + 1 + … + 2.5 s). */
-  retryWindowMs: 500,
+  writesAtOnce: 25,
 } as const;
 
 /**
