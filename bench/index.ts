@@ -15,7 +15,7 @@ import { dayOf } from '../shared/common/time';
 import type { Database } from '../server/common/cloud';
 import { weappSizes } from './package-size';
 import { generatedSweep } from './generated';
-import { quarterClose } from './quarter-close';
+import { quarterClose, quarterCloseOnPlan } from './quarter-close';
 import { voteBurst } from './vote-burst';
 import { voteBurstOnPlan } from './vote-burst-plan';
 import { measure, row } from './stats';
@@ -36,7 +36,7 @@ const lc: LocalCloudModule = {
 
 async function main(): Promise<void> {
   // BENCH_ONLY=plan: just the hall on a plan's limits (a minute and a half)
-  if (process.env.BENCH_ONLY === 'plan') return voteBurstOnPlan(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  if (process.env.BENCH_ONLY === 'plan') return peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);
   console.log('## Mini-program package (client/dist/weapp)');
   for (const line of weappSizes(join(root, 'client', 'dist', 'weapp'))) console.log(line);
@@ -139,8 +139,27 @@ async function main(): Promise<void> {
   }
   await quarterClose(lc, root);
   await voteBurst(lc, root);
-  await voteBurstOnPlan(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  await peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   await generatedSweep(lc, root);
+}
+
+/**
+ * December's peak day on one plan: the year-end hall (above), then a quarter closed and the next opened for a park
+ * of the hall's size, each on a fresh cloud with the plan's limits; their reads and writes added against the plan's
+ * daily quotas (the day's ordinary traffic — self-reports, dossier views — comes on top).
+ */
+async function peakDay(lcm: LocalCloudModule, rootDir: string, planName: LocalCloud.PlanName): Promise<void> {
+  const vote = await voteBurstOnPlan(lcm, rootDir, planName);
+  console.log(`\n## The peak day on the ${lcm.PLANS[planName].label} plan: the hall above, then a quarter closed for a park of that size`);
+  const close = await quarterCloseOnPlan(lcm, rootDir, planName);
+  const plan = lcm.PLANS[planName];
+  const reads = vote.reads + close.reads;
+  const writes = vote.writes + close.writes;
+  console.log(
+    `peak day: vote ${vote.reads} reads / ${vote.writes} writes + last-day reports and quarter close for ${close.cadres} cadres ${close.reads} / ${close.writes} = ` +
+      `${reads} reads of ${plan.dbReadsPerDay} (${((reads / plan.dbReadsPerDay) * 100).toFixed(1)}%), ` +
+      `${writes} writes of ${plan.dbWritesPerDay} (${((writes / plan.dbWritesPerDay) * 100).toFixed(1)}%)`,
+  );
 }
 
 main().catch((e: unknown) => {

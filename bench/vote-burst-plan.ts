@@ -14,6 +14,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../shared/common/errors';
 import { seededRandom } from '../shared/common/random';
 import { CALL_RETRY, isRetryable, retryDelayMs } from '../shared/common/retry';
 import { DEFAULT_DIMENSIONS } from '../shared/votes/config';
+import { RESULTS_SETTLE_MS } from '../shared/votes/campaign';
 import { ballotFor, CANDIDATES, gatewayClient, seedPark, VOTERS } from './vote-burst';
 import { percentile } from './stats';
 import type * as LocalCloud from '../localcloud/src/index';
@@ -26,14 +27,16 @@ const WINDOW_MS = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What a phone makes of one reply: the call's own mapping (client/src/common/call.ts), in short. */
-function codeOf(r: { result?: { code: number | string }; errCode?: number }): 0 | ErrorCode {
+export function phoneCode(r: { result?: { code: number | string }; errCode?: number }): 0 | ErrorCode {
   if (r.result) return r.result.code === 0 ? 0 : (String(r.result.code) as ErrorCode);
   if (r.errCode === -501004) return 'BUSY';
+  // the function ran out of its time (-504003)
+  if (r.errCode === -504003) return 'TIMEOUT';
   if (r.errCode === -501003 || r.errCode === -501015 || r.errCode === -501016) return 'QUOTA';
   return 'INTERNAL';
 }
 
-export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planName: LocalCloud.PlanName): Promise<void> {
+export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planName: LocalCloud.PlanName): Promise<{ reads: number; writes: number }> {
   const plan = lc.PLANS[planName];
   console.log(
     `\n## Year-end vote burst on the ${plan.label} plan's limits: ${VOTERS} voters pressing 提交 within ${WINDOW_MS / 1000} s, ` +
@@ -59,7 +62,7 @@ export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planNa
           result?: { code: number | string; data?: Record<string, unknown> };
           errCode?: number;
         };
-        const code = codeOf(r);
+        const code = phoneCode(r);
         if (code === 0 || !isRetryable(code) || attempt >= attempts) return { code, data: r.result?.data ?? {}, tries: attempt };
         await sleep(retryDelayMs(attempt));
       }
@@ -127,10 +130,25 @@ export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planNa
       .map(([k, n]) => [k, n - (before.refusals[k as keyof typeof before.refusals] ?? 0)] as const)
       .filter(([, n]) => n > 0);
     console.log(`refused by the platform: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'nothing'}`);
-    console.log(
-      `the day so far (set-up + burst): ${after.reads} reads of ${plan.dbReadsPerDay}, ${after.writes} writes of ${plan.dbWritesPerDay} ` +
-        `(${((after.reads / plan.dbReadsPerDay) * 100).toFixed(1)}% / ${((after.writes / plan.dbWritesPerDay) * 100).toFixed(1)}%)`,
+    // the hall's close and the count the leaders then open (sealing rewrites the ballots of small groups)
+    const closed = await phoneCall(adminToken, 'close', { campaignId });
+    if (closed.code !== 0) throw new Error(`votes.close on ${planName}: ${closed.code}`);
+    // the count waits until no ballot can still be in flight; the bench does not wait those seconds out
+    // (this cloud holds only this campaign)
+    const campaigns = cloud.store.find('voteCampaigns') as object[];
+    cloud.store.drop('voteCampaigns');
+    cloud.store.insertMany(
+      'voteCampaigns',
+      campaigns.map((c) => ({ ...c, closedAt: Date.now() - RESULTS_SETTLE_MS - 1000 })),
     );
+    const counted = await phoneCall(adminToken, 'results', { campaignId });
+    if (counted.code !== 0) throw new Error(`votes.results on ${planName}: ${counted.code}`);
+    const day = cloud.usage();
+    console.log(
+      `the vote's day (set-up, burst, close and count): ${day.reads} reads of ${plan.dbReadsPerDay}, ${day.writes} writes of ${plan.dbWritesPerDay} ` +
+        `(${((day.reads / plan.dbReadsPerDay) * 100).toFixed(1)}% / ${((day.writes / plan.dbWritesPerDay) * 100).toFixed(1)}%)`,
+    );
+    return { reads: day.reads, writes: day.writes };
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -10,7 +10,10 @@
  * may run is taken over. A refusal changes nothing, so its record is removed and the same request may run again.
  *
  * Not here: the ballot (votes.submit) keeps no such record, because a record of who sent which request would tie a
- * voter to a receipt. It is safe to send twice by its own design (shared/votes/receipt.ts).
+ * voter to a receipt. It is safe to send twice by its own design (shared/votes/receipt.ts). Nor the day-to-day
+ * reports (NAMED below): each names the report it creates from the request key, so a copy finds it there and
+ * answers with the dossier as it stands — two database writes fewer a report, which the quarter's last-day burst
+ * on the basic plan's 30 requests a second needs (npm run bench).
  *
  * What it leaves: a function killed between its last write and the `done` record leaves `pending`; once that is
  * stale, a retry runs the handler again. Handlers that create records name them from the request key (`ctx.requestKey`),
@@ -26,11 +29,16 @@ import { COLL } from './collections';
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   members: ['bind', 'issueInvite'],
   park: ['claim'],
-  dossier: ['recordVisit', 'record', 'saveSummary'],
+  dossier: ['saveSummary'],
   indicators: ['save', 'saveWeights'],
   applications: ['apply', 'review'],
   assessment: ['evaluateStaff', 'evaluateSection', 'draw', 'spotCheck', 'openPeriod', 'close', 'correct'],
   votes: ['create', 'open', 'close'],
+};
+
+/** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */
+export const NAMED: { [F in FnName]?: readonly ActionName<F>[] } = {
+  dossier: ['record', 'recordVisit'],
 };
 
 /** Longer than any function's timeout (60 s at most): a `pending` this old belongs to no running copy. */
@@ -45,6 +53,10 @@ export interface RequestDoc {
 
 export function isReplayed(fn: FnName, action: string): boolean {
   return (REPLAYED[fn] as readonly string[]).includes(action);
+}
+
+export function isNamed(fn: FnName, action: string): boolean {
+  return ((NAMED[fn] ?? []) as readonly string[]).includes(action);
 }
 
 export function requestKey(openid: string, fn: string, action: string, requestId: string): string {

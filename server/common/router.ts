@@ -15,7 +15,7 @@ import { mayViewMember, sectionInView } from '../../shared/members/scope';
 import { getCloud, type Cloud, type Database } from './cloud';
 import { COLL } from './collections';
 import { platformRefusal } from './refusal';
-import { isReplayed, replayOnce, requestKey } from './replay';
+import { isNamed, isReplayed, replayOnce, requestKey } from './replay';
 
 export interface Ctx {
   db: Database;
@@ -154,7 +154,7 @@ export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>
         }
       };
       // sent twice, acted on once: a copy of a finished request gets the first reply
-      return ctx.requestKey ? await replayOnce(db, ctx.requestKey, ctx.now, run) : await run();
+      return ctx.requestKey && isReplayed(fn, action) ? await replayOnce(db, ctx.requestKey, ctx.now, run) : await run();
     } catch (e) {
       return failureOf(e, `${fn}.${action}`);
     }
@@ -163,7 +163,8 @@ export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>
 
 /** The request's key when it may arrive twice and has an id (server/common/replay.ts). */
 function keyOf(openid: string, fn: FnName, action: string, requestId: string | undefined): string | null {
-  return requestId !== undefined && openid !== '' && isReplayed(fn, action) ? requestKey(openid, fn, action, requestId) : null;
+  const twiceSafe = isReplayed(fn, action) || isNamed(fn, action);
+  return requestId !== undefined && openid !== '' && twiceSafe ? requestKey(openid, fn, action, requestId) : null;
 }
 
 /** The access table's row: roles, then scope (resolving the subject checks it). */

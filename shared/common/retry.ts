@@ -2,8 +2,10 @@
  * When the device calls again by itself (STYLE: one rule, one file). A refusal for load (the platform's
  * concurrency or request quota, our own transaction retries run out), a timeout or a dropped network may succeed a
  * moment later, and every action that changes data is safe to send twice (its reply is the first one's), so these
- * are retried with exponential backoff and full jitter — a hall of 300 phones refused in the same second must not
- * come back in the same second. Anything else (bad input, no permission, closed, conflict, a daily quota spent) is
+ * are retried with exponential backoff and "equal" jitter (half the window fixed, half random) — a hall of 300
+ * phones refused in the same second must not come back in the same second, and a phone that drew short waits
+ * again and again must not spend all its tries while the queue is still long (with full jitter 5 of 300 voters
+ * gave up on the basic plan; npm run bench). Anything else (bad input, no permission, closed, conflict, a daily quota spent) is
  * final: retrying cannot fix it, and the user is told at once.
  */
 import type { ErrorCode } from './errors';
@@ -13,9 +15,9 @@ export const CALL_RETRY = {
   attempts: 7,
   /**
    * Where the user waits on a page that says so and nothing is lost by waiting (the ballot in the year-end hall,
-   * whose 300 submissions the basic plan serves in about 75 s): up to about 85 s of tries in all.
+   * whose 300 submissions the basic plan cannot serve in less than about 75 s): between 75 s and 150 s of tries.
    */
-  patientAttempts: 16,
+  patientAttempts: 28,
   baseDelayMs: 400,
   /** No single wait longer than this. */
   maxDelayMs: 6000,
@@ -27,10 +29,10 @@ export function isRetryable(code: ErrorCode): boolean {
   return RETRYABLE.has(code);
 }
 
-/** The wait before try number `attempt + 1` (attempt counts from 1): uniform in [0, min(max, base × 2^attempt)]. */
+/** The wait before try number `attempt + 1` (attempt counts from 1): uniform in [cap / 2, cap], cap = min(max, base × 2^attempt). */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
   const cap = Math.min(CALL_RETRY.maxDelayMs, CALL_RETRY.baseDelayMs * 2 ** attempt);
-  return Math.floor(random() * cap);
+  return Math.floor(cap / 2 + (random() * cap) / 2);
 }
 
 /** The longest all retries together can wait: what the page promises before it gives up. */
@@ -38,6 +40,11 @@ export function worstCaseWaitMs(attempts: number = CALL_RETRY.attempts): number 
   let sum = 0;
   for (let a = 1; a < attempts; a += 1) sum += Math.min(CALL_RETRY.maxDelayMs, CALL_RETRY.baseDelayMs * 2 ** a);
   return sum;
+}
+
+/** The shortest all retries together can wait: how long a phone stays in the queue at least before it gives up. */
+export function leastWaitMs(attempts: number = CALL_RETRY.attempts): number {
+  return worstCaseWaitMs(attempts) / 2;
 }
 
 /** What the page shows when the retries ran out: what happened and what to do. */

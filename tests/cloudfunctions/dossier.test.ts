@@ -135,18 +135,35 @@ describe('recording an enterprise visit', () => {
     expect(await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' })).toHaveLength(1);
     const stored = await one<DossierDoc>('dossiers', { _id: d._id });
     expect(stored.progress.enterprise_visit).toBe(d.progress.enterprise_visit + 1);
-    // the record's key is a hash, and the caller's WeChat identity is nowhere in it
-    const [req] = await find<{ _id: string; state: string }>('requests', { state: 'done' });
-    expect(req?._id).toMatch(/^[0-9a-f]{40}$/);
-    expect(JSON.stringify(await find('requests'))).not.toContain(demoOpenid(m._id));
-    // the function died after its report and before its `done` record, which went stale: the retry finds the report
-    t.cloud.store.drop('requests');
+    // the report is named from a hash of the request: no request record, and the caller's WeChat identity is nowhere in it
+    const [named] = await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' });
+    expect(named?._id).toMatch(/^RPT-[0-9a-f]{24}$/);
+    expect(named?._id).not.toContain(demoOpenid(m._id));
+    expect(await find('requests')).toHaveLength(0);
+    // sent again much later (the phone kept the draft overnight): still the one report
     const rerun = await send('lost-reply-0001');
     expect((rerun.result as { code: unknown }).code).toBe(0);
     expect(await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' })).toHaveLength(1);
     // a new request (another id) is a new report
     expect(((await send('lost-reply-0002')).result as { code: unknown }).code).toBe(0);
     expect(await find<ReportDoc>('reports', { memberId: m._id, note: '回复丢失后重发' })).toHaveLength(2);
+  });
+
+  it('answers a late copy of a saved summary with its first reply, without overwriting what was saved since', async () => {
+    const { m, token } = await cadreAndFreshEnterprise('S08');
+    const save = (text: string, requestId: string) => t.raw(token, 'dossier', { action: 'saveSummary', input: { text }, requestId });
+    const first = await save('第一稿：本季度走访企业十二家，协调解决用工诉求三件。', 'summary-0001');
+    await save('第二稿：本季度走访企业十五家，协调解决用工和融资诉求五件。', 'summary-0002');
+    // the first save's reply was lost on the way; the phone's retry of it arrives after the second save
+    const late = await save('第一稿：本季度走访企业十二家，协调解决用工诉求三件。', 'summary-0001');
+    expect(late).toEqual(first);
+    expect(data(await t.call(token, 'dossier', 'summary', {})).text).toMatch(/^第二稿/);
+    // the request record's key is a hash, and the caller's WeChat identity is nowhere in it
+    const done = await find<{ _id: string; state: string }>('requests', { state: 'done' });
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    for (const r of done) expect(r._id).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.stringify(done)).not.toContain(demoOpenid(m._id));
+    expect(JSON.stringify(done)).not.toContain(m._id);
   });
 
   it('refuses visits once the quarter is closed', async () => {

@@ -5,6 +5,7 @@
  */
 import { View } from '@tarojs/components';
 import { useState } from 'react';
+import { CALL_RETRY } from '../../../shared/common/retry';
 import { newRequestId, type CallOptions } from './call';
 
 export interface Retrying {
@@ -12,11 +13,23 @@ export interface Retrying {
   of: number;
 }
 
-export function useRequest(): { options: CallOptions; retrying: Retrying | null; settle(succeeded: boolean): void } {
+/**
+ * `patient`: the page keeps what was filled in and says it is queueing, so it may wait as long as a burst on the
+ * basic plan takes to drain (CALL_RETRY.patientAttempts) — the quarter's last-day reports, the year-end ballot.
+ */
+export function useRequest({ patient = false }: { patient?: boolean } = {}): {
+  options: CallOptions;
+  retrying: Retrying | null;
+  settle(succeeded: boolean): void;
+} {
   const [requestId, setRequestId] = useState(() => newRequestId());
   const [retrying, setRetrying] = useState<Retrying | null>(null);
   return {
-    options: { requestId, onRetry: (attempt, of) => setRetrying({ attempt, of }) },
+    options: {
+      requestId,
+      onRetry: (attempt, of) => setRetrying({ attempt, of }),
+      ...(patient ? { attempts: CALL_RETRY.patientAttempts } : {}),
+    },
     retrying,
     settle: (succeeded) => {
       setRetrying(null);

@@ -53,10 +53,16 @@ export function reportsOf(db: Database, memberId: string, periodId: string) {
   return db.collection<ReportDoc>(COLL.reports).where({ memberId, periodId }).orderBy('date', 'desc').orderBy('createdAt', 'desc');
 }
 
-export async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string) {
+/** What the caller already holds of the view (a report just saved): not read again. */
+export interface Known {
+  dossier: DossierDoc;
+  open: boolean;
+}
+
+export async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string, known?: Known) {
   const [stored, open, section, recent] = await Promise.all([
-    ctx.db.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id)).get(),
-    isOpen(ctx.db, periodId, ctx.now),
+    known ? { data: known.dossier } : ctx.db.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id)).get(),
+    known ? known.open : isOpen(ctx.db, periodId, ctx.now),
     sectionName(ctx.db, m.sectionId),
     reportsOf(ctx.db, m._id, periodId).limit(RECENT).get(),
   ]);
@@ -137,12 +143,13 @@ export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'reco
   const named = ctx.requestKey ? { _id: `RPT-${ctx.requestKey.slice(0, 24)}` } : {};
   // The report and the dossier's counters change together or not at all.
   try {
-    await saveReport(ctx, m, periodId, { ...report, ...named }, kind, enterpriseId);
+    const dossier = await saveReport(ctx, m, periodId, { ...report, ...named }, kind, enterpriseId);
+    return dossierView(ctx, m, periodId, { dossier, open: true });
   } catch (e) {
-    // recorded by an earlier run of this very request (server/common/replay.ts)
+    // recorded by an earlier run of this very request (server/common/replay.ts, NAMED): the dossier as it stands
     if (!(ctx.requestKey && isDuplicateKey(e))) throw e;
+    return dossierView(ctx, m, periodId);
   }
-  return dossierView(ctx, m, periodId);
 }
 
 async function saveReport(
@@ -152,11 +159,12 @@ async function saveReport(
   report: Omit<ReportDoc, '_id'> & { _id?: string },
   kind: ReportKind,
   enterpriseId: string | null,
-): Promise<void> {
-  await withTransaction(ctx.db, async (tx) => {
+): Promise<DossierDoc> {
+  return withTransaction(ctx.db, async (tx) => {
     const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
     const current = (await ref.get()).data ?? null;
-    const next = applyReport(current ?? newDossier(periodId, m), kind, enterpriseId);
+    const base = current ?? newDossier(periodId, m);
+    const next = applyReport(base, kind, enterpriseId);
     await tx.collection<ReportDoc>(COLL.reports).add({ data: report });
     if (current) {
       await ref.update({ data: next });
@@ -164,5 +172,6 @@ async function saveReport(
       const { _id: _ignored, ...fresh } = { ...newDossier(periodId, m), ...next };
       await ref.set({ data: fresh });
     }
+    return { ...base, ...next };
   });
 }

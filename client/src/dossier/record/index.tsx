@@ -51,7 +51,7 @@ export default function Record() {
   const [errors, setErrors] = useFieldErrors([kind, chosen, projectId, date, note]);
   const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
   const [submitting, setSubmitting] = useState(false);
-  const request = useRequest();
+  const request = useRequest({ patient: true });
   const busy = useRef(false);
   const seq = useRef(0);
 
