@@ -1,7 +1,7 @@
 /**
  * The demo park, modelled on the July 2025 Jiangxi Daily report on Jizhou Industrial Park (吉州工业园区):
  * 12 sections, about 80 cadres, the 47 indicators, about 200 enterprises (60 above scale), 10 key projects,
- * this quarter's dossiers with reports, a few enterprise appeals. People and companies named in the report keep
+ * this quarter's dossiers with reports, a liaison cadre for every enterprise and some 320 appeals (demo/appeals.ts). People and companies named in the report keep
  * their names and roles; the rest are generated from a fixed seed, so every start builds the same park.
  *
  * Pure: `now` is passed in (the dossiers are for the quarter `now` falls in) and randomness is a seeded PRNG.
@@ -11,6 +11,7 @@ import { assessPeriod, packResults, type MemberInputs } from '../shared/assessme
 import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessment/evaluations';
 import type { PeriodDoc } from '../shared/assessment/period';
 import { seededRandom } from '../shared/common/random';
+import { countConfirmed, demoAppeals } from './appeals';
 import { dayOf, dayjs, daysBetween, parkInstant, quarterOf, quarterRange } from '../shared/common/time';
 import { DEFAULT_QUARTER_TARGETS } from '../shared/dossier/config';
 import { DOSSIER_INDICATORS, applyReport, newDossier, type DossierDoc, type ReportDoc } from '../shared/dossier/dossier';
@@ -378,7 +379,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
       d = { ...d, ...applyReport(d, 'enterprise_visit', e._id) };
     }
     d.progress.project_milestone = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.project_milestone * share * rnd() * 1.2) : 0;
-    d.progress.appeal_resolved = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.appeal_resolved * share * rnd() * 1.1) : 0;
     dossiers.push(d);
   });
 
@@ -387,11 +387,10 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     { _id: periodId, status: 'open' },
   ];
 
-  const appeals = [
-    { _id: 'A001', enterpriseId: 'E002', title: '扩大生产急需招工，希望园区帮忙对接', status: 'resolved', filedAt: now - 40 * 86400000 },
-    { _id: 'A002', enterpriseId: 'E001', title: '企业周边设置共享电动车停放点', status: 'resolved', filedAt: now - 30 * 86400000 },
-    { _id: 'A003', enterpriseId: 'E004', title: '厂区道路照明不足', status: 'in_progress', filedAt: now - 3 * 86400000 },
-  ];
+  // Appeals with liaisons; those confirmed this quarter are in their cadres' dossiers, as the function puts them.
+  const { appeals, liaisons } = demoAppeals(now, enterprises, members, rnd);
+  for (const e of enterprises) e.liaisonId = liaisons.get(e._id) ?? null;
+  countConfirmed(appeals, periodId, dossiers, reports, members, now);
 
   const tree = demoTree(sections, indicators, members);
   const indicatorById = new Map(indicators.map((i) => [i._id, i]));

@@ -14,13 +14,15 @@
  *               shared/assessment/evaluations.ts);
  *   'roll'      decided by the campaign's voter roll (shared/votes/campaign.ts): checked by the handler, which
  *               must load the campaign anyway;
- *   'stage'     decided by where an application stands (shared/applications/review.ts): checked by the handler.
+ *   'stage'     decided by where an application stands (shared/applications/review.ts): checked by the handler;
+ *   'appeal'    decided by the appeal: its enterprise, its assignee, the assignee's section head, leaders, the
+ *               admin (shared/appeals/appeal.ts: mayView, actionProblem): checked by the handler.
  */
 import type { ActionName, FnName } from './contracts';
 import type { Role } from './members/contract';
 
 export type Audience = 'anyone' | 'bound' | readonly Role[];
-export type Scope = 'self' | 'member' | 'section' | 'evaluatee' | 'roll' | 'stage';
+export type Scope = 'self' | 'member' | 'section' | 'evaluatee' | 'roll' | 'stage' | 'appeal';
 export interface AccessRule {
   roles: Audience;
   scope: Scope;
@@ -40,6 +42,8 @@ export const ACCESS = {
     projects: { roles: staff, scope: 'self' },
     claim: { roles: ['cadre'], scope: 'self' },
     searchEnterprises: { roles: staff, scope: 'self' },
+    calendar: { roles: staff, scope: 'self' },
+    saveCalendar: { roles: ['admin'], scope: 'self' },
   },
   dossier: {
     mine: { roles: ['cadre'], scope: 'self' },
@@ -91,6 +95,23 @@ export const ACCESS = {
     turnout: { roles: ['admin'], scope: 'self' },
     results: { roles: ['leader', 'admin'], scope: 'self' },
     checkReceipt: { roles: 'bound', scope: 'roll' },
+  },
+  appeals: {
+    file: { roles: ['enterprise'], scope: 'self' },
+    mine: { roles: ['enterprise'], scope: 'self' },
+    inbox: { roles: ['cadre', 'sectionHead', 'leader', 'admin'], scope: 'section' },
+    get: { roles: 'bound', scope: 'appeal' },
+    accept: { roles: ['cadre'], scope: 'appeal' },
+    progress: { roles: ['cadre'], scope: 'appeal' },
+    resolve: { roles: ['cadre'], scope: 'appeal' },
+    confirm: { roles: ['enterprise'], scope: 'appeal' },
+    reopen: { roles: ['enterprise'], scope: 'appeal' },
+    rate: { roles: ['enterprise'], scope: 'appeal' },
+    callBack: { roles: ['cadre'], scope: 'appeal' },
+    rectify: { roles: ['cadre'], scope: 'appeal' },
+    contest: { roles: ['cadre'], scope: 'appeal' },
+    decide: { roles: ['admin'], scope: 'appeal' },
+    reassign: { roles: ['admin'], scope: 'appeal' },
   },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 

@@ -4,6 +4,7 @@
  * by both. Who may call each action is the table in ./access.ts.
  */
 import { z } from 'zod';
+import { appealsContract } from './appeals/contract';
 import { applicationsContract } from './applications/contract';
 import { assessmentContract } from './assessment/contract';
 import { dossierContract } from './dossier/contract';
@@ -20,6 +21,7 @@ export const contracts = {
   applications: applicationsContract,
   assessment: assessmentContract,
   votes: votesContract,
+  appeals: appealsContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -54,6 +54,8 @@ export interface Command {
   neq(v: unknown): object;
   gte(v: unknown): object;
   lte(v: unknown): object;
+  lt(v: unknown): object;
+  gt(v: unknown): object;
   push(v: unknown): object;
   set(v: unknown): object;
 }

@@ -11,6 +11,7 @@ export const COLL = {
   dossiers: 'dossiers',
   reports: 'reports',
   appeals: 'appeals',
+  calendars: 'calendars',
   summaries: 'summaries',
   claims: 'claims',
   indicatorVersions: 'indicatorVersions',

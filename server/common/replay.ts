@@ -28,17 +28,19 @@ import { COLL } from './collections';
 /** Every action that changes data, except the ballot (see above). */
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   members: ['bind', 'issueInvite'],
-  park: ['claim'],
+  park: ['claim', 'saveCalendar'],
   dossier: ['saveSummary'],
   indicators: ['save', 'saveWeights'],
   applications: ['apply', 'review'],
   assessment: ['evaluateStaff', 'evaluateSection', 'draw', 'spotCheck', 'openPeriod', 'close', 'correct'],
   votes: ['create', 'open', 'close'],
+  appeals: ['accept', 'progress', 'resolve', 'confirm', 'reopen', 'rate', 'callBack', 'rectify', 'contest', 'decide', 'reassign'],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */
 export const NAMED: { [F in FnName]?: readonly ActionName<F>[] } = {
   dossier: ['record', 'recordVisit'],
+  appeals: ['file'],
 };
 
 /** Longer than any function's timeout (60 s at most): a `pending` this old belongs to no running copy. */

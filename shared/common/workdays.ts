@@ -51,7 +51,7 @@ export class WorkCalendar {
   /** The `n`-th working day after `day` (`n` ≥ 1; `day` itself is not counted). */
   addWorkdays(day: DayString, n: number): DayString {
     let d = dayjs(day, 'YYYY-MM-DD');
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = d.add(1, 'day');
       if (this.isWorkday(d.format('YYYY-MM-DD'))) left -= 1;
     }

@@ -68,9 +68,15 @@ export const StaffRow = z.object({
   evaluated: z.boolean(),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
+/** What a cadre may report themself: everything but an appeal resolved (counted from the appeal). */
+export const SelfReportKind = z.enum(['enterprise_visit', 'project_milestone', 'achievement'], {
+  error: '企业诉求办结由企业确认后自动计入，无需自行填报',
+});
+export type SelfReportKind = z.infer<typeof SelfReportKind>;
+
 export const RecordInput = z
   .object({
-    kind: z.enum(['enterprise_visit', 'appeal_resolved', 'project_milestone', 'achievement']),
+    kind: SelfReportKind,
     date: Day,
     enterpriseId: Id.nullable().default(null),
     projectId: Id.nullable().default(null),
@@ -85,7 +91,7 @@ export const RecordInput = z
       .default([]),
   })
   .strict()
-  .refine((r) => (r.kind === 'enterprise_visit' || r.kind === 'appeal_resolved' ? r.enterpriseId !== null : true), {
+  .refine((r) => (r.kind === 'enterprise_visit' ? r.enterpriseId !== null : true), {
     error: '请选择企业',
     path: ['enterpriseId'],
   })

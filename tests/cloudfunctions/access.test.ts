@@ -9,6 +9,7 @@
  * action cannot be left out.
  */
 import { ACCESS, type AccessRule } from '../../shared/access';
+import { actionProblem, mayView, type AppealAction } from '../../shared/appeals/appeal';
 import { reviewStep } from '../../shared/applications/review';
 import { staffEvaluationProblem } from '../../shared/assessment/evaluations';
 import { dayOf, quarterOf } from '../../shared/common/time';
@@ -41,6 +42,8 @@ const SAMPLES: Samples = {
     projects: () => ({}),
     claim: (f) => ({ projectId: f.projectId, claim: true }),
     searchEnterprises: () => ({ q: '电' }),
+    calendar: () => ({ year: 2026 }),
+    saveCalendar: () => ({ year: 2031, offDays: ['2031-01-01'], makeUpDays: [] }),
   },
   dossier: {
     mine: () => ({}),
@@ -103,6 +106,24 @@ const SAMPLES: Samples = {
     results: (f) => ({ campaignId: f.campaignId }),
     checkReceipt: (f) => ({ campaignId: f.campaignId, receipt: 'AAAA-BBBB-CCCC' }),
   },
+  appeals: {
+    file: () => ({ category: 'policy', text: '访问权限测试：政策咨询' }),
+    mine: () => ({}),
+    inbox: (f) => ({ sectionId: f.sectionId }),
+    get: (f) => ({ appealId: f.appeal._id }),
+    accept: (f) => ({ appealId: f.appeal._id }),
+    progress: (f) => ({ appealId: f.appeal._id, note: '正在对接人社部门' }),
+    resolve: (f) => ({ appealId: f.appeal._id, note: '已对接劳务公司' }),
+    confirm: (f) => ({ appealId: f.appeal._id }),
+    reopen: (f) => ({ appealId: f.appeal._id, note: '问题没有解决' }),
+    rate: (f) => ({ appealId: f.appeal._id, level: 4 }),
+    callBack: (f) => ({ appealId: f.appeal._id, note: '已电话回访' }),
+    rectify: (f) => ({ appealId: f.appeal._id, note: '已整改' }),
+    contest: (f) => ({ appealId: f.appeal._id, note: '企业误评' }),
+    decide: (f) => ({ appealId: f.appeal._id, upheld: true, note: '维持' }),
+    // to the cadre who has it already: refused as a conflict, so the appeal stays the target's for the others
+    reassign: (f) => ({ appealId: f.appeal._id, memberId: f.target._id }),
+  },
 };
 
 /** The table's answer for one call: 'allowed', or the code of the refusal. */
@@ -131,6 +152,12 @@ function expected(fn: FnName, action: string, rule: AccessRule, who: Who, f: Fix
         return action === 'get' ? mayViewCampaign(me, f.onRoll.has(me._id)) : f.onRoll.has(me._id);
       case 'stage':
         return reviewStep({ memberId: f.applicantId, sectionId: f.applicantSection, status: 'pending_head' }, me, 'reject').ok;
+      case 'appeal': {
+        // whose the appeal is decides; where it stands (a conflict) does not make a call forbidden
+        const v = { memberId: me._id, roles: me.roles, sectionId: me.sectionId, enterpriseId: me.enterpriseId };
+        if (!mayView(f.appeal, v)) return false;
+        return action === 'get' || actionProblem(f.appeal, v, action as AppealAction)?.code !== 'FORBIDDEN';
+      }
     }
   })();
   void fn;

@@ -17,6 +17,7 @@ import type { InputOf } from '../../shared/contracts';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
 import type { TreeNodeDoc } from '../../shared/indicators/indicator';
 import { weightGroup } from '../../shared/indicators/indicator';
+import type { AppealDoc } from '../../shared/appeals/appeal';
 import type { MemberDoc } from '../../shared/members/member';
 import type { SectionDoc } from '../../shared/park/park';
 import { rosterFor } from '../../shared/votes/campaign';
@@ -53,6 +54,8 @@ export interface Fixture {
   applicationOf: Record<Who, string>;
   applicantSection: string;
   applicantId: string;
+  /** An appeal of the enterprise contact's enterprise, assigned to `target`. */
+  appeal: AppealDoc;
 }
 
 /** A cadre's application for a new indicator, as the access test applies it. */
@@ -127,6 +130,12 @@ export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
   const spare = ok(await t.call(admin, 'votes', 'create', { title: '访问测试备用', kind: 'peer', year: 2026 }));
   const roster = rosterFor('peer', [...members, person.inactive as MemberDoc]);
 
+  // an appeal of the enterprise contact's enterprise, given to the target cadre
+  const filed = ok(await t.call(token.enterprise, 'appeals', 'file', { category: 'labour', text: '访问权限测试：急需招工' }));
+  ok(await t.call(admin, 'appeals', 'reassign', { appealId: filed.id, memberId: target._id }));
+  const [appeal] = (await t.cloud.store.find('appeals', { _id: filed.id })) as AppealDoc[];
+  if (!appeal) throw new Error('the access fixture’s appeal was not stored');
+
   // one application per identity, all waiting for the head of the applicant's section
   const applicationOf = {} as Record<Who, string>;
   for (const who of WHO) applicationOf[who] = ok(await t.call(token.cadre, 'applications', 'apply', APPLY_SAMPLE)).id;
@@ -150,6 +159,7 @@ export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
     applicationOf,
     applicantSection: sectionId,
     applicantId: target._id,
+    appeal,
   };
 }
 
@@ -186,6 +196,10 @@ export interface SweepFixture extends Fixture {
   photoIds: string[];
   /** The current checklist of each cadre (for evaluations that name its items). */
   checklists: Map<string, ChecklistDoc>;
+  /** Appeals the fixture filed as the enterprise contact, in every state (and the access fixture's). */
+  appealIds: string[];
+  /** Two of them resolved and kept for `reopen` (and, reopened, for `reassign`): `confirm` never gets them first. */
+  appealsToReopen: string[];
 }
 
 /** Every ballot value 称职 (competent) except one 基本称职, so that it is valid and not void. */
@@ -336,6 +350,8 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     applicationIds.push(ok(await t.call(token, 'applications', 'apply', { ...APPLY_SAMPLE, name: `生成测试申报${i + 1}` })).id);
   }
 
+  const filedAppeals = await appealsInEveryState(t, base);
+  const appealIds = [base.appeal._id, ...filedAppeals];
   const enterprises = await find<{ _id: string }>(t, 'enterprises');
   const projects = await find<{ _id: string }>(t, 'projects');
   const indicators = await find<{ _id: string }>(t, 'indicators');
@@ -357,5 +373,42 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     applicationIds: [...applicationIds, ...Object.values(base.applicationOf)],
     photoIds: [1, 2, 3, 4].map((i) => `cloud://yardstick-local.bucket/reports/${base.target._id}/photo-${i}.jpg`),
     checklists: new Map(checklists.map((c) => [c.memberId, c])),
+    appealIds,
+    appealsToReopen: filedAppeals.slice(7, 9),
   };
+}
+
+/**
+ * Appeals filed by the enterprise contact and taken to every state through the functions: filed, accepted,
+ * resolved, confirmed, rated badly (follow-up open), called back, rectified, contested. The assignee is the
+ * enterprise's liaison as the demo set it.
+ */
+async function appealsInEveryState(t: FixtureCloud, base: Fixture): Promise<string[]> {
+  const contact = base.token.enterprise;
+  const ids: string[] = [];
+  for (let i = 0; i < 24; i += 1) {
+    const a = ok(await t.call(contact, 'appeals', 'file', { category: 'other', text: `生成测试诉求第${i + 1}件：厂区道路照明不足` }));
+    ids.push(a.id);
+  }
+  const [first] = (await t.cloud.store.find('appeals', { _id: ids[0] ?? '' })) as AppealDoc[];
+  if (!first?.assigneeId) throw new Error('the enterprise contact’s enterprise has no liaison');
+  const cadre = await t.as(first.assigneeId);
+  const note = { note: '已联系相关部门办理' };
+  for (const [i, appealId] of ids.entries()) {
+    if (i < 3) continue; // filed
+    ok(await t.call(cadre, 'appeals', 'accept', { appealId }));
+    if (i < 7) continue; // accepted
+    ok(await t.call(cadre, 'appeals', 'resolve', { appealId, ...note }));
+    if (i < 12) continue; // resolved, waiting for the enterprise
+    ok(await t.call(contact, 'appeals', 'confirm', { appealId }));
+    if (i < 15) continue; // confirmed, not rated
+    ok(await t.call(contact, 'appeals', 'rate', { appealId, level: 1, comment: '处理拖延' }));
+    if (i < 18) continue; // rated badly, follow-up open
+    ok(await t.call(cadre, 'appeals', 'callBack', { appealId, ...note }));
+    if (i < 20) continue;
+    ok(await t.call(cadre, 'appeals', 'rectify', { appealId, ...note }));
+    if (i < 22) continue; // rectified: the enterprise may rate again
+    ok(await t.call(cadre, 'appeals', 'contest', { appealId, note: '企业误评，已核实' }));
+  }
+  return ids;
 }

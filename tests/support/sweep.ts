@@ -160,6 +160,27 @@ const plainCampaigns: Arb = fc.record({
   year: fc.integer({ min: 2020, max: 2100 }),
 });
 
+/** The appeal's assignee (its steps), its enterprise's contact (confirm, rate), or the admin (decide, reassign). */
+async function appealActor(f: SweepFixture, appealId: unknown, who: 'assignee' | 'filer' | 'admin'): Promise<Caller> {
+  if (who === 'admin') return id(f.person.admin);
+  const [a] = (await f.store.find('appeals', { _id: str(appealId) ?? '' })) as { assigneeId: string | null; enterpriseId: string }[];
+  if (who === 'assignee') return a?.assigneeId && callable(f).some((m) => m._id === a.assigneeId) ? a.assigneeId : id(f.person.cadre);
+  const contact = callable(f).find((m) => has(m, 'enterprise') && m.enterpriseId === a?.enterpriseId);
+  return contact ? contact._id : id(f.person.enterprise);
+}
+/**
+ * Steps run in the contract's order, each on what the ones before left: `reopen` and `reassign` (which needs an
+ * appeal still in hand) get two resolved appeals of their own, which `confirm` never sees.
+ */
+function appealPlan(who: 'assignee' | 'filer' | 'admin', only: 'kept' | 'others' | 'all' = 'all'): ActionPlan {
+  const ids = (f: SweepFixture) =>
+    only === 'kept' ? f.appealsToReopen : only === 'others' ? f.appealIds.filter((x) => !f.appealsToReopen.includes(x)) : f.appealIds;
+  return {
+    caller: (input, f) => appealActor(f, input.appealId, who),
+    pools: (f) => ({ appealId: ids(f), memberId: f.members.filter((m) => m.active && has(m, 'cadre')).map((m) => m._id) }),
+  };
+}
+
 export const PLANS: Plans = {
   members: {
     me: { caller: (_, f, i) => turn([...staff(f), id(f.person.headOther), id(f.person.enterprise)], i) },
@@ -176,6 +197,8 @@ export const PLANS: Plans = {
     projects: { caller: (_, f, i) => turn(staff(f), i) },
     claim: { caller: (_, f, i) => turn(sectionCadres(f), i) },
     searchEnterprises: { caller: (_, f, i) => turn(staff(f), i), pools: () => ({ q: ['', '电', '科技', '有限公司', '江西', '吉安'] }) },
+    calendar: { caller: (_, f, i) => turn(staff(f), i) },
+    saveCalendar: { caller: (_, f) => id(f.person.admin), extra: yearCalendars },
   },
   dossier: {
     mine: { caller: (_, f, i) => turn(sectionCadres(f), i) },
@@ -268,7 +291,46 @@ export const PLANS: Plans = {
     results: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
     checkReceipt: { caller: (input, f, i) => voter(f, input.campaignId, i), pools: (f) => ({ campaignId: [f.campaigns.counted.view.id] }) },
   },
+  appeals: {
+    file: { caller: (_, f) => id(f.person.enterprise) },
+    mine: { caller: (_, f) => id(f.person.enterprise) },
+    // 待分派 is the admin's list; the others anyone's on the park side who may see the section asked for
+    inbox: {
+      caller: (input, f, i) =>
+        input.state === 'unassigned' ? id(f.person.admin) : input.sectionId === undefined ? turn(staff(f), i) : sectionViewer(f, input.sectionId, i),
+    },
+    get: appealPlan('assignee'),
+    accept: appealPlan('assignee'),
+    progress: appealPlan('assignee'),
+    resolve: appealPlan('assignee'),
+    confirm: appealPlan('filer', 'others'),
+    reopen: appealPlan('filer', 'kept'),
+    rate: appealPlan('filer'),
+    callBack: appealPlan('assignee'),
+    rectify: appealPlan('assignee'),
+    contest: appealPlan('assignee'),
+    decide: appealPlan('admin'),
+    reassign: appealPlan('admin', 'kept'),
+  },
 };
+
+/** A year's holidays as the admin enters them: weekdays off, weekends worked, all inside the year. */
+function yearCalendars(): Arb {
+  return fc.integer({ min: 2027, max: 2035 }).chain((year) => {
+    const day = fc.integer({ min: 0, max: 364 }).map((k) => dayOf(Date.parse(`${year}-01-01T12:00:00+08:00`) + k * 86_400_000));
+    const weekday = (d: string) => new Date(`${d}T12:00:00+08:00`).getUTCDay();
+    return fc
+      .record({
+        year: fc.constant(year),
+        offDays: fc.uniqueArray(day, { maxLength: 12 }),
+        makeUpDays: fc.uniqueArray(
+          day.filter((d) => weekday(d) === 0 || weekday(d) === 6),
+          { maxLength: 4 },
+        ),
+      })
+      .filter((c) => !c.makeUpDays.some((d) => c.offDays.includes(d)));
+  });
+}
 
 /** Ids and codes that exist, by the field names the contracts use. */
 function commonPools(f: SweepFixture): Record<string, readonly unknown[]> {

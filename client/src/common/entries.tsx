@@ -22,29 +22,37 @@ function entry<F extends FnName>(key: string, label: string, url: string, fn: F,
   return { key, label, url, fn, action, allows: (roles) => canCall(roles, fn, action) };
 }
 
-/** The 绩效考核 links each home offers (their pages live in the indicators / dossier / applications / assessment subpackages). */
+/**
+ * The links each home offers (their pages live in the indicators / dossier / applications / assessment / appeals
+ * subpackages). A person lands on one home (their primary role's, common/roles.ts), which shows one of these lists:
+ * a link in several lists never shows twice.
+ */
 export const ENTRIES = {
   cadre: [
     entry('checklist', '我的考核清单', PAGES.indicators.checklist(), 'indicators', 'checklist'),
     entry('record', '记录工作实绩', PAGES.dossier.record(), 'dossier', 'record'),
     entry('summary', '季度小结', PAGES.dossier.summary, 'dossier', 'summary'),
     entry('result', '季度考核结果', PAGES.assessment.result(), 'assessment', 'result'),
+    entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
   ],
   sectionHead: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
+    entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
     entry('section', '考事评分', PAGES.assessment.evaluateSection, 'assessment', 'evaluateSection'),
     entry('ranking', '季度排名', PAGES.assessment.ranking(), 'assessment', 'ranking'),
     entry('spot', '不定期抽查', PAGES.assessment.spot, 'assessment', 'spotCheck'),
+    entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
   ],
   admin: [
     entry('library', '指标库', PAGES.indicators.library, 'indicators', 'save'),
     entry('tree', '指标分解', PAGES.indicators.tree, 'indicators', 'tree'),
     entry('period', '季度考核', PAGES.assessment.period, 'assessment', 'status'),
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
+    entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
   ],
 } satisfies Record<string, Entry[]>;
 

@@ -56,4 +56,11 @@ export const PAGES = {
     results: (id: string) => `/votes/results/index${query({ campaignId: id })}`,
     receipt: (id: string) => `/votes/receipt/index${query({ campaignId: id })}`,
   },
+  appeals: {
+    /** An enterprise contact files an appeal (企业诉求). */
+    file: '/appeals/file/index',
+    /** The enterprise's own appeals (`mine`) or the park side's (`inbox`). */
+    list: (who: 'mine' | 'inbox') => `/appeals/list/index${query({ who })}`,
+    detail: (id: string) => `/appeals/detail/index${query({ id })}`,
+  },
 };

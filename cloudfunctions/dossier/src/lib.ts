@@ -5,6 +5,7 @@ import { tempUrls } from '../../../server/common/files';
 import { sectionName } from '../../../server/park/sections';
 import { type Ctx } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
+import { addReportInTx } from '../../../server/dossier/report';
 import { acceptsReports } from '../../../shared/assessment/period';
 import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
@@ -13,7 +14,6 @@ import type { ParsedInput } from '../../../shared/contracts';
 import type { ReportKind, ReportView } from '../../../shared/dossier/contract';
 import {
   REPORT_DATE_MESSAGES,
-  applyReport,
   dossierId,
   isOwnPhoto,
   newDossier,
@@ -160,18 +160,5 @@ async function saveReport(
   kind: ReportKind,
   enterpriseId: string | null,
 ): Promise<DossierDoc> {
-  return withTransaction(ctx.db, async (tx) => {
-    const ref = tx.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id));
-    const current = (await ref.get()).data ?? null;
-    const base = current ?? newDossier(periodId, m);
-    const next = applyReport(base, kind, enterpriseId);
-    await tx.collection<ReportDoc>(COLL.reports).add({ data: report });
-    if (current) {
-      await ref.update({ data: next });
-    } else {
-      const { _id: _ignored, ...fresh } = { ...newDossier(periodId, m), ...next };
-      await ref.set({ data: fresh });
-    }
-    return { ...base, ...next };
-  });
+  return withTransaction(ctx.db, (tx) => addReportInTx(tx, m, periodId, report, kind, enterpriseId));
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../../../shared/common/config';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
-import type { DossierView, ReportKind } from '../../../../shared/dossier/contract';
+import type { DossierView, SelfReportKind } from '../../../../shared/dossier/contract';
 import type { EnterpriseItem } from '../../../../shared/park/contract';
 import { call } from '../../common/call';
 import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
@@ -15,13 +15,13 @@ import { usePageData } from '../../common/use-page-data';
 import { useFieldErrors } from '../../common/use-field-errors';
 import { RetryNote, useRequest } from '../../common/use-request';
 
-const KINDS: { k: ReportKind; label: string }[] = [
+// Appeals resolved are counted when the enterprise confirms them (appeals.confirm), never self-reported.
+const KINDS: { k: SelfReportKind; label: string }[] = [
   { k: 'enterprise_visit', label: '走访企业' },
-  { k: 'appeal_resolved', label: '解决诉求' },
   { k: 'project_milestone', label: '项目进展' },
   { k: 'achievement', label: '其他实绩' },
 ];
-const needsEnterprise = (k: ReportKind) => k === 'enterprise_visit' || k === 'appeal_resolved';
+const needsEnterprise = (k: SelfReportKind) => k === 'enterprise_visit';
 
 /** The days a report may be dated and whether one may be made: the dossier's quarter; this year until it answers. */
 function reportWindow(d: DossierView | null, today: string): { firstDay: string; lastDay: string; open: boolean } {
@@ -36,7 +36,7 @@ export default function Record() {
   const today = parkToday();
   // `?kind=` opens the form on one kind (the dossier's 记录走访 opens it on enterprise_visit).
   const { params } = useRouter();
-  const [kind, setKind] = useState<ReportKind>(KINDS.find((x) => x.k === params.kind)?.k ?? 'enterprise_visit');
+  const [kind, setKind] = useState<SelfReportKind>(KINDS.find((x) => x.k === params.kind)?.k ?? 'enterprise_visit');
   // Who reports (their photo folder), the quarter's days and whether it is open, the projects to pick from.
   const me = usePageData('members', 'me', {}).data;
   const { firstDay, lastDay, open } = reportWindow(usePageData('dossier', 'mine', {}).data, today);

@@ -1,9 +1,11 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { PAGES } from '../../common/pages';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 
-/** Enterprise contact's home. Appeals (诉求) and ratings (评价) come in a later release. */
+/** Enterprise contact's home: file an appeal (企业诉求), follow their appeals, confirm and rate them. */
 export default function EnterpriseHome() {
   const page = usePageData('members', 'me', {}, { onShow: true });
   const me = page.data;
@@ -18,13 +20,28 @@ export default function EnterpriseHome() {
             </View>
             <View className='page-desc'>{me.name}，您好</View>
           </View>
+          <View className='cells-title'>企业诉求</View>
           <View className='cells'>
-            <View className='cell' id='enterprise-note'>
+            <View
+              className='cell cell-access'
+              hoverClass='cell-hover'
+              id='enterprise-file'
+              onClick={() => void Taro.navigateTo({ url: PAGES.appeals.file })}
+            >
               <View className='cell-bd'>
-                <View className='cell-title'>诉求提交与服务评价即将上线</View>
-                <View className='cell-sub'>
-                  本版本暂只提供身份绑定。向园区反映诉求、对走访干部进行评价的功能将在后续版本中开放，届时在此页面使用。
-                </View>
+                <View className='cell-title'>提交诉求</View>
+                <View className='cell-sub'>用工、用地、融资、政策、审批等方面的困难和需求，由包联干部跟进办理</View>
+              </View>
+            </View>
+            <View
+              className='cell cell-access'
+              hoverClass='cell-hover'
+              id='enterprise-appeals'
+              onClick={() => void Taro.navigateTo({ url: PAGES.appeals.list('mine') })}
+            >
+              <View className='cell-bd'>
+                <View className='cell-title'>我的诉求</View>
+                <View className='cell-sub'>查看办理进度，确认办结并评价</View>
               </View>
             </View>
           </View>

@@ -1,0 +1,454 @@
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useRef, useState, type ReactNode } from 'react';
+import { RATING_LEVELS } from '../../../../shared/appeals/appeal';
+import { APPEALS } from '../../../../shared/appeals/config';
+import type { AppealView } from '../../../../shared/appeals/contract';
+import type { Reply } from '../../../../shared/common/errors';
+import { parkTimeText } from '../../../../shared/common/time';
+import '../../../../shared/common/zod-locale';
+import { contracts } from '../../../../shared/contracts';
+import { call, newRequestId, type CallOptions } from '../../common/call';
+import { detailsOrForm, issuesByField } from '../../common/form';
+import { LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+import { RetryNote, useRequest } from '../../common/use-request';
+import { EVENT_LABELS, overdueText } from '../lib';
+
+type Act = AppealView['can'][number];
+
+const ACT_LABELS: Record<Act, string> = {
+  accept: '受理',
+  progress: '报告进展',
+  resolve: '办结',
+  confirm: '确认办结',
+  reopen: '退回重办',
+  rate: '评价',
+  callBack: '记录回访',
+  rectify: '记录整改',
+  contest: '申诉差评',
+  decide: '裁定申诉',
+  reassign: '改派',
+};
+/** Taken at a tap; the others open a form first. */
+const DIRECT: readonly Act[] = ['accept', 'confirm'];
+const NOTE_HINTS: Partial<Record<Act, string>> = {
+  progress: '办理进展：做了什么、下一步',
+  resolve: '办理结果（企业将看到）',
+  reopen: '退回原因：哪些问题还没有解决',
+  rate: '评价说明（选填）',
+  callBack: '回访情况：企业的意见',
+  rectify: '整改情况：采取了哪些措施',
+  contest: '申诉理由：差评为何有误或属恶意',
+  decide: '裁定说明',
+};
+
+interface Form {
+  note: string;
+  level: number | null;
+  upheld: boolean | null;
+  memberId: string;
+}
+
+function inputOf(act: Act, appealId: string, f: Form): Record<string, unknown> {
+  switch (act) {
+    case 'accept':
+    case 'confirm':
+      return { appealId };
+    case 'rate':
+      return { appealId, level: f.level, comment: f.note };
+    case 'decide':
+      return { appealId, upheld: f.upheld, note: f.note };
+    case 'reassign':
+      return { appealId, memberId: f.memberId.trim() };
+    default:
+      return { appealId, note: f.note };
+  }
+}
+
+/** The action's call, its input checked against the contract first (a field's message instead of a round trip). */
+async function send(act: Act, input: Record<string, unknown>, options: CallOptions): Promise<Reply<AppealView>> {
+  const schema = contracts.appeals[act].input as {
+    safeParse(x: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+  };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const f = issuesByField(parsed.error?.issues ?? []);
+    return { code: 'INVALID_INPUT', message: Object.values(f)[0] ?? '请检查填写的内容' };
+  }
+  // the schema passed: the input is the action's
+  return call<'appeals', Act>('appeals', act, input as never, options);
+}
+
+function Line({ label, id, children, red = false }: { label: string; id?: string; children: ReactNode; red?: boolean }) {
+  return (
+    <View className='cell'>
+      <View className='cell-bd'>{label}</View>
+      <View className={`cell-ft${red ? ' text-red' : ''}`} id={id}>
+        {children}
+      </View>
+    </View>
+  );
+}
+
+/** The buttons of `view.can`, and the form of the one chosen; each submission one request until it succeeds. */
+function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) => void }) {
+  const [act, setAct] = useState<Act | null>(null);
+  const [form, setForm] = useState<Form>({ note: '', level: null, upheld: null, memberId: '' });
+  const [error, setError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const busy = useRef(false);
+  const request = useRequest();
+  // One intent, one request: each action's id is kept across its retries (pressing it again after a failure) until
+  // it succeeds — so switching between actions never sends one under another's id.
+  const ids = useRef<Partial<Record<Act, string>>>({});
+
+  const run = async (a: Act) => {
+    if (busy.current) return;
+    busy.current = true;
+    setSubmitting(true);
+    setError('');
+    try {
+      const requestId = (ids.current[a] ??= newRequestId());
+      const r = await send(a, inputOf(a, view.id, form), { ...request.options, requestId });
+      request.settle(r.code === 0);
+      if (r.code === 0) {
+        delete ids.current[a];
+        void Taro.showToast({ title: '已提交', icon: 'success' });
+        setAct(null);
+        setForm({ note: '', level: null, upheld: null, memberId: '' });
+        onView(r.data);
+      } else setError(Object.values(detailsOrForm(r))[0] ?? r.message);
+    } finally {
+      busy.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  const choose = (a: Act) => {
+    if (submitting) return;
+    if (a !== act) setError('');
+    if (DIRECT.includes(a)) {
+      setAct(null);
+      void run(a);
+    } else setAct(a);
+  };
+
+  if (view.can.length === 0) return null;
+  const needsNote = act !== null && act !== 'reassign';
+  return (
+    <View id='appeal-actions'>
+      <View className='btn-area vote-actions'>
+        {view.can.map((a) => (
+          <Button
+            key={a}
+            id={`act-${a}`}
+            className={`btn btn-mini ${a === act || DIRECT.includes(a) ? 'btn-primary' : 'btn-default'}`}
+            disabled={submitting}
+            onClick={() => choose(a)}
+          >
+            {ACT_LABELS[a]}
+          </Button>
+        ))}
+      </View>
+      {act && (
+        <View id='act-form'>
+          <View className='cells-title'>{ACT_LABELS[act]}</View>
+          <View className='cells'>
+            {act === 'rate' && (
+              <View className='cell'>
+                <View className='seg'>
+                  {RATING_LEVELS.map((r) => (
+                    <View
+                      key={r.level}
+                      id={`rate-${r.level}`}
+                      className={`seg-item${form.level === r.level ? ' seg-on' : ''}`}
+                      onClick={() => setForm({ ...form, level: r.level })}
+                    >
+                      {r.label}
+                    </View>
+                  ))}
+                </View>
+              </View>
+            )}
+            {act === 'decide' && (
+              <View className='cell'>
+                <View className='seg'>
+                  <View
+                    id='decide-upheld'
+                    className={`seg-item${form.upheld === true ? ' seg-on' : ''}`}
+                    onClick={() => setForm({ ...form, upheld: true })}
+                  >
+                    维持差评
+                  </View>
+                  <View
+                    id='decide-aside'
+                    className={`seg-item${form.upheld === false ? ' seg-on' : ''}`}
+                    onClick={() => setForm({ ...form, upheld: false })}
+                  >
+                    不予采信
+                  </View>
+                </View>
+              </View>
+            )}
+            {act === 'reassign' && (
+              <View className='cell'>
+                <Input
+                  id='reassign-member'
+                  className='input'
+                  value={form.memberId}
+                  placeholder='改派给（干部编号，如 M010）'
+                  onInput={(e) => setForm({ ...form, memberId: e.detail.value })}
+                />
+              </View>
+            )}
+            {needsNote && (
+              <View className='cell' style={{ display: 'block' }}>
+                <Textarea
+                  id='act-note'
+                  className='textarea textarea-small'
+                  value={form.note}
+                  maxlength={APPEALS.noteMax}
+                  placeholder={NOTE_HINTS[act] ?? '说明'}
+                  onInput={(e) => setForm({ ...form, note: e.detail.value })}
+                />
+              </View>
+            )}
+          </View>
+        </View>
+      )}
+      {error && (
+        <View className='field-error' id='act-error'>
+          {error}
+        </View>
+      )}
+      {act && (
+        <View className='btn-area vote-actions'>
+          <Button id='act-submit' className='btn btn-primary btn-mini' disabled={submitting} onClick={() => void run(act)}>
+            {submitting ? '正在提交…' : `确认${ACT_LABELS[act]}`}
+          </Button>
+          <Button id='act-cancel' className='btn btn-default btn-mini' disabled={submitting} onClick={() => setAct(null)}>
+            取消
+          </Button>
+        </View>
+      )}
+      <RetryNote retrying={request.retrying} id='act-retrying' />
+    </View>
+  );
+}
+
+/** The state and its deadlines. */
+function Head({ v }: { v: AppealView }) {
+  const open = v.status !== 'confirmed';
+  return (
+    <View className='cells' id='appeal-head'>
+      <Line label='状态' id='appeal-status'>
+        {v.statusLabel}
+      </Line>
+      <Line label='类别' id='appeal-category'>
+        {v.categoryLabel}
+      </Line>
+      <Line label='经办干部' id='appeal-assignee'>
+        {v.assigneeName ?? '待分派'}
+      </Line>
+      {v.status === 'filed' && (
+        <Line label='受理时限' id='appeal-accept-by' red={v.overdue.includes('accept')}>
+          {parkTimeText(v.acceptBy)}前
+        </Line>
+      )}
+      {open && (
+        <Line label='办结时限' id='appeal-resolve-by' red={v.overdue.includes('resolve')}>
+          {parkTimeText(v.resolveBy)}前
+        </Line>
+      )}
+      {v.acceptedAt !== null && <Line label='受理时间'>{parkTimeText(v.acceptedAt)}</Line>}
+      {v.resolvedAt !== null && <Line label='办结时间'>{parkTimeText(v.resolvedAt)}</Line>}
+      {v.confirmedAt !== null && <Line label='确认时间'>{parkTimeText(v.confirmedAt)}</Line>}
+      {v.reopens > 0 && <Line label='退回重办'>{v.reopens} 次</Line>}
+      {v.overdue.length > 0 && (
+        <Line label='超期' id='appeal-overdue' red>
+          {overdueText(v)}
+        </Line>
+      )}
+    </View>
+  );
+}
+
+/** The 好差评 rating, and the re-rating after a bad one was rectified. */
+function Rating({ v }: { v: AppealView }) {
+  return (
+    <>
+      {(v.rating || v.reRating) && (
+        <>
+          <View className='cells-title'>企业评价</View>
+          <View className='cells'>
+            {v.rating && (
+              <View className='cell' id='appeal-rating'>
+                <View className='cell-bd'>
+                  <View className='cell-title'>{v.rating.label}</View>
+                  <View className='cell-sub'>
+                    {parkTimeText(v.rating.at)}
+                    {v.rating.comment ? ` · ${v.rating.comment}` : ''}
+                  </View>
+                </View>
+              </View>
+            )}
+            {v.reRating && (
+              <View className='cell' id='appeal-rerating'>
+                <View className='cell-bd'>
+                  <View className='cell-title'>重新评价：{v.reRating.label}</View>
+                  <View className='cell-sub'>
+                    {parkTimeText(v.reRating.at)}
+                    {v.reRating.comment ? ` · ${v.reRating.comment}` : ''}
+                  </View>
+                </View>
+              </View>
+            )}
+          </View>
+        </>
+      )}
+    </>
+  );
+}
+
+/** A bad rating's follow-up: the call-back and the rectification, their deadlines and what was recorded. */
+function FollowUp({ v }: { v: AppealView }) {
+  return (
+    <>
+      {v.followUp && (
+        <>
+          <View className='cells-title'>差评跟进</View>
+          <View className='cells' id='appeal-followup'>
+            <Line label='回访' id='appeal-callback' red={!v.followUp.callBack && v.overdue.includes('callBack')}>
+              {v.followUp.callBack ? `已回访 ${parkTimeText(v.followUp.callBack.at)}` : `${parkTimeText(v.followUp.callBackBy)}前回访`}
+            </Line>
+            {v.followUp.callBack && (
+              <View className='cell'>
+                <View className='cell-sub' id='appeal-callback-note'>
+                  {v.followUp.callBack.note}
+                </View>
+              </View>
+            )}
+            <Line label='整改' id='appeal-rectify' red={!v.followUp.rectification && v.overdue.includes('rectify')}>
+              {v.followUp.rectification ? `已整改 ${parkTimeText(v.followUp.rectification.at)}` : `${parkTimeText(v.followUp.rectifyBy)}前整改`}
+            </Line>
+            {v.followUp.rectification && (
+              <View className='cell'>
+                <View className='cell-sub' id='appeal-rectify-note'>
+                  {v.followUp.rectification.note}
+                </View>
+              </View>
+            )}
+          </View>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The assignee's contest of a bad rating, and the admin's decision. */
+function Contest({ v }: { v: AppealView }) {
+  return (
+    <>
+      {v.contest && (
+        <>
+          <View className='cells-title'>差评申诉</View>
+          <View className='cells' id='appeal-contest'>
+            <View className='cell'>
+              <View className='cell-bd'>
+                <View className='cell-title'>申诉理由</View>
+                <View className='cell-sub'>
+                  {parkTimeText(v.contest.at)} · {v.contest.reason}
+                </View>
+              </View>
+            </View>
+            <View className='cell' id='appeal-decision'>
+              <View className='cell-bd'>
+                <View className='cell-title'>
+                  {v.contest.decision ? (v.contest.decision.upheld ? '裁定：维持差评' : '裁定：不予采信，差评不计') : '待组织员裁定'}
+                </View>
+                {v.contest.decision && (
+                  <View className='cell-sub'>
+                    {parkTimeText(v.contest.decision.at)} · {v.contest.decision.note}
+                  </View>
+                )}
+              </View>
+            </View>
+          </View>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * One appeal (企业诉求): its state and deadlines, what the enterprise wrote, the resolution, the 好差评 rating with
+ * its follow-up and any contest, every step taken — and the buttons of what the caller may do now (`view.can`).
+ */
+export default function AppealDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const page = usePageData('appeals', 'get', id ? { appealId: id } : null, { onShow: true, pullDown: true });
+  const v = page.data;
+
+  return (
+    <View className='page' id='appeal-page'>
+      {!id && <View className='error-box'>没有指定诉求</View>}
+      <LoadStatus page={page} />
+      {v && (
+        <View>
+          <View className='page-hd'>
+            <View className='page-title' id='appeal-enterprise'>
+              {v.enterpriseName}
+            </View>
+            <View className='page-desc'>提交于 {parkTimeText(v.filedAt)}</View>
+          </View>
+          <Head v={v} />
+
+          <View className='cells-title'>诉求内容</View>
+          <View className='card'>
+            <Text className='readonly-text' id='appeal-text'>
+              {v.text}
+            </Text>
+            {v.photoUrls.length > 0 && (
+              <View className='thumbs' id='appeal-photos' style={{ marginTop: '16px' }}>
+                {v.photoUrls.map((u, i) => (
+                  <View className='thumb' key={u} id={`appeal-photo-${i}`} onClick={() => void Taro.previewImage({ current: u, urls: v.photoUrls })}>
+                    <Image className='thumb-img' src={u} mode='aspectFill' />
+                  </View>
+                ))}
+              </View>
+            )}
+          </View>
+
+          {v.resolution !== null && (
+            <>
+              <View className='cells-title'>办理结果</View>
+              <View className='card' id='appeal-resolution'>
+                <Text className='readonly-text'>{v.resolution}</Text>
+              </View>
+            </>
+          )}
+
+          <Rating v={v} />
+          <FollowUp v={v} />
+          <Contest v={v} />
+
+          <Actions view={v} onView={(next) => page.setData(next)} />
+
+          <View className='cells-title'>办理记录</View>
+          <View className='card'>
+            <View className='history' id='appeal-events' style={{ marginTop: 0 }}>
+              {v.events.map((e, i) => (
+                <View className='history-line' key={i} id={`appeal-event-${i}`}>
+                  {parkTimeText(e.at)} {e.byName} {EVENT_LABELS[e.kind] ?? e.kind}
+                  {e.note ? `：${e.note}` : ''}
+                </View>
+              ))}
+            </View>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
