@@ -16,6 +16,7 @@ import type { Database } from '../server/common/cloud';
 import { weappSizes } from './package-size';
 import { generatedSweep } from './generated';
 import { quarterClose, quarterCloseOnPlan } from './quarter-close';
+import { ratingsBurst } from './ratings-burst';
 import { voteBurst } from './vote-burst';
 import { voteBurstOnPlan } from './vote-burst-plan';
 import { measure, row } from './stats';
@@ -37,6 +38,8 @@ const lc: LocalCloudModule = {
 async function main(): Promise<void> {
   // BENCH_ONLY=plan: just the hall on a plan's limits (a minute and a half)
   if (process.env.BENCH_ONLY === 'plan') return peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  // BENCH_ONLY=ratings: the satisfaction campaign's meeting on a plan's limits
+  if (process.env.BENCH_ONLY === 'ratings') return ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);
   console.log('## Mini-program package (client/dist/weapp)');
   for (const line of weappSizes(join(root, 'client', 'dist', 'weapp'))) console.log(line);
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   await quarterClose(lc, root);
   await voteBurst(lc, root);
   await peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  await ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   await generatedSweep(lc, root);
 }
 

@@ -113,6 +113,18 @@ export const ACCESS = {
     decide: { roles: ['admin'], scope: 'appeal' },
     reassign: { roles: ['admin'], scope: 'appeal' },
   },
+  ratings: {
+    create: { roles: ['admin'], scope: 'self' },
+    draw: { roles: ['admin'], scope: 'self' },
+    close: { roles: ['admin'], scope: 'self' },
+    list: { roles: ['leader', 'admin'], scope: 'self' },
+    get: { roles: ['leader', 'admin'], scope: 'self' },
+    codes: { roles: ['admin'], scope: 'self' },
+    // whoever holds a code: the enterprise's person who scanned it need not be bound (the code is the credential)
+    form: { roles: 'anyone', scope: 'self' },
+    submit: { roles: 'anyone', scope: 'self' },
+    results: { roles: ['leader', 'admin'], scope: 'self' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

@@ -11,6 +11,7 @@ import { dossierContract } from './dossier/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
 import { parkContract } from './park/contract';
+import { ratingsContract } from './ratings/contract';
 import { votesContract } from './votes/contract';
 
 export const contracts = {
@@ -22,6 +23,7 @@ export const contracts = {
   assessment: assessmentContract,
   votes: votesContract,
   appeals: appealsContract,
+  ratings: ratingsContract,
 } as const;
 
 export type Contracts = typeof contracts;

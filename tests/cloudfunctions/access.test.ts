@@ -124,6 +124,21 @@ const SAMPLES: Samples = {
     // to the cadre who has it already: refused as a conflict, so the appeal stays the target's for the others
     reassign: (f) => ({ appealId: f.appeal._id, memberId: f.target._id }),
   },
+  ratings: {
+    create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),
+    draw: (f) => ({ campaignId: f.ratingCampaignId }),
+    // closing the open campaign would end the rating for the rest: close answers the same refusal for a draft
+    close: (f) => ({ campaignId: f.ratingCampaignId.replace(/.$/, 'x') }),
+    list: () => ({}),
+    get: (f) => ({ campaignId: f.ratingCampaignId }),
+    codes: (f) => ({ campaignId: f.ratingCampaignId }),
+    form: (f) => ({ code: f.ratingCodes[0] ?? '' }),
+    submit: (f, who) => ({
+      code: f.ratingCodes[WHO.indexOf(who) % f.ratingCodes.length] ?? '',
+      dimensions: { efficiency: 5, policy: 4, support: 4, conduct: 5 },
+    }),
+    results: (f) => ({ campaignId: f.ratingCampaignId }),
+  },
 };
 
 /** The table's answer for one call: 'allowed', or the code of the refusal. */

@@ -12,7 +12,7 @@
  */
 import type { StaffEvaluationDoc, SectionEvaluationDoc } from '../../shared/assessment/evaluations';
 import type { Reply } from '../../shared/common/errors';
-import { quarterOf, shiftQuarter } from '../../shared/common/time';
+import { dayOf, quarterOf, shiftQuarter } from '../../shared/common/time';
 import type { InputOf } from '../../shared/contracts';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
 import type { TreeNodeDoc } from '../../shared/indicators/indicator';
@@ -56,6 +56,9 @@ export interface Fixture {
   applicantId: string;
   /** An appeal of the enterprise contact's enterprise, assigned to `target`. */
   appeal: AppealDoc;
+  /** A satisfaction campaign open for rating, and its unused codes. */
+  ratingCampaignId: string;
+  ratingCodes: string[];
 }
 
 /** A cadre's application for a new indicator, as the access test applies it. */
@@ -136,6 +139,12 @@ export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
   const [appeal] = (await t.cloud.store.find('appeals', { _id: filed.id })) as AppealDoc[];
   if (!appeal) throw new Error('the access fixture’s appeal was not stored');
 
+  // a satisfaction campaign drawn, its codes issued
+  const closesOn = dayOf(Date.now() + 30 * 86_400_000);
+  const rc = ok(await t.call(admin, 'ratings', 'create', { title: '访问测试企业评', year: 2026, share: 0.25, closesOn }));
+  ok(await t.call(admin, 'ratings', 'draw', { campaignId: rc.id }));
+  const ratingCodes = ((await t.cloud.store.find('ratingCodes', { campaignId: rc.id })) as { code: string }[]).map((c) => c.code);
+
   // one application per identity, all waiting for the head of the applicant's section
   const applicationOf = {} as Record<Who, string>;
   for (const who of WHO) applicationOf[who] = ok(await t.call(token.cadre, 'applications', 'apply', APPLY_SAMPLE)).id;
@@ -160,6 +169,8 @@ export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
     applicantSection: sectionId,
     applicantId: target._id,
     appeal,
+    ratingCampaignId: rc.id,
+    ratingCodes,
   };
 }
 
@@ -200,6 +211,8 @@ export interface SweepFixture extends Fixture {
   appealIds: string[];
   /** Two of them resolved and kept for `reopen` (and, reopened, for `reassign`): `confirm` never gets them first. */
   appealsToReopen: string[];
+  /** Satisfaction campaigns besides the open one: drafts to draw, one open to close, one closed with results. */
+  ratingCampaigns: { drafts: string[]; toClose: string; closed: string };
 }
 
 /** Every ballot value 称职 (competent) except one 基本称职, so that it is valid and not void. */
@@ -351,6 +364,7 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
   }
 
   const filedAppeals = await appealsInEveryState(t, base);
+  const ratingCampaigns = await moreRatingCampaigns(t, base);
   const appealIds = [base.appeal._id, ...filedAppeals];
   const enterprises = await find<{ _id: string }>(t, 'enterprises');
   const projects = await find<{ _id: string }>(t, 'projects');
@@ -375,7 +389,25 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     checklists: new Map(checklists.map((c) => [c.memberId, c])),
     appealIds,
     appealsToReopen: filedAppeals.slice(7, 9),
+    ratingCampaigns,
   };
+}
+
+/** Drafts for `draw`, an open campaign for `close`, and one closed with three ratings for `results`. */
+async function moreRatingCampaigns(t: FixtureCloud, base: Fixture): Promise<SweepFixture['ratingCampaigns']> {
+  const admin = base.token.admin;
+  const closesOn = dayOf(Date.now() + 30 * 86_400_000);
+  const make = async (title: string) => ok(await t.call(admin, 'ratings', 'create', { title, year: 2026, share: 0.2, closesOn })).id;
+  const drafts = [await make('生成测试草稿一'), await make('生成测试草稿二')];
+  const toClose = await make('生成测试待结束');
+  ok(await t.call(admin, 'ratings', 'draw', { campaignId: toClose }));
+  const closed = await make('生成测试已结束');
+  ok(await t.call(admin, 'ratings', 'draw', { campaignId: closed }));
+  const codes = ((await t.cloud.store.find('ratingCodes', { campaignId: closed })) as { code: string }[]).map((c) => c.code);
+  const dims = { efficiency: 5, policy: 4, support: 4, conduct: 5 };
+  for (const code of codes.slice(0, 3)) ok(await t.call((await t.newUser()).token, 'ratings', 'submit', { code, dimensions: dims }));
+  ok(await t.call(admin, 'ratings', 'close', { campaignId: closed }));
+  return { drafts, toClose, closed };
 }
 
 /**

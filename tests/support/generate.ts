@@ -124,12 +124,11 @@ function numberArb(d: Def): Arb {
     ...(Number.isFinite(lo) ? { min: lo, minExcluded: loOpen } : {}),
     ...(Number.isFinite(hi) ? { max: hi, maxExcluded: hiOpen } : {}),
   });
-  // round figures too, as people type them
-  const whole = fc.integer({
-    min: Number.isFinite(lo) ? Math.ceil(lo) : -1e6,
-    max: Number.isFinite(hi) ? Math.floor(hi) : 1e6,
-  });
-  return fc.oneof(double, whole);
+  // round figures too, as people type them (a range between two whole numbers, a share of 0.2–0.3, has none)
+  const wholeMin = Number.isFinite(lo) ? Math.ceil(lo) : -1e6;
+  const wholeMax = Number.isFinite(hi) ? Math.floor(hi) : 1e6;
+  if (wholeMin > wholeMax) return fc.oneof(double, fc.constantFrom(...[lo, hi].filter((x) => Number.isFinite(x))));
+  return fc.oneof(double, fc.integer({ min: wholeMin, max: wholeMax }));
 }
 
 function objectArb(d: Def, hints: Hints): Arb {

@@ -312,7 +312,24 @@ export const PLANS: Plans = {
     decide: appealPlan('admin'),
     reassign: appealPlan('admin', 'kept'),
   },
+  ratings: {
+    create: { caller: (_, f) => id(f.person.admin) },
+    draw: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ campaignId: [...f.ratingCampaigns.drafts, f.ratingCampaignId] }) },
+    // never the open campaign the rating actions use
+    close: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ campaignId: [f.ratingCampaigns.toClose, f.ratingCampaigns.closed] }) },
+    list: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
+    get: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: (f) => ({ campaignId: ratingCampaignIds(f) }) },
+    codes: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ campaignId: [f.ratingCampaignId, f.ratingCampaigns.closed] }) },
+    // whoever scanned: a WeChat user bound to nobody, or the enterprise's contact
+    form: { caller: (_, f, i) => (i % 2 ? null : id(f.person.enterprise)), pools: (f) => ({ code: f.ratingCodes }) },
+    submit: { caller: (_, f, i) => (i % 2 ? null : id(f.person.enterprise)), pools: (f) => ({ code: f.ratingCodes }) },
+    results: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: (f) => ({ campaignId: ratingCampaignIds(f) }) },
+  },
 };
+
+function ratingCampaignIds(f: SweepFixture): string[] {
+  return [f.ratingCampaignId, ...f.ratingCampaigns.drafts, f.ratingCampaigns.toClose, f.ratingCampaigns.closed];
+}
 
 /** A year's holidays as the admin enters them: weekdays off, weekends worked, all inside the year. */
 function yearCalendars(): Arb {

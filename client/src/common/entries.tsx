@@ -23,8 +23,8 @@ function entry<F extends FnName>(key: string, label: string, url: string, fn: F,
 }
 
 /**
- * The links each home offers (their pages live in the indicators / dossier / applications / assessment / appeals
- * subpackages). A person lands on one home (their primary role's, common/roles.ts), which shows one of these lists:
+ * The links each home offers (their pages live in the indicators / dossier / applications / assessment / appeals /
+ * ratings subpackages). A person lands on one home (their primary role's, common/roles.ts), which shows one of these lists:
  * a link in several lists never shows twice.
  */
 export const ENTRIES = {
@@ -46,6 +46,7 @@ export const ENTRIES = {
     entry('ranking', '季度排名', PAGES.assessment.ranking(), 'assessment', 'ranking'),
     entry('spot', '不定期抽查', PAGES.assessment.spot, 'assessment', 'spotCheck'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
+    entry('ratings', '企业评结果', PAGES.ratings.manage, 'ratings', 'list'),
   ],
   admin: [
     entry('library', '指标库', PAGES.indicators.library, 'indicators', 'save'),
@@ -53,6 +54,7 @@ export const ENTRIES = {
     entry('period', '季度考核', PAGES.assessment.period, 'assessment', 'status'),
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
+    entry('ratings', '企业评', PAGES.ratings.manage, 'ratings', 'create'),
   ],
 } satisfies Record<string, Entry[]>;
 

@@ -63,4 +63,12 @@ export const PAGES = {
     list: (who: 'mine' | 'inbox') => `/appeals/list/index${query({ who })}`,
     detail: (id: string) => `/appeals/detail/index${query({ id })}`,
   },
+  ratings: {
+    /** An enterprise rates the park's service (企业评): opened by scanning its code (`scene` r=<code>) or with `code`. */
+    rate: (code?: string) => `/ratings/rate/index${query({ code })}`,
+    /** The satisfaction campaigns: the admin creates, draws and closes them; leaders see the list and the results. */
+    manage: '/ratings/manage/index',
+    print: (id: string) => `/ratings/print/index${query({ campaignId: id })}`,
+    results: (id: string) => `/ratings/results/index${query({ campaignId: id })}`,
+  },
 };

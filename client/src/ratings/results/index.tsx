@@ -1,0 +1,100 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { Fail } from '../../../../shared/common/errors';
+import { MIN_RATERS } from '../../../../shared/ratings/rating';
+import { ErrorBox, LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+import { SHORT_WITHHELD, STATUS_LABELS, WITHHELD, percent } from '../lib';
+
+const NO_CAMPAIGN: Fail = { code: 'NOT_FOUND', message: '缺少评价活动编号，请从企业评页面进入' };
+
+const score = (x: number | null): string => (x === null ? SHORT_WITHHELD : `${x} 分`);
+
+/**
+ * Leaders and the admin, once a campaign is over: the published figures (企业评结果) — the response count, the
+ * satisfaction rate, each dimension, and each cadre's and section's score from at least MIN_RATERS ratings.
+ */
+export default function RatingResults() {
+  const { params } = useRouter();
+  const campaignId = params.campaignId ? decodeURIComponent(params.campaignId) : '';
+  const page = usePageData('ratings', 'results', campaignId ? { campaignId } : null, { pullDown: true });
+  const r = page.data;
+
+  return (
+    <View className='page' id='ratings-results-page'>
+      <View className='page-hd'>
+        <View className='page-title' id='results-title'>
+          {r?.campaign.title ?? '企业评结果'}
+        </View>
+        {r && (
+          <View className='page-desc'>
+            {r.campaign.year}年度 · {STATUS_LABELS[r.campaign.status]}
+          </View>
+        )}
+      </View>
+      {campaignId ? <LoadStatus page={page} /> : <ErrorBox message={NO_CAMPAIGN.message} />}
+      {r && (
+        <>
+          <View className='score-card' id='results-summary'>
+            <View className='score-who'>总体满意率</View>
+            <View className='score-big' id='results-satisfaction' style={r.satisfaction === null ? { fontSize: '40px' } : undefined}>
+              {r.satisfaction === null ? WITHHELD : percent(r.satisfaction)}
+            </View>
+            <View className='score-line' id='results-responses'>
+              回收 {r.responses} / {r.sampleSize} 份
+            </View>
+          </View>
+
+          <View className='cells-title'>营商环境各项</View>
+          <View className='cells' id='results-dimensions'>
+            {r.dimensions.map((d) => (
+              <View key={d.key} className='cell' id={`dim-row-${d.key}`}>
+                <View className='cell-bd'>{d.label}</View>
+                <View className='cell-ft'>{d.satisfaction === null ? SHORT_WITHHELD : `满意率 ${percent(d.satisfaction)} · ${score(d.score)}`}</View>
+              </View>
+            ))}
+          </View>
+
+          <View className='cells-title'>干部得分</View>
+          <View className='cells' id='results-cadres'>
+            {r.cadres.length === 0 && <View className='empty'>没有企业评价干部</View>}
+            {r.cadres.map((c) => (
+              <View key={c.id} className='cell' id={`cadre-row-${c.id}`}>
+                <View className='cell-bd'>
+                  <View className='cell-title'>{c.name}</View>
+                  <View className='cell-sub'>{c.raters} 份评价</View>
+                </View>
+                <View className='cell-ft' id={`cadre-row-${c.id}-score`}>
+                  {score(c.score)}
+                </View>
+              </View>
+            ))}
+          </View>
+
+          <View className='cells-title'>科室得分</View>
+          <View className='cells' id='results-sections'>
+            {r.sections.length === 0 && <View className='empty'>没有企业评价科室</View>}
+            {r.sections.map((s) => (
+              <View key={s.id} className='cell' id={`section-row-${s.id}`}>
+                <View className='cell-bd'>
+                  <View className='cell-title'>{s.name}</View>
+                  <View className='cell-sub'>{s.raters} 份评价</View>
+                </View>
+                <View className='cell-ft' id={`section-row-${s.id}-score`}>
+                  {score(s.score)}
+                </View>
+              </View>
+            ))}
+          </View>
+
+          <View className='tips'>
+            <Text>
+              计分：非常满意100分、满意75分、基本满意50分、不满意25分、非常不满意0分，干部得分为评价该干部各份评价的平均分，科室得分为其干部所获全部评价的平均分；满意率为“基本满意”及以上的比例。不足
+              {MIN_RATERS}份评价的不公布，以保护评价企业。
+            </Text>
+          </View>
+        </>
+      )}
+    </View>
+  );
+}

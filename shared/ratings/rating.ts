@@ -1,0 +1,123 @@
+/**
+ * The satisfaction campaign's ratings (企业评) and how they become scores.
+ *
+ * Threat model — what must not be learnt: which enterprise gave which rating (the standard protects the rater).
+ * - A code (`ratingCodes/{code}`) knows its enterprise and only whether it was used, never when; a rating
+ *   (`ratings/{random id}`) knows its campaign and its levels, never the code, the enterprise or the time. The
+ *   submission flips the code and adds the rating in one transaction, so exactly one rating per code exists.
+ * - What is published is aggregated: a cadre's or a section's score only from MIN_RATERS ratings or more (fewer
+ *   would let someone who knows who served whom read an enterprise's rating off the figure); the campaign's
+ *   satisfaction rate and response count. An enterprise's own levels are shown to nobody, the admin included.
+ * - What remains: the set of cadres a rating names can be unusual enough to point at an enterprise (one cadre
+ *   served only it). The stored rating keeps it — to count per cadre it must — but no view shows a rating whole.
+ * Formula (documented for the cadres it scores): each level is worth (level − 1) × 25 points — 非常满意 100,
+ * 满意 75, 基本满意 50, 不满意 25, 非常不满意 0; a cadre's score is the mean over the ratings naming them, a section's
+ * the mean over all ratings of its cadres; satisfied means 基本满意 or better, the satisfaction rate is the share
+ * of satisfied answers over all business-environment dimensions.
+ */
+import { RATING_LEVELS } from '../appeals/appeal';
+
+export { RATING_LEVELS };
+
+/** The business-environment dimensions rated (营商环境满意度). */
+export const RATING_DIMENSIONS = [
+  { key: 'efficiency', label: '政务服务效率' },
+  { key: 'policy', label: '惠企政策落实' },
+  { key: 'support', label: '要素保障' },
+  { key: 'conduct', label: '干部作风' },
+] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number]['key'];
+
+/** Published scores need at least this many ratings behind them. */
+export const MIN_RATERS = 3;
+
+export const levelPoints = (level: number): number => (level - 1) * 25;
+export const isSatisfied = (level: number): boolean => level >= 3;
+
+/** `ratingCodes/{code}`: a sampled enterprise's one-time code. No time, no link to its rating. */
+export interface RatingCodeDoc {
+  _id: string;
+  campaignId: string;
+  enterpriseId: string;
+  used: boolean;
+}
+
+/** `ratings/{random}`: one submission. No enterprise, no code, no time. */
+export interface RatingDoc {
+  _id: string;
+  campaignId: string;
+  dimensions: Record<string, number>;
+  /** member id → level, for the cadres the enterprise rated. */
+  cadres: Record<string, number>;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 12;
+export const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
+/** A code from 12 random bytes (about 59 bits): scene `r=<code>`, 14 characters of WeChat's 32. */
+export function makeCode(bytes: Uint8Array): string {
+  if (bytes.length < CODE_LENGTH) throw new Error('not enough random bytes');
+  let s = '';
+  for (let i = 0; i < CODE_LENGTH; i += 1) s += CODE_ALPHABET[(bytes[i] ?? 0) % CODE_ALPHABET.length];
+  return s;
+}
+export const sceneOf = (code: string): string => `r=${code}`;
+
+/** What is wrong with a submission, in words for the enterprise; null when it may be counted. */
+export function submissionProblem(dimensions: Record<string, number>, cadres: Record<string, number>, served: ReadonlySet<string>): string | null {
+  const missing = RATING_DIMENSIONS.find((d) => dimensions[d.key] === undefined);
+  if (missing) return `请评价「${missing.label}」`;
+  if (Object.keys(dimensions).some((k) => !RATING_DIMENSIONS.some((d) => d.key === k))) return '评价项目不正确';
+  const outsider = Object.keys(cadres).find((id) => !served.has(id));
+  if (outsider) return '只能评价为本企业服务过的干部';
+  return null;
+}
+
+export interface ScoreRow {
+  id: string;
+  raters: number;
+  /** null when fewer than MIN_RATERS ratings: withheld. */
+  score: number | null;
+}
+
+export interface CampaignResults {
+  responses: number;
+  /** Satisfied answers over all dimension answers, 0–1; null with no responses. */
+  satisfaction: number | null;
+  dimensions: { key: string; label: string; satisfaction: number | null; score: number | null }[];
+  cadres: ScoreRow[];
+  sections: ScoreRow[];
+}
+
+const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+const share = (xs: number[]) => (xs.length ? Math.round((xs.filter(isSatisfied).length / xs.length) * 1000) / 1000 : null);
+
+/** The campaign's published figures from its ratings; `sectionOf` places each cadre. */
+export function results(ratings: Pick<RatingDoc, 'dimensions' | 'cadres'>[], sectionOf: (memberId: string) => string | null): CampaignResults {
+  const all = ratings.flatMap((r) => Object.values(r.dimensions));
+  const byCadre = new Map<string, number[]>();
+  const bySection = new Map<string, number[]>();
+  for (const r of ratings) {
+    for (const [id, level] of Object.entries(r.cadres)) {
+      byCadre.set(id, [...(byCadre.get(id) ?? []), level]);
+      const s = sectionOf(id);
+      if (s) bySection.set(s, [...(bySection.get(s) ?? []), level]);
+    }
+  }
+  const rows = (m: Map<string, number[]>): ScoreRow[] =>
+    [...m.entries()]
+      .map(([id, levels]) => ({ id, raters: levels.length, score: levels.length >= MIN_RATERS ? mean(levels.map(levelPoints)) : null }))
+      .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.id < b.id ? -1 : 1));
+  return {
+    responses: ratings.length,
+    satisfaction: ratings.length >= MIN_RATERS ? share(all) : null,
+    dimensions: RATING_DIMENSIONS.map((d) => {
+      const xs = ratings.map((r) => r.dimensions[d.key]).filter((x): x is number => typeof x === 'number');
+      const enough = xs.length >= MIN_RATERS;
+      return { key: d.key, label: d.label, satisfaction: enough ? share(xs) : null, score: enough ? mean(xs.map(levelPoints)) : null };
+    }),
+    cadres: rows(byCadre),
+    sections: rows(bySection),
+  };
+}
