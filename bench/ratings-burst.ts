@@ -68,7 +68,7 @@ export async function ratingsBurst(lc: LocalCloudModule, root: string, planName:
       `draw: a sample of ${cloud.store.count('ratingCodes', { campaignId })} from ${cloud.store.count('enterprises')} enterprises, codes issued, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     // each enterprise's person scanned and filled the form earlier in the meeting; the burst is the submissions
-    const tokens = await Promise.all(codes.map(async () => String((await post('/api/dev/login', { openid: `bench-rater-${Math.random()}` })).token)));
+    const tokens = await Promise.all(codes.map(async () => String((await post('/api/dev/login', { newUser: true })).token)));
     const rnd = seededRandom(5);
     const before = cloud.usage();
     const outcomes = await Promise.all(

@@ -4,7 +4,7 @@ export default defineAppConfig({
   // one subpackage per domain area (named as in shared/ and cloudfunctions/): a role's pages load only when opened
   subPackages: [
     { root: 'members', pages: ['invites/index', 'enterprise/index'] },
-    { root: 'park', pages: ['projects/index'] },
+    { root: 'park', pages: ['projects/index', 'calendar/index'] },
     { root: 'dossier', pages: ['mine/index', 'staff/index', 'record/index', 'summary/index'] },
     { root: 'indicators', pages: ['checklist/index', 'library/index', 'tree/index'] },
     { root: 'applications', pages: ['apply/index', 'review/index'] },

@@ -55,6 +55,7 @@ export const ENTRIES = {
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('ratings', '企业评', PAGES.ratings.manage, 'ratings', 'create'),
+    entry('calendar', '节假日设置', PAGES.park.calendar, 'park', 'saveCalendar'),
   ],
 } satisfies Record<string, Entry[]>;
 

@@ -21,6 +21,8 @@ export const PAGES = {
   },
   park: {
     projects: '/park/projects/index',
+    /** The working-day calendar (节假日设置): admin edits, staff read. */
+    calendar: '/park/calendar/index',
   },
   dossier: {
     /** A cadre's home: their dossier. */
