@@ -6,7 +6,7 @@
  * as the function would have put them there.
  */
 import {
-  deadlinesFrom,
+  filedAppeal,
   followUpFor,
   withDerived,
   type AppealCategory,
@@ -91,34 +91,19 @@ export function demoAppeals(now: number, enterprises: EnterpriseDoc[], members: 
       byName: who?.name ?? `${e.name}联系人`,
       note,
     });
-    const base: AppealDoc = {
-      _id: `AP${String(i + 1).padStart(4, '0')}`,
-      enterpriseId: e._id,
-      enterpriseName: e.name,
-      filedBy: contact?._id ?? 'enterprise',
-      category,
-      text: pick(TEXTS[category]),
-      photoFileIds: [],
-      assigneeId: assignee?._id ?? null,
-      assigneeName: assignee?.name ?? null,
-      sectionId: assignee?.sectionId ?? null,
-      status: 'filed',
-      filedAt,
-      ...deadlinesFrom(filedAt, cal),
-      acceptedAt: null,
-      resolvedAt: null,
-      confirmedAt: null,
-      resolution: null,
-      reopens: 0,
-      rating: null,
-      followUp: null,
-      reRating: null,
-      contest: null,
-      countedIn: null,
-      events: [ev(filedAt, 'filed', contact, assignee ? `交包联干部${assignee.name}办理` : '待组织员分派')],
-      nextDueAt: null,
-      followUpOpen: false,
-    };
+    const base = filedAppeal(
+      {
+        id: `AP${String(i + 1).padStart(4, '0')}`,
+        enterprise: e,
+        filer: contact ?? null,
+        assignee,
+        category,
+        text: pick(TEXTS[category]),
+        photoFileIds: [],
+        at: filedAt,
+      },
+      cal,
+    );
     // the newest few still wait to be accepted; now and then one sticks (overdue); two recent ones rated badly
     const fate: Fate = i >= count - 4 ? 'filed' : i % 57 === 0 ? 'stuck' : i === count - 25 || i === count - 40 ? 'bad' : 'normal';
     appeals.push(course(base, now, rnd, ev, assignee, contact, cal, fate));

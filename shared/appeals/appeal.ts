@@ -294,3 +294,54 @@ export function withDerived(a: Omit<AppealDoc, 'nextDueAt' | 'followUpOpen'> & P
   }
   return { ...a, nextDueAt: due.length ? Math.min(...due) : null, followUpOpen };
 }
+
+/** Who files, for whom, about what: the parts of a new appeal that are not its course. */
+export interface Filing {
+  id: string;
+  enterprise: { _id: string; name: string };
+  /** The filing contact (absent in imported records: the enterprise itself). */
+  filer: { _id: string; name: string } | null;
+  assignee: { _id: string; name: string; sectionId: string | null } | null;
+  category: AppealCategory;
+  text: string;
+  photoFileIds: string[];
+  at: number;
+}
+
+/** A newly filed appeal: to its assignee (or waiting for the admin), its deadlines on the working-day calendar. */
+export function filedAppeal(f: Filing, cal: WorkCalendar): AppealDoc {
+  return withDerived({
+    _id: f.id,
+    enterpriseId: f.enterprise._id,
+    enterpriseName: f.enterprise.name,
+    filedBy: f.filer?._id ?? 'enterprise',
+    category: f.category,
+    text: f.text,
+    photoFileIds: f.photoFileIds,
+    assigneeId: f.assignee?._id ?? null,
+    assigneeName: f.assignee?.name ?? null,
+    sectionId: f.assignee?.sectionId ?? null,
+    status: 'filed',
+    filedAt: f.at,
+    ...deadlinesFrom(f.at, cal),
+    acceptedAt: null,
+    resolvedAt: null,
+    confirmedAt: null,
+    resolution: null,
+    reopens: 0,
+    rating: null,
+    followUp: null,
+    reRating: null,
+    contest: null,
+    countedIn: null,
+    events: [
+      {
+        at: f.at,
+        kind: 'filed',
+        by: f.filer?._id ?? 'enterprise',
+        byName: f.filer?.name ?? `${f.enterprise.name}联系人`,
+        note: f.assignee ? `交包联干部${f.assignee.name}办理` : '待组织员分派',
+      },
+    ],
+  });
+}

@@ -4,7 +4,7 @@ import type { Ctx, Handler } from '../../../server/common/router';
 import type { ParsedInput } from '../../../shared/contracts';
 import type { WorkCalendar } from '../../../shared/common/workdays';
 import { workCalendar } from '../../../server/park/calendar';
-import { deadlinesFrom, withDerived, type AppealDoc } from '../../../shared/appeals/appeal';
+import { filedAppeal, type AppealDoc } from '../../../shared/appeals/appeal';
 import { AppError } from '../../../shared/common/errors';
 import { inPark } from '../../../shared/common/time';
 import { isOwnPhoto } from '../../../shared/dossier/dossier';
@@ -49,31 +49,7 @@ function newAppeal(
   cal: WorkCalendar,
   { category, text, photoFileIds }: ParsedInput<'appeals', 'file'>,
 ): AppealDoc {
-  return withDerived({
-    // a request that may arrive twice names its appeal (server/common/replay.ts, NAMED)
-    _id: ctx.requestKey ? `AP${ctx.requestKey.slice(0, 22)}` : `AP${ctx.now.toString(36)}${Math.random().toString(36).slice(2, 10)}`,
-    enterpriseId: enterprise._id,
-    enterpriseName: enterprise.name,
-    filedBy: me._id,
-    category,
-    text,
-    photoFileIds,
-    assigneeId: assignee?._id ?? null,
-    assigneeName: assignee?.name ?? null,
-    sectionId: assignee?.sectionId ?? null,
-    status: 'filed',
-    filedAt: ctx.now,
-    ...deadlinesFrom(ctx.now, cal),
-    acceptedAt: null,
-    resolvedAt: null,
-    confirmedAt: null,
-    resolution: null,
-    reopens: 0,
-    rating: null,
-    followUp: null,
-    reRating: null,
-    contest: null,
-    countedIn: null,
-    events: [{ at: ctx.now, kind: 'filed', by: me._id, byName: me.name, note: assignee ? `交包联干部${assignee.name}办理` : '待组织员分派' }],
-  });
+  // a request that may arrive twice names its appeal (server/common/replay.ts, NAMED)
+  const id = ctx.requestKey ? `AP${ctx.requestKey.slice(0, 22)}` : `AP${ctx.now.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  return filedAppeal({ id, enterprise, filer: me, assignee, category, text, photoFileIds, at: ctx.now }, cal);
 }
