@@ -112,6 +112,7 @@ export const ACCESS = {
     contest: { roles: ['cadre'], scope: 'appeal' },
     decide: { roles: ['admin'], scope: 'appeal' },
     reassign: { roles: ['admin'], scope: 'appeal' },
+    dashboard: { roles: ['leader', 'admin'], scope: 'self' },
   },
   ratings: {
     create: { roles: ['admin'], scope: 'self' },

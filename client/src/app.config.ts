@@ -13,7 +13,7 @@ export default defineAppConfig({
       pages: ['result/index', 'staff/index', 'evaluate-staff/index', 'evaluate-section/index', 'ranking/index', 'spot/index', 'period/index'],
     },
     { root: 'votes', pages: ['list/index', 'ballot/index', 'manage/index', 'create/index', 'results/index', 'receipt/index'] },
-    { root: 'appeals', pages: ['file/index', 'list/index', 'detail/index'] },
+    { root: 'appeals', pages: ['file/index', 'list/index', 'detail/index', 'dashboard/index'] },
     { root: 'ratings', pages: ['rate/index', 'manage/index', 'print/index', 'results/index'] },
   ],
   // inject only the components a page uses (WeChat's code-quality check asks for it; faster start)

@@ -257,7 +257,7 @@ export const OVERDUE_LABELS: Record<OverdueKind, string> = {
 };
 
 /** What is late on this appeal now. */
-export function overdue(a: AppealDoc, now: number): OverdueKind[] {
+export function overdue(a: Pick<AppealDoc, 'status' | 'acceptBy' | 'resolveBy' | 'followUp' | 'contest'>, now: number): OverdueKind[] {
   const out: OverdueKind[] = [];
   if (a.status === 'filed' && now > a.acceptBy) out.push('accept');
   if ((a.status === 'filed' || a.status === 'accepted') && now > a.resolveBy) out.push('resolve');

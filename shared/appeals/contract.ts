@@ -69,6 +69,17 @@ export type AppealView = z.infer<typeof AppealView>;
 
 const Ref = { appealId: Id };
 
+const MonthRow = z.object({
+  month: z.string(),
+  received: z.number(),
+  resolved: z.number(),
+  overdue: z.number(),
+  medianAcceptHours: z.number().nullable(),
+  medianResolveHours: z.number().nullable(),
+  rated: z.number(),
+  satisfaction: z.number().nullable(),
+});
+
 /** The appeals function's actions: each one's input and output schema. */
 export const appealsContract = {
   /** An enterprise contact files an appeal for their enterprise; it goes to the enterprise's liaison cadre. */
@@ -136,6 +147,11 @@ export const appealsContract = {
   contest: { input: z.object({ ...Ref, note: Note }).strict(), output: AppealView },
   /** The admin decides a contest: the rating stands (`upheld`) or is set aside. */
   decide: { input: z.object({ ...Ref, upheld: z.boolean(), note: Note }).strict(), output: AppealView },
+  /** Leaders and the admin: the park's appeal figures by month of filing, from the records (shared/appeals/dashboard.ts). */
+  dashboard: {
+    input: z.object({ months: z.number().int().min(1, { error: '月份数为1至12' }).max(12, { error: '月份数为1至12' }).default(6) }).strict(),
+    output: z.object({ months: z.array(MonthRow), total: MonthRow, resolvedShare: z.number().nullable() }),
+  },
   /** The admin gives the appeal to another cadre; the accept deadline starts again. */
   reassign: { input: z.object({ ...Ref, memberId: Id }).strict(), output: AppealView },
 } as const;

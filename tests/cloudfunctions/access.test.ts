@@ -123,6 +123,7 @@ const SAMPLES: Samples = {
     decide: (f) => ({ appealId: f.appeal._id, upheld: true, note: '维持' }),
     // to the cadre who has it already: refused as a conflict, so the appeal stays the target's for the others
     reassign: (f) => ({ appealId: f.appeal._id, memberId: f.target._id }),
+    dashboard: () => ({}),
   },
   ratings: {
     create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),

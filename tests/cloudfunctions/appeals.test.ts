@@ -203,6 +203,21 @@ describe('the park side', () => {
     }
   });
 
+  it('gives leaders the park’s figures by month from the records, and nobody below them', async () => {
+    const p = await cast();
+    const month = inPark(Date.now()).format('YYYY-MM');
+    const before = data(await t.call(p.leader, 'appeals', 'dashboard', {}));
+    const thisMonth = (d: typeof before) => d.months.find((m) => m.month === month)?.received ?? 0;
+    await filed(p.contact, '园区道路照明不足，夜间通行不便');
+    const after = data(await t.call(p.leader, 'appeals', 'dashboard', { months: 6 }));
+    expect(thisMonth(after)).toBe(thisMonth(before) + 1);
+    expect(after.months.length).toBeLessThanOrEqual(6);
+    // the demo's half year: most confirmed, a satisfaction rate from its ratings
+    expect(after.resolvedShare).toBeGreaterThan(0.8);
+    expect(after.total.satisfaction).toBeGreaterThan(0.8);
+    expect(await t.call(p.head, 'appeals', 'dashboard', {})).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('lets the admin reassign, restarting the clock to accept, and nobody else', async () => {
     const p = await cast();
     const a = await filed(p.contact);

@@ -115,4 +115,15 @@ describe('an enterprise appeal, from filing to a bad rating’s follow-up', () =
     await followUp.locator('#act-callBack').waitFor({ timeout: 15_000 });
     await shot(followUp, 'appeals-05-follow-up');
   }, 180_000);
+
+  it('shows leaders the park’s figures by month, counted from the appeals', async () => {
+    const all = await find<{ filedAt: number; status: string }>('appeals', {});
+    const leader = await signIn('M001');
+    await leader.locator('#assess-entry-dashboard').click();
+    await leader.locator('#dashboard-months-12').click();
+    // every appeal of the last twelve months (the demo's half year and this test's), none typed in
+    await expectText(leader.locator('#dashboard-total-0'), `${all.length} 件`);
+    await expectText(leader.locator('#dashboard-resolved-share'), '办结率');
+    await shot(leader, 'appeals-06-dashboard');
+  }, 60_000);
 });

@@ -311,6 +311,7 @@ export const PLANS: Plans = {
     contest: appealPlan('assignee'),
     decide: appealPlan('admin'),
     reassign: appealPlan('admin', 'kept'),
+    dashboard: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
   },
   ratings: {
     create: { caller: (_, f) => id(f.person.admin) },

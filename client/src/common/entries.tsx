@@ -46,6 +46,7 @@ export const ENTRIES = {
     entry('ranking', '季度排名', PAGES.assessment.ranking(), 'assessment', 'ranking'),
     entry('spot', '不定期抽查', PAGES.assessment.spot, 'assessment', 'spotCheck'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
+    entry('dashboard', '诉求看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
     entry('ratings', '企业评结果', PAGES.ratings.manage, 'ratings', 'list'),
   ],
   admin: [
@@ -54,6 +55,7 @@ export const ENTRIES = {
     entry('period', '季度考核', PAGES.assessment.period, 'assessment', 'status'),
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
+    entry('dashboard', '诉求看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
     entry('ratings', '企业评', PAGES.ratings.manage, 'ratings', 'create'),
     entry('calendar', '节假日设置', PAGES.park.calendar, 'park', 'saveCalendar'),
   ],

@@ -64,6 +64,8 @@ export const PAGES = {
     /** The enterprise's own appeals (`mine`) or the park side's (`inbox`). */
     list: (who: 'mine' | 'inbox') => `/appeals/list/index${query({ who })}`,
     detail: (id: string) => `/appeals/detail/index${query({ id })}`,
+    /** Leaders' figures by month (诉求看板). */
+    dashboard: '/appeals/dashboard/index',
   },
   ratings: {
     /** An enterprise rates the park's service (企业评): opened by scanning its code (`scene` r=<code>) or with `code`. */

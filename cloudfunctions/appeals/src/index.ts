@@ -4,6 +4,7 @@
  * five 好差评 levels; a bad rating is followed up and may be contested to the admin.
  */
 import { defineFunction } from '../../../server/common/router';
+import { dashboard } from './dashboard';
 import { file } from './file';
 import { get, inbox, mine } from './lists';
 import { accept, callBack, confirm, contest, decide, progress, rate, reassign, rectify, reopen, resolve } from './steps';
@@ -25,4 +26,5 @@ export const main = defineFunction('appeals', {
   contest,
   decide,
   reassign,
+  dashboard,
 });

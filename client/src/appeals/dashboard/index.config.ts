@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '诉求看板', enablePullDownRefresh: true });
