@@ -15,6 +15,7 @@ import { dayOf } from '../shared/common/time';
 import type { Database } from '../server/common/cloud';
 import { weappSizes } from './package-size';
 import { generatedSweep } from './generated';
+import { appealsDashboard } from './appeals-dashboard';
 import { quarterClose, quarterCloseOnPlan } from './quarter-close';
 import { ratingsBurst } from './ratings-burst';
 import { voteBurst } from './vote-burst';
@@ -38,6 +39,8 @@ const lc: LocalCloudModule = {
 async function main(): Promise<void> {
   // BENCH_ONLY=plan: just the hall on a plan's limits (a minute and a half)
   if (process.env.BENCH_ONLY === 'plan') return peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  // BENCH_ONLY=dashboard: the leaders' 诉求看板 over 5,000 appeals
+  if (process.env.BENCH_ONLY === 'dashboard') return appealsDashboard(lc, root);
   // BENCH_ONLY=ratings: the satisfaction campaign's meeting on a plan's limits
   if (process.env.BENCH_ONLY === 'ratings') return ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);
@@ -144,6 +147,7 @@ async function main(): Promise<void> {
   await voteBurst(lc, root);
   await peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   await ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  await appealsDashboard(lc, root);
   await generatedSweep(lc, root);
 }
 
