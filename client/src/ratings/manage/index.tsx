@@ -84,7 +84,7 @@ export default function ManageRatings() {
           />
         ))}
       </View>
-      <View className='tips'>结果只按汇总公布：评价不足3份的干部、科室不公布分数；任何人（包括管理员）都看不到某家企业的评价。</View>
+      <View className='tips'>结果只按汇总公布：评价不足3份的干部、股室不公布分数；任何人（包括管理员）都看不到某家企业的评价。</View>
     </View>
   );
 }

@@ -14,6 +14,39 @@ const score = (x: number | null): string => (x === null ? SHORT_WITHHELD : `${x}
  * Leaders and the admin, once a campaign is over: the published figures (企业评结果) — the response count, the
  * satisfaction rate, each dimension, and each cadre's and section's score from at least MIN_RATERS ratings.
  */
+/** Scores of cadres or of sections: rows `#<id>-row-<row id>`, a score or 不足3份 where too few rated. */
+function ScoreList({
+  title,
+  id,
+  empty,
+  rows,
+}: {
+  title: string;
+  id: 'cadre' | 'section';
+  empty: string;
+  rows: { id: string; name: string; raters: number; score: number | null }[];
+}) {
+  return (
+    <>
+      <View className='cells-title'>{title}</View>
+      <View className='cells' id={`results-${id}s`}>
+        {rows.length === 0 && <View className='empty'>{empty}</View>}
+        {rows.map((c) => (
+          <View key={c.id} className='cell' id={`${id}-row-${c.id}`}>
+            <View className='cell-bd'>
+              <View className='cell-title'>{c.name}</View>
+              <View className='cell-sub'>{c.raters} 份评价</View>
+            </View>
+            <View className='cell-ft' id={`${id}-row-${c.id}-score`}>
+              {score(c.score)}
+            </View>
+          </View>
+        ))}
+      </View>
+    </>
+  );
+}
+
 export default function RatingResults() {
   const { params } = useRouter();
   const campaignId = params.campaignId ? decodeURIComponent(params.campaignId) : '';
@@ -55,41 +88,12 @@ export default function RatingResults() {
             ))}
           </View>
 
-          <View className='cells-title'>干部得分</View>
-          <View className='cells' id='results-cadres'>
-            {r.cadres.length === 0 && <View className='empty'>没有企业评价干部</View>}
-            {r.cadres.map((c) => (
-              <View key={c.id} className='cell' id={`cadre-row-${c.id}`}>
-                <View className='cell-bd'>
-                  <View className='cell-title'>{c.name}</View>
-                  <View className='cell-sub'>{c.raters} 份评价</View>
-                </View>
-                <View className='cell-ft' id={`cadre-row-${c.id}-score`}>
-                  {score(c.score)}
-                </View>
-              </View>
-            ))}
-          </View>
-
-          <View className='cells-title'>科室得分</View>
-          <View className='cells' id='results-sections'>
-            {r.sections.length === 0 && <View className='empty'>没有企业评价科室</View>}
-            {r.sections.map((s) => (
-              <View key={s.id} className='cell' id={`section-row-${s.id}`}>
-                <View className='cell-bd'>
-                  <View className='cell-title'>{s.name}</View>
-                  <View className='cell-sub'>{s.raters} 份评价</View>
-                </View>
-                <View className='cell-ft' id={`section-row-${s.id}-score`}>
-                  {score(s.score)}
-                </View>
-              </View>
-            ))}
-          </View>
+          <ScoreList title='干部得分' id='cadre' empty='没有企业评价干部' rows={r.cadres} />
+          <ScoreList title='股室得分' id='section' empty='没有企业评价股室' rows={r.sections} />
 
           <View className='tips'>
             <Text>
-              计分：非常满意100分、满意75分、基本满意50分、不满意25分、非常不满意0分，干部得分为评价该干部各份评价的平均分，科室得分为其干部所获全部评价的平均分；满意率为“基本满意”及以上的比例。不足
+              计分：非常满意100分、满意75分、基本满意50分、不满意25分、非常不满意0分，干部得分为评价该干部各份评价的平均分，股室得分为其干部所获全部评价的平均分；满意率为“基本满意”及以上的比例。不足
               {MIN_RATERS}份评价的不公布，以保护评价企业。
             </Text>
           </View>
