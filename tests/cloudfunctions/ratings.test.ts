@@ -134,3 +134,26 @@ describe('rating with a code', () => {
     expect(await t.call(await t.as('M009'), 'ratings', 'results', { campaignId: created.id })).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('the demo park’s closed campaign', () => {
+  it('shows the admin its satisfaction rate and the cadres’ and sections’ scores, as the results function computes them', async () => {
+    const [demo] = (await find<{ _id: string; title: string }>('ratingCampaigns')).filter((c) => c.title.endsWith('营商环境满意度测评'));
+    if (!demo) throw new Error('the demo park has no satisfaction campaign');
+    const out = data(await t.call(admin, 'ratings', 'results', { campaignId: demo._id }));
+    const codes = await find<{ used: boolean }>('ratingCodes', { campaignId: demo._id });
+    const ratings = await find<RatingDoc>('ratings', { campaignId: demo._id });
+    expect(out).toMatchObject({ responses: codes.filter((c) => c.used).length, sampleSize: codes.length });
+    expect(out.campaign).toMatchObject({ status: 'closed', responses: ratings.length });
+    // the pure rule the action calls, over what the store holds (loaded here so this block adds no import above)
+    const { results } = await import('../../shared/ratings/rating');
+    const members = await find<{ _id: string; name: string; sectionId: string | null }>('members');
+    const sectionOf = (id: string) => members.find((m) => m._id === id)?.sectionId ?? null;
+    const expected = results(ratings, sectionOf);
+    expect(out.satisfaction).not.toBeNull();
+    expect(out.satisfaction).toBe(expected.satisfaction);
+    expect(out.dimensions.every((d) => d.score !== null)).toBe(true);
+    expect(out.cadres.map(({ id, raters, score }) => ({ id, raters, score }))).toEqual(expected.cadres);
+    expect(out.sections.map(({ id, raters, score }) => ({ id, raters, score }))).toEqual(expected.sections);
+    for (const c of out.cadres) expect(c.name).toBe(members.find((m) => m._id === c.id)?.name);
+  });
+});

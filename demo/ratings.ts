@@ -1,0 +1,143 @@
+/**
+ * The demo park's satisfaction campaign (企业评): one campaign, closed three weeks before `now`, left as create →
+ * draw → the enterprises' submissions → close leave it (cloudfunctions/ratings/src):
+ * - the seed revealed beside the fingerprint committed at creation, the strata and census taken from the park's
+ *   enterprises and projects and the sample drawn from the seed by the published rule, so verifySample re-runs it;
+ * - one code per sampled enterprise (`{campaign}_{enterprise}`, as the draw issues them), most of them used;
+ * - one rating per used code, keeping no enterprise, code or time, naming only cadres the form would have offered
+ *   that enterprise when it rated (its appeals' assignees and its visitors in the campaign's year, so far).
+ * Close stores only the status: the results are computed from the ratings when asked for.
+ *
+ * Pure: `now` is passed in and every random choice (the seed, ids, codes, who rated and how) comes from `rnd`.
+ */
+import type { RatingCampaignDoc } from '../cloudfunctions/ratings/src/lib';
+import type { AppealDoc } from '../shared/appeals/appeal';
+import { seedFingerprint } from '../shared/assessment/draw';
+import { dayjs, dayOf, inPark, parkInstant } from '../shared/common/time';
+import type { ReportDoc } from '../shared/dossier/dossier';
+import type { MemberDoc } from '../shared/members/member';
+import type { EnterpriseDoc } from '../shared/park/park';
+import { makeCode, RATING_DIMENSIONS, type RatingCodeDoc, type RatingDoc } from '../shared/ratings/rating';
+import { drawSample, sampledIds, strataOf } from '../shared/ratings/sample';
+
+const DAY = 86_400_000;
+/** The campaign's sampling share (a setting of 20–30%), and the share of sampled enterprises that rated. */
+export const DEMO_RATING_SHARE = 0.3;
+export const DEMO_RESPONSE_RATE = 0.85;
+
+export type DemoRatingCode = RatingCodeDoc & { code: string };
+
+export interface DemoRatingCampaign {
+  ratingCampaigns: RatingCampaignDoc[];
+  ratingCodes: DemoRatingCode[];
+  ratings: RatingDoc[];
+}
+
+const randomBytes = (rnd: () => number, n: number): Uint8Array => Uint8Array.from({ length: n }, () => Math.floor(rnd() * 256));
+const randomHex = (rnd: () => number, n: number): string => [...randomBytes(rnd, n)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The cadres the rating form offers an enterprise at `at` (cloudfunctions/ratings/src/rate.ts servedBy): the
+ * assignees of its appeals filed in `year` and the authors of its visit reports dated in `year`, active ones only —
+ * of what had been recorded by then.
+ */
+export function servedAt(enterpriseId: string, year: number, at: number, appeals: AppealDoc[], reports: ReportDoc[], members: MemberDoc[]): string[] {
+  const ids = new Set<string>();
+  for (const a of appeals)
+    if (a.enterpriseId === enterpriseId && a.assigneeId && a.filedAt < at && inPark(a.filedAt).year() === year) ids.add(a.assigneeId);
+  for (const r of reports)
+    if (r.kind === 'enterprise_visit' && r.enterpriseId === enterpriseId && r.createdAt < at && r.date.startsWith(`${year}-`)) ids.add(r.memberId);
+  return members
+    .filter((m) => m.active && ids.has(m._id))
+    .map((m) => m._id)
+    .sort();
+}
+
+/** A level as enterprises give them: mostly 满意 or 非常满意, a few lower; `mood` moves one enterprise's answers together. */
+function level(rnd: () => number, mood: number): number {
+  const r = rnd() + mood;
+  return r > 0.5 ? 5 : r > 0.12 ? 4 : r > 0.04 ? 3 : r > 0.01 ? 2 : 1;
+}
+
+function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** The campaign's documents: `ratingCampaigns` (one, closed), its `ratingCodes` and its `ratings`; no `ratingSeeds` (the draw removes the secret). */
+export function demoRatingCampaign(
+  now: number,
+  enterprises: EnterpriseDoc[],
+  /** The key projects (重点项目): their enterprises are all in the sample (a census). */
+  projects: { enterpriseId: string }[],
+  members: MemberDoc[],
+  appeals: AppealDoc[],
+  reports: ReportDoc[],
+  rnd: () => number,
+): DemoRatingCampaign {
+  // Closed three weeks ago; one that would have closed in January or February would find its year's service barely
+  // begun, so then it is the campaign of the year before, closed on 28 December.
+  let closesOn = dayjs(dayOf(now - 21 * DAY), 'YYYY-MM-DD');
+  if (closesOn.month() < 2) closesOn = closesOn.subtract(1, 'year').month(11).date(28);
+  const year = closesOn.year();
+  // as create computes it from the chosen closing day: the end of that day in park time
+  const closesAt = parkInstant(closesOn.add(1, 'day').format('YYYY-MM-DD')) - 1;
+  const createdAt = parkInstant(closesOn.subtract(27, 'day').format('YYYY-MM-DD'), '09:30');
+  const drawnAt = createdAt + 20 * 60_000;
+  const admin = members.find((m) => m.roles.includes('admin'));
+
+  // create: a seed and its fingerprint
+  const campaignId = `RC${createdAt.toString(36)}${randomHex(rnd, 3)}`;
+  const seed = randomHex(rnd, 32);
+  // draw: the strata from the park as it stands, the sample from the seed, one code each
+  const { strata, census } = strataOf(
+    enterprises,
+    projects.map((p) => p.enterpriseId),
+  );
+  const sample = drawSample(seed, campaignId, strata, census, DEMO_RATING_SHARE);
+  const sampled = sampledIds(sample);
+  const codes: DemoRatingCode[] = sampled.map((enterpriseId) => ({
+    _id: `${campaignId}_${enterpriseId}`,
+    campaignId,
+    enterpriseId,
+    code: makeCode(randomBytes(rnd, 12)),
+    used: false,
+  }));
+
+  // submissions: most enterprises rate, each once, some time between receiving its code and the close
+  const raters = shuffled(codes, rnd).slice(0, Math.round(DEMO_RESPONSE_RATE * codes.length));
+  for (const c of raters) c.used = true;
+  const ratings: RatingDoc[] = raters.map((c) => {
+    const at = drawnAt + DAY + rnd() * (closesAt - drawnAt - 2 * DAY);
+    // most enterprises a little above or below the average, one in ten clearly displeased
+    const mood = rnd() < 0.1 ? -0.35 : (rnd() - 0.5) * 0.3;
+    const dimensions = Object.fromEntries(RATING_DIMENSIONS.map((d) => [d.key, level(rnd, mood)]));
+    const cadres: Record<string, number> = {};
+    // rating a cadre is optional: most of those offered are rated
+    for (const id of servedAt(c.enterpriseId, year, at, appeals, reports, members)) if (rnd() < 0.8) cadres[id] = level(rnd, mood);
+    return { _id: randomHex(rnd, 16), campaignId, dimensions, cadres };
+  });
+
+  const campaign: RatingCampaignDoc = {
+    _id: campaignId,
+    title: `${year}年${closesOn.month() < 6 ? '上半年' : '下半年'}营商环境满意度测评`,
+    year,
+    share: DEMO_RATING_SHARE,
+    // closed by the admin after its closing day: close keeps the earlier of the two times
+    status: 'closed',
+    closesAt,
+    seedHash: seedFingerprint(seed),
+    seed,
+    strata,
+    census,
+    sample,
+    createdBy: admin?._id ?? 'M002',
+    createdAt,
+  };
+  // the store keeps ratings under random ids: their order says nothing of who rated when
+  return { ratingCampaigns: [campaign], ratingCodes: codes, ratings: ratings.sort((a, b) => (a._id < b._id ? -1 : 1)) };
+}

@@ -1,0 +1,154 @@
+/**
+ * The demo park's closed satisfaction campaign (企业评) is one the ratings function could have left: its sample
+ * re-runs from the revealed seed, every used code has its rating, each rating names only cadres who served an
+ * enterprise that rated, and the published figures come from the same results function the action calls.
+ */
+import type { RatingCampaignDoc } from '../../cloudfunctions/ratings/src/lib';
+import { DEMO_RATING_SHARE, DEMO_RESPONSE_RATE, type DemoRatingCode } from '../../demo/ratings';
+import { demoPark } from '../../demo/park';
+import type { AppealDoc } from '../../shared/appeals/appeal';
+import { seedFingerprint } from '../../shared/assessment/draw';
+import { inPark, parkInstant } from '../../shared/common/time';
+import type { ReportDoc } from '../../shared/dossier/dossier';
+import type { MemberDoc } from '../../shared/members/member';
+import type { EnterpriseDoc } from '../../shared/park/park';
+import { CODE_PATTERN, isSatisfied, MIN_RATERS, RATING_DIMENSIONS, results, submissionProblem, type RatingDoc } from '../../shared/ratings/rating';
+import { sampledIds, strataOf, verifySample } from '../../shared/ratings/sample';
+
+const NOW = parkInstant('2026-12-02', '10:00');
+const DAY = 86_400_000;
+const park = demoPark(NOW);
+const [campaign] = park.ratingCampaigns as RatingCampaignDoc[];
+const codes = park.ratingCodes as DemoRatingCode[];
+const ratings = park.ratings as RatingDoc[];
+const members = park.members as MemberDoc[];
+const sectionOf = (id: string) => members.find((m) => m._id === id)?.sectionId ?? null;
+
+function theCampaign(): RatingCampaignDoc {
+  if (!campaign) throw new Error('the demo park has no satisfaction campaign');
+  return campaign;
+}
+
+/** The cadres the form offers an enterprise once the campaign is over (rate.ts servedBy): its year's assignees and visitors. */
+function servedBy(enterpriseId: string, year: number): Set<string> {
+  const ids = new Set<string>();
+  for (const a of park.appeals as AppealDoc[])
+    if (a.enterpriseId === enterpriseId && a.assigneeId && inPark(a.filedAt).year() === year) ids.add(a.assigneeId);
+  for (const r of park.reports as ReportDoc[])
+    if (r.kind === 'enterprise_visit' && r.enterpriseId === enterpriseId && r.date.startsWith(`${year}-`)) ids.add(r.memberId);
+  return new Set(members.filter((m) => m.active && ids.has(m._id)).map((m) => m._id));
+}
+
+/** A one-to-one match of ratings to codes where `fits` (Kuhn's augmenting paths); the number matched. */
+function matching(left: number, right: number, fits: (l: number, r: number) => boolean): number {
+  const owner: (number | undefined)[] = Array.from({ length: right });
+  const augment = (l: number, seen: Set<number>): boolean => {
+    for (let r = 0; r < right; r += 1) {
+      if (seen.has(r) || !fits(l, r)) continue;
+      seen.add(r);
+      const held = owner[r];
+      if (held === undefined || augment(held, seen)) {
+        owner[r] = l;
+        return true;
+      }
+    }
+    return false;
+  };
+  let n = 0;
+  for (let l = 0; l < left; l += 1) if (augment(l, new Set())) n += 1;
+  return n;
+}
+
+describe('the demo park’s satisfaction campaign (企业评)', () => {
+  it('is one campaign, closed some weeks ago, with its seed revealed', () => {
+    const c = theCampaign();
+    expect(park.ratingCampaigns).toHaveLength(1);
+    expect(c).toMatchObject({ status: 'closed', year: 2026, share: DEMO_RATING_SHARE, title: '2026年下半年营商环境满意度测评' });
+    expect(c.closesAt).toBeLessThan(NOW - 14 * DAY);
+    expect(c.createdAt).toBeLessThan(c.closesAt);
+    expect(c.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(park.ratingSeeds).toBeUndefined();
+  });
+
+  it('publishes a seed that matches its fingerprint, and a sample anyone can redraw from it and the park', () => {
+    const c = theCampaign();
+    if (!c.sample) throw new Error('no sample');
+    expect(seedFingerprint(c.seed ?? '')).toBe(c.seedHash);
+    // the strata are the park's above-scale enterprises by industry, the census its key projects' enterprises
+    const fromPark = strataOf(
+      park.enterprises as EnterpriseDoc[],
+      (park.projects as { _id: string; enterpriseId: string }[]).map((p) => p.enterpriseId),
+    );
+    expect({ strata: c.strata, census: c.census }).toEqual(fromPark);
+    const published = { campaignId: c._id, seedHash: c.seedHash, seed: c.seed ?? '', share: c.share, strata: c.strata, census: c.census };
+    expect(verifySample(published, c.sample)).toEqual({ ok: true });
+    expect(verifySample({ ...published, seed: 'f'.repeat(64) }, c.sample)).toEqual({ ok: false, problem: '种子与事先公布的指纹不符' });
+  });
+
+  it('issues one code per sampled enterprise as the draw names them, most used, one rating per used code', () => {
+    const c = theCampaign();
+    if (!c.sample) throw new Error('no sample');
+    expect(codes.map((x) => x._id)).toEqual(sampledIds(c.sample).map((id) => `${c._id}_${id}`));
+    expect(codes.every((x) => x.campaignId === c._id && CODE_PATTERN.test(x.code))).toBe(true);
+    expect(new Set(codes.map((x) => x.code)).size).toBe(codes.length);
+    const used = codes.filter((x) => x.used);
+    expect(used).toHaveLength(Math.round(DEMO_RESPONSE_RATE * codes.length));
+    expect(used.length).toBeLessThan(codes.length);
+    expect(ratings).toHaveLength(used.length);
+  });
+
+  it('keeps on a rating only its campaign and levels: no enterprise, code or time', () => {
+    const c = theCampaign();
+    for (const r of ratings) {
+      expect(Object.keys(r).sort()).toEqual(['_id', 'cadres', 'campaignId', 'dimensions']);
+      expect(r._id).toMatch(/^[0-9a-f]{32}$/);
+      expect(r.campaignId).toBe(c._id);
+    }
+    const text = JSON.stringify(ratings);
+    for (const x of codes) {
+      expect(text).not.toContain(x.code);
+      expect(text).not.toContain(x.enterpriseId);
+    }
+  });
+
+  it('names only cadres who served the enterprise: each rating matches a used code of its own, as submit checks it', () => {
+    const c = theCampaign();
+    const used = codes.filter((x) => x.used);
+    const served = used.map((x) => servedBy(x.enterpriseId, c.year));
+    const fits = (l: number, r: number) => {
+      const rating = ratings[l];
+      const cadres = served[r];
+      return !!rating && !!cadres && submissionProblem(rating.dimensions, rating.cadres, cadres) === null;
+    };
+    expect(matching(ratings.length, used.length, fits)).toBe(ratings.length);
+    // the check has teeth: a rating naming the park's director, who served no enterprise, fits no code
+    const stray = { dimensions: ratings[0]?.dimensions ?? {}, cadres: { M001: 5 } };
+    expect(served.some((s) => submissionProblem(stray.dimensions, stray.cadres, s) === null)).toBe(false);
+    // and the cadres named are really rated: some ratings name several, the campaign names many
+    expect(new Set(ratings.flatMap((r) => Object.keys(r.cadres))).size).toBeGreaterThan(10);
+  });
+
+  it('gives the satisfaction rate and the cadres’ and sections’ scores the results action computes', () => {
+    const out = results(ratings, sectionOf);
+    const answers = ratings.flatMap((r) => Object.values(r.dimensions));
+    expect(answers).toHaveLength(ratings.length * RATING_DIMENSIONS.length);
+    // satisfied answers (基本满意 or better) over all answers, to three places
+    const rate = Math.round((answers.filter(isSatisfied).length / answers.length) * 1000) / 1000;
+    expect(out.satisfaction).toBe(rate);
+    // mostly 满意 and 非常满意, a few lower
+    expect(answers.filter((l) => l >= 4).length / answers.length).toBeGreaterThan(0.75);
+    expect(answers.some((l) => l <= 3)).toBe(true);
+    expect(out.dimensions.every((d) => d.score !== null && d.satisfaction !== null)).toBe(true);
+    const scored = out.cadres.filter((r) => r.score !== null);
+    expect(scored.length).toBeGreaterThan(0);
+    expect(out.cadres.every((r) => (r.score === null) === r.raters < MIN_RATERS)).toBe(true);
+    expect(out.sections.filter((r) => r.score !== null).length).toBeGreaterThan(0);
+  });
+
+  it('is the same campaign every time the park is built', () => {
+    const again = demoPark(NOW);
+    expect(again.ratingCampaigns).toEqual(park.ratingCampaigns);
+    expect(again.ratingCodes).toEqual(park.ratingCodes);
+    expect(again.ratings).toEqual(park.ratings);
+  });
+});
