@@ -2,15 +2,19 @@
  * Enterprise appeals (企业诉求) in a real browser, on the H5 build served by a local cloud running the real cloud
  * functions: an enterprise contact files an appeal; their liaison cadre (包联干部) finds it in 企业诉求, accepts it,
  * reports progress and resolves it; the contact confirms it — the cadre's dossier counts one more appeal resolved —
- * and rates it 非常不满意, which opens the follow-up the cadre is then asked to record. Screenshots in artifacts/.
+ * and rates it 非常不满意, which opens the follow-up the cadre is then asked to record. A bad rating the cadre
+ * contests (申诉差评) goes to the admin, whose decision (裁定) the cadre then reads; an appeal the admin reassigns
+ * with the section-and-cadre picker lands in the new assignee's inbox. Screenshots in artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { demoOpenid } from '../../demo/park';
+import type { AppealDoc } from '../../shared/appeals/appeal';
 import { quarterOf } from '../../shared/common/time';
 import { dossierId, type DossierDoc } from '../../shared/dossier/dossier';
-import type { EnterpriseDoc } from '../../shared/park/park';
+import type { MemberDoc } from '../../shared/members/member';
+import type { EnterpriseDoc, SectionDoc } from '../../shared/park/park';
 import { expectText, launch, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
@@ -38,6 +42,52 @@ async function openRow(page: Page, appealId: string): Promise<void> {
   }
   await row.click();
   await page.locator('#appeal-status').waitFor({ timeout: 15_000 });
+}
+
+/** Taro's H5 picker: a column's rows are 34 px high, the chosen row's top 102 px below the column's (its `TOP`). */
+const PICKER_ROW = 34;
+const PICKER_TOP = 102;
+
+/**
+ * Open a Taro picker by what it wraps and choose the option that starts with `label`: the column is dragged with
+ * the mouse (as a finger would) a few rows at a time, so the pointer never leaves it, then 确定.
+ */
+async function pickOption(page: Page, trigger: string, label: string): Promise<void> {
+  await page.locator(trigger).click();
+  const column = page.locator('.weui-picker__group:visible').first();
+  await column.waitFor();
+  // the sheet slides up: measure the column once it has stopped
+  await page.waitForTimeout(400);
+  const options = (await column.locator('.weui-picker__item').allTextContents()).map((x) => x.trim());
+  const want = options.findIndex((x) => x.startsWith(label));
+  if (want < 0) throw new Error(`no option “${label}” among ${options.join('、')}`);
+  const at = async () => {
+    const style = (await column.locator('.weui-picker__content').getAttribute('style')) ?? '';
+    const y = Number(/translate3d\(0(?:px)?, (-?[\d.]+)px/.exec(style)?.[1] ?? PICKER_TOP);
+    return Math.round((PICKER_TOP - y) / PICKER_ROW);
+  };
+  const box = await column.boundingBox();
+  if (!box) throw new Error('the picker column is not on screen');
+  const x = box.x + box.width / 2;
+  for (let rows = want - (await at()); rows !== 0; rows = want - (await at())) {
+    const step = Math.max(-4, Math.min(4, rows));
+    // up to move down the list: start low in the column; down to move up: start high
+    const from = step > 0 ? box.y + box.height - 20 : box.y + 20;
+    await page.mouse.move(x, from);
+    await page.mouse.down();
+    await page.mouse.move(x, from - step * PICKER_ROW, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(350);
+  }
+  const ok = page.locator('.weui-picker__action:visible', { hasText: '确定' });
+  await ok.click();
+  await ok.waitFor({ state: 'hidden' });
+}
+
+async function liaisonOf(enterpriseId: string): Promise<string> {
+  const [enterprise] = await find<EnterpriseDoc>('enterprises', { _id: enterpriseId });
+  if (!enterprise?.liaisonId) throw new Error(`demo data lacks ${enterpriseId}’s liaison`);
+  return enterprise.liaisonId;
 }
 
 /** An action that needs a note: its button, the note, 确认. */
@@ -126,4 +176,111 @@ describe('an enterprise appeal, from filing to a bad rating’s follow-up', () =
     await expectText(leader.locator('#dashboard-resolved-share'), '办结率');
     await shot(leader, 'appeals-06-dashboard');
   }, 60_000);
+});
+
+describe('a contested bad rating, and an appeal reassigned', () => {
+  it('lets the assignee contest a bad rating (申诉差评) and shows them the admin’s decision (裁定)', async () => {
+    const liaisonId = await liaisonOf('E002');
+    // Filed, accepted, resolved and confirmed through the functions: the test above takes those steps in the browser.
+    const contactToken = await t.as('C002');
+    const cadreToken = await t.as(liaisonId);
+    const filed = data(await t.call(contactToken, 'appeals', 'file', { category: 'permits', text: '消防验收预约排期较长，影响投产计划' }));
+    const ref = { appealId: filed.id };
+    data(await t.call(cadreToken, 'appeals', 'accept', ref));
+    data(await t.call(cadreToken, 'appeals', 'resolve', { ...ref, note: '已协调消防部门提前安排验收，验收已通过' }));
+    data(await t.call(contactToken, 'appeals', 'confirm', ref));
+
+    // The contact rates it 不满意 from 我的诉求 › 已办结.
+    const contact = await signIn('C002');
+    await contact.locator('#enterprise-appeals').click();
+    await contact.locator('#appeals-tab-done').click();
+    await openRow(contact, filed.id);
+    await contact.locator('#act-rate').click();
+    await contact.locator('#rate-2').click();
+    await contact.locator('#act-submit').click();
+    await expectText(contact.locator('#appeal-rating'), /^不满意/);
+
+    // The liaison contests it: the bad rating was a slip, checked by phone.
+    const cadre = await signIn(liaisonId);
+    await cadre.locator('#assess-entry-appeals').click();
+    await cadre.locator('#appeals-tab-done').click();
+    await openRow(cadre, filed.id);
+    await withNote(cadre, 'contest', '企业误点差评，已电话核实企业对办理结果满意');
+    await expectText(cadre.locator('#appeal-decision'), '待组织员裁定');
+    expect(await cadre.locator('#act-contest').count()).toBe(0);
+    await shot(cadre, 'appeals-07-contested');
+
+    // The admin decides: a decision must be chosen, then the rating is set aside with a note.
+    const admin = await signIn('M002');
+    await admin.locator('#assess-entry-appeals').click();
+    await admin.locator('#appeals-tab-done').click();
+    await openRow(admin, filed.id);
+    await expectText(admin.locator('#appeal-contest'), '企业误点差评');
+    await admin.locator('#act-decide').click();
+    await admin.locator('#act-note textarea').fill('经电话回访核实，属企业误评');
+    await admin.locator('#act-submit').click();
+    await expectText(admin.locator('#act-error'), '请选择裁定结果');
+    await admin.locator('#decide-aside').click();
+    await admin.locator('#act-submit').click();
+    await expectText(admin.locator('#appeal-decision'), '裁定：不予采信，差评不计');
+    expect(await admin.locator('#act-decide').count()).toBe(0);
+    await shot(admin, 'appeals-08-decided');
+
+    // The liaison reads the decision; a rating set aside needs no call-back.
+    const after = await signIn(liaisonId);
+    await after.locator('#assess-entry-appeals').click();
+    await after.locator('#appeals-tab-done').click();
+    await openRow(after, filed.id);
+    await expectText(after.locator('#appeal-decision'), '裁定：不予采信，差评不计');
+    await expectText(after.locator('#appeal-decision'), '属企业误评');
+    await expectText(after.locator('#appeal-events'), '裁定');
+    expect(await after.locator('#act-callBack').count()).toBe(0);
+    const [stored] = await find<AppealDoc>('appeals', { _id: filed.id });
+    expect(stored?.contest?.decision).toMatchObject({ upheld: false, note: '经电话回访核实，属企业误评' });
+    expect(stored?.followUpOpen).toBe(false);
+  }, 180_000);
+
+  it('lets the admin reassign an appeal by picking a section and a cadre, and it lands in that cadre’s inbox', async () => {
+    const liaisonId = await liaisonOf('E001');
+    const filed = data(
+      await t.call(await t.as('C001'), 'appeals', 'file', { category: 'infrastructure', text: '厂区门口路灯损坏，夜间货车进出不便' }),
+    );
+    // someone of another section, further down its list than the head, so that both pickers must move
+    const [liaison] = await find<MemberDoc>('members', { _id: liaisonId });
+    const sections = (await find<SectionDoc>('sections', {})).sort((a, b) => a.order - b.order);
+    const section = sections.filter((s) => s._id !== liaison?.sectionId).at(-2);
+    if (!section) throw new Error('demo data lacks sections');
+    const people = await find<MemberDoc>('members', { sectionId: section._id, active: true, bound: true });
+    const to = people.filter((m) => m.roles.includes('cadre') && !m.roles.includes('sectionHead')).at(-1);
+    if (!to) throw new Error(`no cadre in ${section.name}`);
+
+    const admin = await signIn('M002');
+    await admin.locator('#assess-entry-appeals').click();
+    await openRow(admin, filed.id);
+    await expectText(admin.locator('#appeal-assignee'), liaison?.name ?? '');
+    await admin.locator('#act-reassign').click();
+    // nothing picked yet: the form says so before anything is sent
+    await admin.locator('#act-submit').click();
+    await expectText(admin.locator('#act-error'), '请选择改派的干部');
+    await pickOption(admin, '#reassign-section', section.name);
+    await expectText(admin.locator('#reassign-section-name'), section.name);
+    await expectText(admin.locator('#reassign-member-name'), '请选择');
+    await pickOption(admin, '#reassign-member', to.name);
+    await expectText(admin.locator('#reassign-member-name'), to.name);
+    await shot(admin, 'appeals-09-reassign');
+    await admin.locator('#act-submit').click();
+    await expectText(admin.locator('#appeal-assignee'), to.name);
+    await expectText(admin.locator('#appeal-events'), `改派给${to.name}`);
+    await expectText(admin.locator('#appeal-status'), '待受理');
+    const [stored] = await find<AppealDoc>('appeals', { _id: filed.id });
+    expect(stored).toMatchObject({ assigneeId: to._id, sectionId: section._id });
+
+    // The new assignee finds it in 企业诉求 and may accept it.
+    const cadre = await signIn(to._id);
+    await cadre.locator('#assess-entry-appeals').click();
+    await openRow(cadre, filed.id);
+    await expectText(cadre.locator('#appeal-assignee'), to.name);
+    await cadre.locator('#act-accept').waitFor({ timeout: 15_000 });
+    await shot(cadre, 'appeals-10-reassigned-inbox');
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState, type ReactNode } from 'react';
 import { RATING_LEVELS } from '../../../../shared/appeals/appeal';
@@ -14,6 +14,7 @@ import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { RetryNote, useRequest } from '../../common/use-request';
 import { EVENT_LABELS, overdueText } from '../lib';
+import { AssigneePicker } from './AssigneePicker';
 
 type Act = AppealView['can'][number];
 
@@ -49,6 +50,14 @@ interface Form {
   upheld: boolean | null;
   memberId: string;
 }
+const EMPTY_FORM: Form = { note: '', level: null, upheld: null, memberId: '' };
+
+/** A choice the form needs before anything is sent, in words for the user; null when it is made. */
+function unchosen(act: Act, f: Form): string | null {
+  if (act === 'decide' && f.upheld === null) return '请选择裁定结果';
+  if (act === 'reassign' && !f.memberId) return '请选择改派的干部';
+  return null;
+}
 
 function inputOf(act: Act, appealId: string, f: Form): Record<string, unknown> {
   switch (act) {
@@ -60,7 +69,7 @@ function inputOf(act: Act, appealId: string, f: Form): Record<string, unknown> {
     case 'decide':
       return { appealId, upheld: f.upheld, note: f.note };
     case 'reassign':
-      return { appealId, memberId: f.memberId.trim() };
+      return { appealId, memberId: f.memberId };
     default:
       return { appealId, note: f.note };
   }
@@ -80,6 +89,27 @@ async function send(act: Act, input: Record<string, unknown>, options: CallOptio
   return call<'appeals', Act>('appeals', act, input as never, options);
 }
 
+/** One of a few exclusive choices (WeUI's segmented control): the rating's levels, the decision's outcomes. */
+function Choices<T>({ options, value, onChange }: { options: { value: T; label: string; id: string }[]; value: T | null; onChange: (v: T) => void }) {
+  return (
+    <View className='cell'>
+      <View className='seg'>
+        {options.map((o) => (
+          <View key={o.id} id={o.id} className={`seg-item${value === o.value ? ' seg-on' : ''}`} onClick={() => onChange(o.value)}>
+            {o.label}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+const RATE_CHOICES = RATING_LEVELS.map((r) => ({ value: r.level, label: r.label, id: `rate-${r.level}` }));
+const DECIDE_CHOICES = [
+  { value: true, label: '维持差评', id: 'decide-upheld' },
+  { value: false, label: '不予采信', id: 'decide-aside' },
+];
+
 function Line({ label, id, children, red = false }: { label: string; id?: string; children: ReactNode; red?: boolean }) {
   return (
     <View className='cell'>
@@ -94,7 +124,7 @@ function Line({ label, id, children, red = false }: { label: string; id?: string
 /** The buttons of `view.can`, and the form of the one chosen; each submission one request until it succeeds. */
 function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) => void }) {
   const [act, setAct] = useState<Act | null>(null);
-  const [form, setForm] = useState<Form>({ note: '', level: null, upheld: null, memberId: '' });
+  const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [error, setError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const busy = useRef(false);
@@ -105,6 +135,11 @@ function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) =
 
   const run = async (a: Act) => {
     if (busy.current) return;
+    const missing = unchosen(a, form);
+    if (missing) {
+      setError(missing);
+      return;
+    }
     busy.current = true;
     setSubmitting(true);
     setError('');
@@ -116,7 +151,7 @@ function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) =
         delete ids.current[a];
         void Taro.showToast({ title: '已提交', icon: 'success' });
         setAct(null);
-        setForm({ note: '', level: null, upheld: null, memberId: '' });
+        setForm(EMPTY_FORM);
         onView(r.data);
       } else setError(Object.values(detailsOrForm(r))[0] ?? r.message);
     } finally {
@@ -125,9 +160,17 @@ function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) =
     }
   };
 
+  // a change to the form answers whatever was said about it
+  const edit = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setError('');
+  };
+
   const choose = (a: Act) => {
     if (submitting) return;
     if (a !== act) setError('');
+    // the picker opens blank: a cadre picked before 取消 is not sent unseen
+    if (a === 'reassign' && a !== act) setForm((f) => ({ ...f, memberId: '' }));
     if (DIRECT.includes(a)) {
       setAct(null);
       void run(a);
@@ -155,53 +198,9 @@ function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) =
         <View id='act-form'>
           <View className='cells-title'>{ACT_LABELS[act]}</View>
           <View className='cells'>
-            {act === 'rate' && (
-              <View className='cell'>
-                <View className='seg'>
-                  {RATING_LEVELS.map((r) => (
-                    <View
-                      key={r.level}
-                      id={`rate-${r.level}`}
-                      className={`seg-item${form.level === r.level ? ' seg-on' : ''}`}
-                      onClick={() => setForm({ ...form, level: r.level })}
-                    >
-                      {r.label}
-                    </View>
-                  ))}
-                </View>
-              </View>
-            )}
-            {act === 'decide' && (
-              <View className='cell'>
-                <View className='seg'>
-                  <View
-                    id='decide-upheld'
-                    className={`seg-item${form.upheld === true ? ' seg-on' : ''}`}
-                    onClick={() => setForm({ ...form, upheld: true })}
-                  >
-                    维持差评
-                  </View>
-                  <View
-                    id='decide-aside'
-                    className={`seg-item${form.upheld === false ? ' seg-on' : ''}`}
-                    onClick={() => setForm({ ...form, upheld: false })}
-                  >
-                    不予采信
-                  </View>
-                </View>
-              </View>
-            )}
-            {act === 'reassign' && (
-              <View className='cell'>
-                <Input
-                  id='reassign-member'
-                  className='input'
-                  value={form.memberId}
-                  placeholder='改派给（干部编号，如 M010）'
-                  onInput={(e) => setForm({ ...form, memberId: e.detail.value })}
-                />
-              </View>
-            )}
+            {act === 'rate' && <Choices options={RATE_CHOICES} value={form.level} onChange={(level) => edit({ level })} />}
+            {act === 'decide' && <Choices options={DECIDE_CHOICES} value={form.upheld} onChange={(upheld) => edit({ upheld })} />}
+            {act === 'reassign' && <AssigneePicker memberId={form.memberId} onPick={(memberId) => edit({ memberId })} />}
             {needsNote && (
               <View className='cell' style={{ display: 'block' }}>
                 <Textarea
@@ -210,7 +209,7 @@ function Actions({ view, onView }: { view: AppealView; onView: (v: AppealView) =
                   value={form.note}
                   maxlength={APPEALS.noteMax}
                   placeholder={NOTE_HINTS[act] ?? '说明'}
-                  onInput={(e) => setForm({ ...form, note: e.detail.value })}
+                  onInput={(e) => edit({ note: e.detail.value })}
                 />
               </View>
             )}
@@ -274,38 +273,58 @@ function Head({ v }: { v: AppealView }) {
   );
 }
 
+/** Something recorded on the appeal: what (the title), then when and what was written, when there is. */
+function Recorded({ id, title, at, note = '' }: { id?: string; title: string; at?: number; note?: string }) {
+  const sub = [at === undefined ? '' : parkTimeText(at), note].filter(Boolean).join(' · ');
+  return (
+    <View className='cell' id={id}>
+      <View className='cell-bd'>
+        <View className='cell-title'>{title}</View>
+        {sub && <View className='cell-sub'>{sub}</View>}
+      </View>
+    </View>
+  );
+}
+
 /** The 好差评 rating, and the re-rating after a bad one was rectified. */
 function Rating({ v }: { v: AppealView }) {
+  if (!v.rating && !v.reRating) return null;
   return (
     <>
-      {(v.rating || v.reRating) && (
-        <>
-          <View className='cells-title'>企业评价</View>
-          <View className='cells'>
-            {v.rating && (
-              <View className='cell' id='appeal-rating'>
-                <View className='cell-bd'>
-                  <View className='cell-title'>{v.rating.label}</View>
-                  <View className='cell-sub'>
-                    {parkTimeText(v.rating.at)}
-                    {v.rating.comment ? ` · ${v.rating.comment}` : ''}
-                  </View>
-                </View>
-              </View>
-            )}
-            {v.reRating && (
-              <View className='cell' id='appeal-rerating'>
-                <View className='cell-bd'>
-                  <View className='cell-title'>重新评价：{v.reRating.label}</View>
-                  <View className='cell-sub'>
-                    {parkTimeText(v.reRating.at)}
-                    {v.reRating.comment ? ` · ${v.reRating.comment}` : ''}
-                  </View>
-                </View>
-              </View>
-            )}
+      <View className='cells-title'>企业评价</View>
+      <View className='cells'>
+        {v.rating && <Recorded id='appeal-rating' title={v.rating.label} at={v.rating.at} note={v.rating.comment} />}
+        {v.reRating && <Recorded id='appeal-rerating' title={`重新评价：${v.reRating.label}`} at={v.reRating.at} note={v.reRating.comment} />}
+      </View>
+    </>
+  );
+}
+
+/** One step of a bad rating's follow-up (回访, 整改): done when and what was written, or the deadline. */
+function FollowUpStep({
+  id,
+  label,
+  done,
+  by,
+  late,
+}: {
+  id: string;
+  label: string;
+  done: { at: number; note: string } | null;
+  by: number;
+  late: boolean;
+}) {
+  return (
+    <>
+      <Line label={label} id={id} red={!done && late}>
+        {done ? `已${label} ${parkTimeText(done.at)}` : `${parkTimeText(by)}前${label}`}
+      </Line>
+      {done && (
+        <View className='cell'>
+          <View className='cell-sub' id={`${id}-note`}>
+            {done.note}
           </View>
-        </>
+        </View>
       )}
     </>
   );
@@ -313,70 +332,36 @@ function Rating({ v }: { v: AppealView }) {
 
 /** A bad rating's follow-up: the call-back and the rectification, their deadlines and what was recorded. */
 function FollowUp({ v }: { v: AppealView }) {
+  const f = v.followUp;
+  if (!f) return null;
   return (
     <>
-      {v.followUp && (
-        <>
-          <View className='cells-title'>差评跟进</View>
-          <View className='cells' id='appeal-followup'>
-            <Line label='回访' id='appeal-callback' red={!v.followUp.callBack && v.overdue.includes('callBack')}>
-              {v.followUp.callBack ? `已回访 ${parkTimeText(v.followUp.callBack.at)}` : `${parkTimeText(v.followUp.callBackBy)}前回访`}
-            </Line>
-            {v.followUp.callBack && (
-              <View className='cell'>
-                <View className='cell-sub' id='appeal-callback-note'>
-                  {v.followUp.callBack.note}
-                </View>
-              </View>
-            )}
-            <Line label='整改' id='appeal-rectify' red={!v.followUp.rectification && v.overdue.includes('rectify')}>
-              {v.followUp.rectification ? `已整改 ${parkTimeText(v.followUp.rectification.at)}` : `${parkTimeText(v.followUp.rectifyBy)}前整改`}
-            </Line>
-            {v.followUp.rectification && (
-              <View className='cell'>
-                <View className='cell-sub' id='appeal-rectify-note'>
-                  {v.followUp.rectification.note}
-                </View>
-              </View>
-            )}
-          </View>
-        </>
-      )}
+      <View className='cells-title'>差评跟进</View>
+      <View className='cells' id='appeal-followup'>
+        <FollowUpStep id='appeal-callback' label='回访' done={f.callBack} by={f.callBackBy} late={v.overdue.includes('callBack')} />
+        <FollowUpStep id='appeal-rectify' label='整改' done={f.rectification} by={f.rectifyBy} late={v.overdue.includes('rectify')} />
+      </View>
     </>
   );
 }
 
 /** The assignee's contest of a bad rating, and the admin's decision. */
 function Contest({ v }: { v: AppealView }) {
+  const c = v.contest;
+  if (!c) return null;
+  const d = c.decision;
   return (
     <>
-      {v.contest && (
-        <>
-          <View className='cells-title'>差评申诉</View>
-          <View className='cells' id='appeal-contest'>
-            <View className='cell'>
-              <View className='cell-bd'>
-                <View className='cell-title'>申诉理由</View>
-                <View className='cell-sub'>
-                  {parkTimeText(v.contest.at)} · {v.contest.reason}
-                </View>
-              </View>
-            </View>
-            <View className='cell' id='appeal-decision'>
-              <View className='cell-bd'>
-                <View className='cell-title'>
-                  {v.contest.decision ? (v.contest.decision.upheld ? '裁定：维持差评' : '裁定：不予采信，差评不计') : '待组织员裁定'}
-                </View>
-                {v.contest.decision && (
-                  <View className='cell-sub'>
-                    {parkTimeText(v.contest.decision.at)} · {v.contest.decision.note}
-                  </View>
-                )}
-              </View>
-            </View>
-          </View>
-        </>
-      )}
+      <View className='cells-title'>差评申诉</View>
+      <View className='cells' id='appeal-contest'>
+        <Recorded title='申诉理由' at={c.at} note={c.reason} />
+        <Recorded
+          id='appeal-decision'
+          title={d ? (d.upheld ? '裁定：维持差评' : '裁定：不予采信，差评不计') : '待组织员裁定'}
+          at={d?.at}
+          note={d?.note}
+        />
+      </View>
     </>
   );
 }
