@@ -12,6 +12,8 @@ import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessm
 import type { PeriodDoc } from '../shared/assessment/period';
 import { seededRandom } from '../shared/common/random';
 import { countConfirmed, demoAppeals } from './appeals';
+import { countMilestones, demoProjects } from './projects';
+import { demoRatingCampaign } from './ratings';
 import { dayOf, dayjs, daysBetween, parkInstant, quarterOf, quarterRange } from '../shared/common/time';
 import { DEFAULT_QUARTER_TARGETS } from '../shared/dossier/config';
 import { DOSSIER_INDICATORS, applyReport, newDossier, type DossierDoc, type ReportDoc } from '../shared/dossier/dossier';
@@ -20,7 +22,7 @@ import type { IndicatorClass, IndicatorKind, QualitativeGrade } from '../shared/
 import type { IndicatorDoc, TreeNodeDoc } from '../shared/indicators/indicator';
 import type { Role } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
-import type { EnterpriseDoc, ProjectDoc, SectionDoc } from '../shared/park/park';
+import type { EnterpriseDoc, SectionDoc } from '../shared/park/park';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -249,19 +251,6 @@ const SECTION_INDICATORS: Record<string, [string, IndicatorClass, IndicatorKind,
   ],
 };
 
-const PROJECTS: [string, string][] = [
-  ['砂石码头项目', '建设中'],
-  ['预制构件厂房项目', '试运行准备'],
-  ['伊戈尔电气智能制造二期', '设备安装'],
-  ['固电电子片式元器件扩产', '建设中'],
-  ['大族激光装备产业园', '主体完工'],
-  ['德基新材料生产线', '前期手续'],
-  ['园区标准厂房四期', '建设中'],
-  ['共享电动车停放点改造', '已完工'],
-  ['园区污水处理厂提标', '建设中'],
-  ['数字化转型公共服务平台', '调试中'],
-];
-
 export type DemoPark = Record<string, { _id: string }[]>;
 
 export function demoPark(now: number, seed = 20250702): DemoPark {
@@ -291,13 +280,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   }
   // 60 above-scale industrial enterprises (规上工业企业): the four named ones and 56 more.
   for (let i = 4; i < 60; i += 1) (enterprises[i * 3] as EnterpriseDoc).aboveScale = true;
-
-  const projects: ProjectDoc[] = PROJECTS.map(([name, stage], i) => ({
-    _id: `P${String(i + 1).padStart(2, '0')}`,
-    name,
-    stage,
-    enterpriseId: (enterprises[i % 8] as EnterpriseDoc)._id,
-  }));
 
   const indicators: IndicatorDoc[] = INDICATORS.map((s, i) => {
     const id = s.id ?? (i < 8 ? `IND-ES-${String(i + 1).padStart(2, '0')}` : `IND-PJ-${String(i - 7).padStart(2, '0')}`);
@@ -378,7 +360,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
       });
       d = { ...d, ...applyReport(d, 'enterprise_visit', e._id) };
     }
-    d.progress.project_milestone = m.bound ? Math.floor(DEFAULT_QUARTER_TARGETS.project_milestone * share * rnd() * 1.2) : 0;
     dossiers.push(d);
   });
 
@@ -391,6 +372,11 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const { appeals, liaisons } = demoAppeals(now, enterprises, members, rnd);
   for (const e of enterprises) e.liaisonId = liaisons.get(e._id) ?? null;
   countConfirmed(appeals, periodId, dossiers, reports, members, now);
+  // Key projects and their owners; milestones reached on time this quarter are in the owners' dossiers.
+  const keyProjects = demoProjects(now, today, enterprises, members, rnd);
+  const { projects, claims } = keyProjects;
+  countMilestones(keyProjects, periodId, dossiers, reports, members, now);
+  const rated = demoRatingCampaign(now, enterprises, projects, members, appeals, reports, seededRandom(seed + 1));
 
   const tree = demoTree(sections, indicators, members);
   const indicatorById = new Map(indicators.map((i) => [i._id, i]));
@@ -411,6 +397,7 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     sections,
     enterprises,
     projects,
+    claims,
     indicators,
     treeNodes: tree,
     members,
@@ -423,6 +410,9 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     sectionEvaluations: closed.sectionEvaluations,
     quarterResults: closed.quarterResults,
     appeals,
+    ratingCampaigns: rated.ratingCampaigns,
+    ratingCodes: rated.ratingCodes,
+    ratings: rated.ratings,
   };
 }
 

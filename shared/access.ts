@@ -16,13 +16,15 @@
  *               must load the campaign anyway;
  *   'stage'     decided by where an application stands (shared/applications/review.ts): checked by the handler;
  *   'appeal'    decided by the appeal: its enterprise, its assignee, the assignee's section head, leaders, the
- *               admin (shared/appeals/appeal.ts: mayView, actionProblem): checked by the handler.
+ *               admin (shared/appeals/appeal.ts: mayView, actionProblem): checked by the handler;
+ *   'project'   decided by the project's owners (those who claimed it) or the admin (cloudfunctions/projects,
+ *               mayReach): checked by the handler, which loads the claims anyway.
  */
 import type { ActionName, FnName } from './contracts';
 import type { Role } from './members/contract';
 
 export type Audience = 'anyone' | 'bound' | readonly Role[];
-export type Scope = 'self' | 'member' | 'section' | 'evaluatee' | 'roll' | 'stage' | 'appeal';
+export type Scope = 'self' | 'member' | 'section' | 'evaluatee' | 'roll' | 'stage' | 'appeal' | 'project';
 export interface AccessRule {
   roles: Audience;
   scope: Scope;
@@ -39,11 +41,21 @@ export const ACCESS = {
   },
   park: {
     sections: { roles: ['sectionHead', 'leader', 'admin'], scope: 'self' },
-    projects: { roles: staff, scope: 'self' },
-    claim: { roles: ['cadre'], scope: 'self' },
     searchEnterprises: { roles: staff, scope: 'self' },
     calendar: { roles: staff, scope: 'self' },
     saveCalendar: { roles: ['admin'], scope: 'self' },
+  },
+  projects: {
+    list: { roles: staff, scope: 'self' },
+    get: { roles: staff, scope: 'self' },
+    claim: { roles: ['cadre'], scope: 'self' },
+    // an owner (who claimed the project) or the admin: the handler checks the project's claims
+    reach: { roles: ['cadre', 'admin'], scope: 'project' },
+    plan: { roles: ['admin'], scope: 'self' },
+    create: { roles: ['admin'], scope: 'self' },
+    dashboard: { roles: ['leader', 'admin'], scope: 'self' },
+    settings: { roles: staff, scope: 'self' },
+    saveSettings: { roles: ['admin'], scope: 'self' },
   },
   dossier: {
     mine: { roles: ['cadre'], scope: 'self' },
@@ -53,6 +65,12 @@ export const ACCESS = {
     saveSummary: { roles: ['cadre'], scope: 'self' },
     reports: { roles: ['cadre'], scope: 'self' },
     sectionStaff: { roles: ['sectionHead', 'leader', 'admin'], scope: 'section' },
+    // the cadre's own visit; the contact of the visited enterprise (the handler checks the code's enterprise)
+    visitCode: { roles: ['cadre'], scope: 'self' },
+    visit: { roles: ['enterprise'], scope: 'self' },
+    confirmVisit: { roles: ['enterprise'], scope: 'self' },
+    settings: { roles: staff, scope: 'self' },
+    saveSettings: { roles: ['admin'], scope: 'self' },
   },
   indicators: {
     // the park's internal indicator system: staff only, not enterprise contacts

@@ -11,12 +11,14 @@ import { dossierContract } from './dossier/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
 import { parkContract } from './park/contract';
+import { projectsContract } from './projects/contract';
 import { ratingsContract } from './ratings/contract';
 import { votesContract } from './votes/contract';
 
 export const contracts = {
   members: membersContract,
   park: parkContract,
+  projects: projectsContract,
   dossier: dossierContract,
   indicators: indicatorsContract,
   applications: applicationsContract,

@@ -4,8 +4,9 @@ export default defineAppConfig({
   // one subpackage per domain area (named as in shared/ and cloudfunctions/): a role's pages load only when opened
   subPackages: [
     { root: 'members', pages: ['invites/index', 'enterprise/index'] },
-    { root: 'park', pages: ['projects/index', 'calendar/index'] },
-    { root: 'dossier', pages: ['mine/index', 'staff/index', 'record/index', 'summary/index'] },
+    { root: 'park', pages: ['calendar/index'] },
+    { root: 'projects', pages: ['list/index', 'detail/index'] },
+    { root: 'dossier', pages: ['mine/index', 'staff/index', 'record/index', 'summary/index', 'visit-code/index', 'confirm/index', 'settings/index'] },
     { root: 'indicators', pages: ['checklist/index', 'library/index', 'tree/index'] },
     { root: 'applications', pages: ['apply/index', 'review/index'] },
     {

@@ -28,8 +28,9 @@ import { COLL } from './collections';
 /** Every action that changes data, except the ballot (see above). */
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   members: ['bind', 'issueInvite'],
-  park: ['claim', 'saveCalendar'],
-  dossier: ['saveSummary'],
+  park: ['saveCalendar'],
+  projects: ['claim', 'reach', 'plan', 'create', 'saveSettings'],
+  dossier: ['saveSummary', 'confirmVisit', 'saveSettings'],
   indicators: ['save', 'saveWeights'],
   applications: ['apply', 'review'],
   assessment: ['evaluateStaff', 'evaluateSection', 'draw', 'spotCheck', 'openPeriod', 'close', 'correct'],

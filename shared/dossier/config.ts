@@ -8,3 +8,13 @@ export const DEFAULT_QUARTER_TARGETS = {
   project_milestone: 5,
   appeal_resolved: 10,
 } as const;
+
+/** Visits the enterprise confirms (走访确认). */
+export const VISITS = {
+  /**
+   * Days a visit's confirmation code can be scanned: the contact scans it during the visit, or soon after from a
+   * picture the cadre sends; the cadre can show a fresh one while the quarter is open.
+   */
+  codeValidDays: 7,
+  noteMax: 200,
+} as const;

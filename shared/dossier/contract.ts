@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../common/config';
-import { Cursor, Day, FileId, Id, PeriodId, page } from '../common/schema';
+import { CODE_LENGTH } from '../common/codes';
+import { Cursor, Day, FileId, Id, PeriodId, empty, page } from '../common/schema';
+import { VISITS } from './config';
 
 /** What a dossier target counts. */
 export const Metric = z.enum(['enterprise_visit', 'project_milestone', 'appeal_resolved']);
@@ -28,6 +30,9 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   project_milestone: '项目进展',
   achievement: '其他工作实绩',
 };
+export const VisitConfirmation = z.enum(['pending', 'confirmed', 'denied']);
+export const CONFIRMATION_LABELS = { pending: '待企业确认', confirmed: '企业已确认', denied: '企业称不属实' } as const;
+
 export const ReportView = z.object({
   id: z.string(),
   kind: ReportKind,
@@ -37,6 +42,8 @@ export const ReportView = z.object({
   enterpriseName: z.string().nullable(),
   note: z.string(),
   photoUrls: z.array(z.string()),
+  /** A visit's confirmation by the enterprise (null for other kinds). */
+  confirmation: VisitConfirmation.nullable(),
 });
 export type ReportView = z.infer<typeof ReportView>;
 export const DossierView = z.object({
@@ -52,6 +59,8 @@ export const DossierView = z.object({
   targets: z.array(TargetProgress),
   /** Visits in total, counting repeat visits to one enterprise (the target counts distinct enterprises). */
   visitCount: z.number(),
+  /** The visits apart: confirmed by the enterprise, not (yet), denied; and whether unconfirmed ones count. */
+  visits: z.object({ confirmed: z.number(), unconfirmed: z.number(), denied: z.number(), countsUnconfirmed: z.boolean() }),
   recent: z.array(ReportView),
 });
 export type DossierView = z.infer<typeof DossierView>;
@@ -68,9 +77,13 @@ export const StaffRow = z.object({
   evaluated: z.boolean(),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
-/** What a cadre may report themself: everything but an appeal resolved (counted from the appeal). */
-export const SelfReportKind = z.enum(['enterprise_visit', 'project_milestone', 'achievement'], {
-  error: '企业诉求办结由企业确认后自动计入，无需自行填报',
+/**
+ * What a cadre may report themself: visits and other achievements. An appeal resolved counts when the enterprise
+ * confirms it (cloudfunctions/appeals), a project milestone when an owner records it reached on time
+ * (cloudfunctions/projects): neither is typed in.
+ */
+export const SelfReportKind = z.enum(['enterprise_visit', 'achievement'], {
+  error: '企业诉求办结、重点项目节点由系统按记录自动计入，无需自行填报',
 });
 export type SelfReportKind = z.infer<typeof SelfReportKind>;
 
@@ -79,7 +92,6 @@ export const RecordInput = z
     kind: SelfReportKind,
     date: Day,
     enterpriseId: Id.nullable().default(null),
-    projectId: Id.nullable().default(null),
     note: z
       .string()
       .trim()
@@ -94,8 +106,35 @@ export const RecordInput = z
   .refine((r) => (r.kind === 'enterprise_visit' ? r.enterpriseId !== null : true), {
     error: '请选择企业',
     path: ['enterpriseId'],
-  })
-  .refine((r) => (r.kind === 'project_milestone' ? r.projectId !== null : true), { error: '请选择项目', path: ['projectId'] });
+  });
+
+/** The dossier after a report, and the report's id (a visit's confirmation code is asked for by it). */
+export const Recorded = DossierView.extend({ recordedId: z.string() });
+
+/** A visit's one-time confirmation code, from its mini-program code's scene `v=<code>`. */
+export const VisitCode = z
+  .string({ error: '请扫描走访确认二维码' })
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(
+    z
+      .string()
+      .length(CODE_LENGTH, { error: '确认码不正确' })
+      .regex(/^[A-Z2-9]+$/, { error: '确认码不正确' }),
+  );
+
+/** What the enterprise contact sees of a visit before confirming it. */
+export const VisitToConfirm = z.object({
+  cadreName: z.string(),
+  sectionName: z.string().nullable(),
+  enterpriseName: z.string(),
+  date: z.string(),
+  note: z.string(),
+  confirmation: VisitConfirmation,
+  expiresAt: z.number(),
+});
+
+const VisitSettings = z.object({ countUnconfirmedVisits: z.boolean() });
 
 /** The dossier function's actions: each one's input and output schema. */
 export const dossierContract = {
@@ -118,10 +157,10 @@ export const dossierContract = {
           .default([]),
       })
       .strict(),
-    output: DossierView,
+    output: Recorded,
   },
-  /** Record any day-to-day work (日常表现、工作实绩): a visit, an appeal resolved, a project milestone, an achievement. */
-  record: { input: RecordInput, output: DossierView },
+  /** Record day-to-day work (日常表现、工作实绩): a visit, or another achievement. */
+  record: { input: RecordInput, output: Recorded },
   /** The quarterly self-summary (季度小结), editable while the quarter is open. */
   summary: {
     input: z.object({ periodId: PeriodId.optional() }).strict(),
@@ -136,6 +175,35 @@ export const dossierContract = {
     input: z.object({ periodId: PeriodId.optional(), cursor: Cursor }).strict(),
     output: page(ReportView),
   },
+  /**
+   * The cadre shows the enterprise a visit's one-time confirmation code (a mini-program code to scan): the one
+   * issued, or a fresh one once it has expired, while the visit waits for its answer.
+   */
+  visitCode: {
+    input: z.object({ reportId: Id }).strict(),
+    output: z.object({ code: z.string(), scene: z.string(), qrUrl: z.string(), expiresAt: z.number(), confirmation: VisitConfirmation }),
+  },
+  /** The visited enterprise's contact opens the scanned code: the visit to confirm. */
+  visit: { input: z.object({ code: VisitCode }).strict(), output: VisitToConfirm },
+  /** The contact confirms the visit, or says it did not happen as recorded (with why). Once per code. */
+  confirmVisit: {
+    input: z
+      .object({
+        code: VisitCode,
+        confirm: z.boolean({ error: '请选择确认或不属实' }),
+        note: z
+          .string()
+          .trim()
+          .max(VISITS.noteMax, { error: `说明不超过${VISITS.noteMax}字` })
+          .default(''),
+      })
+      .strict()
+      .refine((v) => v.confirm || v.note.length >= 2, { error: '请说明哪里不属实（至少2个字）', path: ['note'] }),
+    output: VisitToConfirm,
+  },
+  /** Whether unconfirmed visits count towards the 走访企业 target: the admin's setting, read by all staff. */
+  settings: { input: empty, output: VisitSettings },
+  saveSettings: { input: VisitSettings.strict(), output: VisitSettings },
   /** Section head: own section's staff with their dossier progress. Leaders and admins: any section. */
   sectionStaff: {
     input: z.object({ periodId: PeriodId.optional(), sectionId: Id.optional() }).strict(),

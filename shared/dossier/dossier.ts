@@ -26,11 +26,24 @@ export interface DossierDoc {
   targets: DossierTarget[];
   /** Counted progress per metric. `enterprise_visit` counts distinct enterprises. */
   progress: Record<Metric, number>;
-  /** Enterprises visited this quarter, so that a repeat visit is not counted twice. */
+  /** Enterprises visited this quarter, so that a repeat visit is not counted twice (visits denied left out). */
   visitedEnterpriseIds: string[];
-  /** All visits, repeats included. */
+  /** All visits, repeats included (visits denied left out). */
   visitCount: number;
+  /** Visits per enterprise, denied ones left out: a denial takes the enterprise off only with its last visit. */
+  visitTally?: Record<string, number>;
+  /** Enterprises whose contact confirmed a visit (applyConfirmation), how many visits were confirmed and denied. */
+  confirmedEnterpriseIds?: string[];
+  confirmedVisits?: number;
+  deniedVisits?: number;
 }
+
+/** What counts of a dossier's visits: the admin's setting (settings/dossier). */
+export interface VisitRule {
+  /** Visits no enterprise contact has confirmed (yet) count towards the 走访企业 target. */
+  countUnconfirmed: boolean;
+}
+export const DEFAULT_VISIT_RULE: VisitRule = { countUnconfirmed: true };
 
 export const METRIC_LABELS: Record<Metric, { label: string; unit: string }> = {
   enterprise_visit: { label: '走访企业', unit: '家' },
@@ -73,9 +86,22 @@ export function percentOf(done: number, target: number): number {
   return Math.min(100, Math.floor((done / target) * 100));
 }
 
-export function targetProgress(d: Pick<DossierDoc, 'targets' | 'progress'>): TargetProgress[] {
+/**
+ * The progress that counts under the park's visit rule: with unconfirmed visits left out, 走访企业 counts the
+ * enterprises that confirmed a visit.
+ */
+export function countedProgress(
+  d: Pick<DossierDoc, 'progress' | 'confirmedEnterpriseIds'>,
+  rule: VisitRule = DEFAULT_VISIT_RULE,
+): Record<Metric, number> {
+  if (rule.countUnconfirmed) return d.progress;
+  return { ...d.progress, enterprise_visit: (d.confirmedEnterpriseIds ?? []).length };
+}
+
+export function targetProgress(d: Pick<DossierDoc, 'targets' | 'progress' | 'confirmedEnterpriseIds'>, rule?: VisitRule): TargetProgress[] {
+  const progress = countedProgress(d, rule);
   return d.targets.map((t) => {
-    const done = d.progress[t.metric] ?? 0;
+    const done = progress[t.metric] ?? 0;
     return { metric: t.metric, label: t.label, unit: t.unit, target: t.target, done, percent: percentOf(done, t.target) };
   });
 }
@@ -91,6 +117,10 @@ export function newDossier(periodId: QuarterId, m: { _id: string; sectionId: str
     progress: emptyProgress(),
     visitedEnterpriseIds: [],
     visitCount: 0,
+    visitTally: {},
+    confirmedEnterpriseIds: [],
+    confirmedVisits: 0,
+    deniedVisits: 0,
   };
 }
 
@@ -120,19 +150,17 @@ export const REPORT_DATE_MESSAGES: Record<ReportDateProblem, string> = {
   in_future: '日期不能晚于今天',
 };
 
+type Counters = Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount' | 'visitTally'>;
+
 /**
  * Apply one report to a dossier's counters. The first visit to an enterprise in the quarter moves the
  * "走访企业" target (it counts enterprises, 家); a repeat visit only adds to the visit count. An appeal resolved or
  * a project milestone adds one to its target; other achievements are recorded without a counter.
  */
-export function applyReport(
-  d: Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'>,
-  kind: ReportKind,
-  enterpriseId: string | null,
-): Pick<DossierDoc, 'progress' | 'visitedEnterpriseIds' | 'visitCount'> {
+export function applyReport(d: Counters, kind: ReportKind, enterpriseId: string | null): Counters {
   // Only the counters: the caller writes the result back, and a stored document's _id must never be sent in an
   // update (WeChat refuses it: 不能更新_id的值).
-  const counters = { progress: d.progress, visitedEnterpriseIds: d.visitedEnterpriseIds, visitCount: d.visitCount };
+  const counters = { progress: d.progress, visitedEnterpriseIds: d.visitedEnterpriseIds, visitCount: d.visitCount, visitTally: d.visitTally ?? {} };
   if (kind === 'achievement') return counters;
   if (kind !== 'enterprise_visit') return { ...counters, progress: { ...d.progress, [kind]: d.progress[kind] + 1 } };
   const isNew = enterpriseId !== null && !d.visitedEnterpriseIds.includes(enterpriseId);
@@ -140,7 +168,54 @@ export function applyReport(
     progress: { ...d.progress, enterprise_visit: d.progress.enterprise_visit + (isNew ? 1 : 0) },
     visitedEnterpriseIds: isNew && enterpriseId ? [...d.visitedEnterpriseIds, enterpriseId] : d.visitedEnterpriseIds,
     visitCount: d.visitCount + 1,
+    visitTally: enterpriseId ? { ...counters.visitTally, [enterpriseId]: (counters.visitTally[enterpriseId] ?? 0) + 1 } : counters.visitTally,
   };
+}
+
+/** Whether the enterprise contact confirmed a visit, denied it, or has not answered (yet). */
+export type VisitConfirmation = 'pending' | 'confirmed' | 'denied';
+
+type ConfirmCounters = Counters & Pick<DossierDoc, 'confirmedEnterpriseIds' | 'confirmedVisits' | 'deniedVisits'>;
+
+/**
+ * The enterprise's answer to one of the quarter's visits. Confirmed: the enterprise joins those confirmed. Denied
+ * (不属实): the visit stops counting — off the visit count, and the enterprise off the target with its last visit.
+ * A dossier written before visits were tallied counts the enterprise's visits as one.
+ */
+export function applyConfirmation(d: ConfirmCounters, enterpriseId: string, outcome: 'confirmed' | 'denied'): ConfirmCounters {
+  const confirmed = d.confirmedEnterpriseIds ?? [];
+  const base = {
+    progress: d.progress,
+    visitedEnterpriseIds: d.visitedEnterpriseIds,
+    visitCount: d.visitCount,
+    visitTally: d.visitTally ?? {},
+    confirmedEnterpriseIds: confirmed,
+    confirmedVisits: d.confirmedVisits ?? 0,
+    deniedVisits: d.deniedVisits ?? 0,
+  };
+  if (outcome === 'confirmed') {
+    return {
+      ...base,
+      confirmedEnterpriseIds: confirmed.includes(enterpriseId) ? confirmed : [...confirmed, enterpriseId],
+      confirmedVisits: base.confirmedVisits + 1,
+    };
+  }
+  const left = Math.max(0, (base.visitTally[enterpriseId] ?? 1) - 1);
+  const gone = left === 0 && d.visitedEnterpriseIds.includes(enterpriseId);
+  return {
+    ...base,
+    progress: { ...d.progress, enterprise_visit: Math.max(0, d.progress.enterprise_visit - (gone ? 1 : 0)) },
+    visitedEnterpriseIds: gone ? d.visitedEnterpriseIds.filter((e) => e !== enterpriseId) : d.visitedEnterpriseIds,
+    visitCount: Math.max(0, d.visitCount - 1),
+    visitTally: { ...base.visitTally, [enterpriseId]: left },
+    deniedVisits: base.deniedVisits + 1,
+  };
+}
+
+/** The quarter's visits apart: confirmed by the enterprise, not (yet), and denied. */
+export function visitSummary(d: Pick<DossierDoc, 'visitCount' | 'confirmedVisits' | 'deniedVisits'>) {
+  const confirmed = d.confirmedVisits ?? 0;
+  return { confirmed, unconfirmed: Math.max(0, d.visitCount - confirmed), denied: d.deniedVisits ?? 0 };
 }
 
 /** `reports/{id}` — one day-to-day work record (工作实绩) of a cadre. */
@@ -158,6 +233,25 @@ export interface ReportDoc {
   note: string;
   photoFileIds: string[];
   createdAt: number;
+  /** A visit's confirmation by the enterprise contact; absent on other kinds (and on visits recorded before it). */
+  confirmation?: VisitConfirmation;
+  confirmedAt?: number | null;
+  /** What the contact added, denying: why it is not so. */
+  confirmationNote?: string;
+}
+
+/**
+ * `visitCodes/{code}` — the one-time code a cadre's phone shows after recording a visit (mini-program code, scene
+ * `v=<code>`): the visited enterprise's contact scans it and confirms or denies the visit. Used once; expires.
+ */
+export interface VisitCodeDoc {
+  _id: string;
+  reportId: string;
+  memberId: string;
+  enterpriseId: string;
+  periodId: QuarterId;
+  expiresAt: number;
+  used: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
-/** The park directory's contract: sections, key projects and their claims, enterprise search. */
+/** The park directory's contract: sections, enterprise search, the working-day calendar. */
 import { z } from 'zod';
-import { Cursor, Day, Id, empty, page } from '../common/schema';
+import { Cursor, Day, empty, page } from '../common/schema';
 
 export const EnterpriseItem = z.object({
   id: z.string(),
@@ -26,22 +26,6 @@ export const parkContract = {
     input: empty,
     output: z.array(z.object({ id: z.string(), name: z.string() })),
   },
-  /** Key projects (重点产业项目), with whether the caller has claimed (认领) each. */
-  projects: {
-    input: empty,
-    output: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        stage: z.string(),
-        enterpriseName: z.string().nullable(),
-        claimedByMe: z.boolean(),
-        claimedBy: z.number(),
-      }),
-    ),
-  },
-  /** Claim a project to follow (or give it up). */
-  claim: { input: z.object({ projectId: Id, claim: z.boolean() }).strict(), output: z.object({ claimed: z.boolean() }) },
   /** Enterprises whose name contains `q` (all, by name, when `q` is empty). */
   searchEnterprises: {
     input: z

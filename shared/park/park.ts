@@ -1,4 +1,4 @@
-/** The park's directory: sections (股室), enterprises and key projects. */
+/** The park's directory: sections (股室), enterprises, the working-day calendars. Key projects: shared/projects. */
 
 /** `sections/{id}` — a section (股室) of the administrative committee. */
 export interface SectionDoc {
@@ -26,12 +26,4 @@ export interface CalendarDoc {
   makeUpDays: string[];
   updatedAt: number;
   updatedBy: string;
-}
-
-/** `projects/{id}` — a key industrial project (重点产业项目). */
-export interface ProjectDoc {
-  _id: string;
-  name: string;
-  enterpriseId: string;
-  stage: string;
 }

@@ -15,6 +15,7 @@
  * the mean over all ratings of its cadres; satisfied means 基本满意 or better, the satisfaction rate is the share
  * of satisfied answers over all business-environment dimensions.
  */
+import { sceneWith } from '../common/codes';
 import { RATING_LEVELS } from '../appeals/appeal';
 
 export { RATING_LEVELS };
@@ -51,18 +52,9 @@ export interface RatingDoc {
   cadres: Record<string, number>;
 }
 
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 12;
-export const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
-
-/** A code from 12 random bytes (about 59 bits): scene `r=<code>`, 14 characters of WeChat's 32. */
-export function makeCode(bytes: Uint8Array): string {
-  if (bytes.length < CODE_LENGTH) throw new Error('not enough random bytes');
-  let s = '';
-  for (let i = 0; i < CODE_LENGTH; i += 1) s += CODE_ALPHABET[(bytes[i] ?? 0) % CODE_ALPHABET.length];
-  return s;
-}
-export const sceneOf = (code: string): string => `r=${code}`;
+// The one-time codes are shared/common/codes.ts; a rating's scene is `r=<code>`.
+export { CODE_LENGTH, CODE_PATTERN, makeCode } from '../common/codes';
+export const sceneOf = (code: string): string => sceneWith('r', code);
 
 /** What is wrong with a submission, in words for the enterprise; null when it may be counted. */
 export function submissionProblem(dimensions: Record<string, number>, cadres: Record<string, number>, served: ReadonlySet<string>): string | null {

@@ -39,11 +39,26 @@ const SAMPLES: Samples = {
   },
   park: {
     sections: () => ({}),
-    projects: () => ({}),
-    claim: (f) => ({ projectId: f.projectId, claim: true }),
     searchEnterprises: () => ({ q: '电' }),
     calendar: () => ({ year: 2026 }),
     saveCalendar: () => ({ year: 2031, offDays: ['2031-01-01'], makeUpDays: [] }),
+  },
+  projects: {
+    list: () => ({ filter: 'lagging' }),
+    get: (f) => ({ projectId: f.project._id }),
+    // another project: the fixture's is the target's own, and reach's answer depends on who owns it
+    claim: (f) => ({ projectId: f.spareProjectId, claim: true }),
+    reach: (f) => ({
+      projectId: f.project._id,
+      key: f.project.milestones.find((m) => m.actual === null)?.key ?? 'production',
+      actual: dayOf(Date.now()),
+    }),
+    // the plan as it is: refused for nobody but those without the role
+    plan: (f) => ({ projectId: f.project._id, milestones: f.project.milestones.map((m) => ({ key: m.key, name: m.name, planned: m.planned })) }),
+    create: (f) => ({ name: '访问权限测试项目', enterpriseId: f.enterpriseId }),
+    dashboard: () => ({}),
+    settings: () => ({}),
+    saveSettings: () => ({ landingBaselineDays: 540 }),
   },
   dossier: {
     mine: () => ({}),
@@ -52,6 +67,11 @@ const SAMPLES: Samples = {
     summary: () => ({}),
     saveSummary: () => ({ text: '本季度完成企业走访与项目推进工作，按期报送材料。' }),
     reports: () => ({}),
+    visitCode: (f) => ({ reportId: f.visitReportId }),
+    visit: (f) => ({ code: f.visitCode }),
+    confirmVisit: (f) => ({ code: f.visitCode, confirm: true }),
+    settings: () => ({}),
+    saveSettings: () => ({ countUnconfirmedVisits: true }),
     sectionStaff: (f) => ({ sectionId: f.sectionId }),
   },
   indicators: {
@@ -168,6 +188,9 @@ function expected(fn: FnName, action: string, rule: AccessRule, who: Who, f: Fix
         return action === 'get' ? mayViewCampaign(me, f.onRoll.has(me._id)) : f.onRoll.has(me._id);
       case 'stage':
         return reviewStep({ memberId: f.applicantId, sectionId: f.applicantSection, status: 'pending_head' }, me, 'reject').ok;
+      case 'project':
+        // the project's owners (the target claimed the fixture's) and the admin
+        return me.roles.includes('admin') || me._id === f.target._id;
       case 'appeal': {
         // whose the appeal is decides; where it stands (a conflict) does not make a call forbidden
         const v = { memberId: me._id, roles: me.roles, sectionId: me.sectionId, enterpriseId: me.enterpriseId };

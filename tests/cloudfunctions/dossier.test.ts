@@ -124,7 +124,7 @@ describe('recording an enterprise visit', () => {
 
   it('acts once on a report sent again after its reply was lost, and answers the copy with the first reply', async () => {
     const { m, d, e, token } = await cadreAndFreshEnterprise('S07');
-    const input = { kind: 'enterprise_visit', enterpriseId: e._id, projectId: null, date: today(), note: '回复丢失后重发', photoFileIds: [] };
+    const input = { kind: 'enterprise_visit', enterpriseId: e._id, date: today(), note: '回复丢失后重发', photoFileIds: [] };
     const send = (requestId: string) => t.raw(token, 'dossier', { action: 'record', input, requestId });
     const first = await send('lost-reply-0001');
     // the phone heard nothing and sends the same request again, and then twice at once

@@ -6,7 +6,8 @@
  */
 import { seedFingerprint } from '../../shared/assessment/draw';
 import { dayOf } from '../../shared/common/time';
-import type { EnterpriseDoc, ProjectDoc } from '../../shared/park/park';
+import type { EnterpriseDoc } from '../../shared/park/park';
+import type { ProjectDoc } from '../../shared/projects/project';
 import type { RatingDoc } from '../../shared/ratings/rating';
 import { sampledIds, verifySample } from '../../shared/ratings/sample';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';

@@ -280,8 +280,7 @@ describe('the other pages open with real data', () => {
     const hu = await member('胡广初');
     const cadre = await signIn(hu._id, '#dossier-page');
     await cadre.locator('#assess-entry-record').click();
-    await cadre.locator('#record-kind-project_milestone').click();
-    await cadre.locator('#record-projects-claim').click();
+    await cadre.locator('#record-projects-link').click();
     const claim = cadre.locator('#projects-list .btn').first();
     await claim.waitFor({ timeout: 15_000 });
     await claim.click();

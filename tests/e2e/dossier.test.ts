@@ -56,6 +56,9 @@ describe('a cadre records an enterprise visit', () => {
     await page.locator('#record-note textarea').fill('了解企业扩产用工需求，对接职业院校');
     await shot(page, '02-record-visit');
     await page.locator('#record-submit').click();
+    // the visit's confirmation code for the enterprise to scan; back from it, the dossier
+    await page.locator('#visit-code-text').waitFor({ timeout: 15_000 });
+    await page.goBack();
 
     await expectText(page.locator('#target-enterprise_visit-count'), `${before + 1} / 30 家`);
     await expectText(page.locator('#recent'), target.name);
@@ -66,6 +69,35 @@ describe('a cadre records an enterprise visit', () => {
     const headPage = await signIn(head._id);
     await expectText(headPage.locator(`#staff-${hu._id}-targets`), `走访企业 ${before + 1}/30`);
     await shot(headPage, '04-section-staff');
+  });
+});
+
+describe('the visited enterprise confirms the visit', () => {
+  it('scans the code on the cadre’s phone, confirms, and the dossier shows it confirmed', async () => {
+    const [e] = await find<EnterpriseDoc>('enterprises', { _id: 'E002' });
+    const [cadre] = await find<MemberDoc>('members', { _id: e?.liaisonId ?? '' });
+    if (!e || !cadre) throw new Error('demo data lacks E002’s liaison');
+    const page = await signIn(cadre._id);
+    await page.locator('#record-visit').click();
+    await page.locator('#record-search input').fill(e.name.slice(0, 4));
+    await page.locator(`#record-enterprise-${e._id}`).click();
+    await page.locator('#record-note textarea').fill('走访了解设备更新需求');
+    await page.locator('#record-submit').click();
+    const code = (await page.locator('#visit-code-text').innerText({ timeout: 15_000 })).trim();
+    await shot(page, '07-visit-code');
+
+    // the contact's WeChat opens the page the mini-program code names, with its scene
+    const contact = await signInAs(browser, t.cloud.url, demoOpenid('C002'), '#enterprise-page');
+    await contact.goto(`${t.cloud.url}/#/dossier/confirm/index?scene=${encodeURIComponent(`v=${code}`)}`);
+    await expectText(contact.locator('#confirm-cadre'), cadre.name);
+    await contact.locator('#confirm-yes').click();
+    await expectText(contact.locator('#confirm-done'), '企业已确认');
+    await shot(contact, '08-visit-confirmed');
+
+    await page.locator('#visit-code-refresh').click();
+    await expectText(page.locator('#visit-code-answered'), '企业已确认这次走访');
+    await page.goBack();
+    await expectText(page.locator('#recent'), '企业已确认');
   });
 });
 

@@ -10,6 +10,7 @@
  * Runtime imports stay away from tests/support/cloud.ts (it loads the local cloud's source with its native
  * store): `npm run bench` bundles this file and brings its own client for an already running local cloud.
  */
+import type { ProjectDoc } from '../../shared/projects/project';
 import type { StaffEvaluationDoc, SectionEvaluationDoc } from '../../shared/assessment/evaluations';
 import type { Reply } from '../../shared/common/errors';
 import { dayOf, quarterOf, shiftQuarter } from '../../shared/common/time';
@@ -41,6 +42,12 @@ export interface Fixture {
   sectionId: string;
   enterpriseId: string;
   projectId: string;
+  /** A visit the target recorded to the enterprise contact's enterprise, and its confirmation code. */
+  visitReportId: string;
+  visitCode: string;
+  /** A key project the target cadre owns (claimed), as it stood when the fixture was made; and another project. */
+  project: ProjectDoc;
+  spareProjectId: string;
   indicatorId: string;
   nodeId: string;
   unboundMemberId: string;
@@ -121,11 +128,13 @@ export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
   const admin = token.admin;
 
   const [enterprise] = await find<{ _id: string }>(t, 'enterprises');
-  const [project] = await find<{ _id: string }>(t, 'projects');
+  const [project, spareProject] = await find<ProjectDoc>(t, 'projects');
   const [indicator] = await find<{ _id: string }>(t, 'indicators');
   const node = (await find<{ _id: string; level: string }>(t, 'treeNodes')).find((n) => n.level === 'personal');
   const unbound = members.find((m) => m.active && !m.bound) ?? members.find((m) => m.active && m._id !== target._id);
-  if (!enterprise || !project || !indicator || !node || !unbound) throw new Error('demo park is missing records');
+  if (!enterprise || !project || !spareProject || !indicator || !node || !unbound) throw new Error('demo park is missing records');
+  ok(await t.call(token.cadre, 'projects', 'claim', { projectId: project._id, claim: true }));
+  const visit = await visitWithCode(t, token.cadre, person.enterprise?.enterpriseId ?? '');
   const invite = ok(await t.call(admin, 'members', 'issueInvite', { memberId: unbound._id }));
 
   const campaign = ok(await t.call(admin, 'votes', 'create', { title: '访问测试互评', kind: 'peer', year: 2026 }));
@@ -156,6 +165,10 @@ export async function accessFixture(t: FixtureCloud): Promise<Fixture> {
     sectionId,
     enterpriseId: enterprise._id,
     projectId: project._id,
+    visitReportId: visit.reportId,
+    visitCode: visit.code,
+    project,
+    spareProjectId: spareProject._id,
     indicatorId: indicator._id,
     nodeId: node._id,
     unboundMemberId: unbound._id,
@@ -187,6 +200,8 @@ export interface SweepFixture extends Fixture {
   sections: SectionDoc[];
   enterpriseIds: string[];
   projectIds: string[];
+  /** The key projects as they stood when the sweep began (with the target's claim of the first). */
+  projects: ProjectDoc[];
   indicatorIds: string[];
   /** Tree nodes grouped as their weights must add up (the groups `saveWeights` checks). */
   weightGroups: string[][];
@@ -213,6 +228,8 @@ export interface SweepFixture extends Fixture {
   appealsToReopen: string[];
   /** Satisfaction campaigns besides the open one: drafts to draw, one open to close, one closed with results. */
   ratingCampaigns: { drafts: string[]; toClose: string; closed: string };
+  /** Visits of the target to the contact's enterprise waiting for an answer, with their codes (and the access fixture's). */
+  visits: { reportId: string; code: string }[];
 }
 
 /** Every ballot value 称职 (competent) except one 基本称职, so that it is valid and not void. */
@@ -365,9 +382,12 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
 
   const filedAppeals = await appealsInEveryState(t, base);
   const ratingCampaigns = await moreRatingCampaigns(t, base);
+  const visits = [{ reportId: base.visitReportId, code: base.visitCode }];
+  for (let i = 0; i < 6; i += 1)
+    visits.push(await visitWithCode(t, base.token.cadre, base.person.enterprise?.enterpriseId ?? '', `生成测试走访第${i + 1}次`));
   const appealIds = [base.appeal._id, ...filedAppeals];
   const enterprises = await find<{ _id: string }>(t, 'enterprises');
-  const projects = await find<{ _id: string }>(t, 'projects');
+  const projects = await find<ProjectDoc>(t, 'projects');
   const indicators = await find<{ _id: string }>(t, 'indicators');
   const closed = (await find<{ _id: string; status: string }>(t, 'periods')).find((p) => p.status === 'closed' && p._id !== closable.periodId);
   return {
@@ -377,6 +397,7 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     sections,
     enterpriseIds: enterprises.map((e) => e._id),
     projectIds: projects.map((p) => p._id),
+    projects,
     indicatorIds: indicators.map((i) => i._id),
     weightGroups: [...groups.values()].filter((g) => g.length <= 50),
     nodeIds: nodes.map((n) => n._id),
@@ -389,11 +410,19 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     checklists: new Map(checklists.map((c) => [c.memberId, c])),
     appealIds,
     appealsToReopen: filedAppeals.slice(7, 9),
+    visits,
     ratingCampaigns,
   };
 }
 
 /** Drafts for `draw`, an open campaign for `close`, and one closed with three ratings for `results`. */
+/** A visit recorded today by the cadre whose token this is, to `enterpriseId`, and its confirmation code. */
+async function visitWithCode(t: FixtureCloud, cadre: string, enterpriseId: string, note = '了解企业用工需求') {
+  const recorded = ok(await t.call(cadre, 'dossier', 'recordVisit', { enterpriseId, date: dayOf(Date.now()), note }));
+  const { code } = ok(await t.call(cadre, 'dossier', 'visitCode', { reportId: recorded.recordedId }));
+  return { reportId: recorded.recordedId, code };
+}
+
 async function moreRatingCampaigns(t: FixtureCloud, base: Fixture): Promise<SweepFixture['ratingCampaigns']> {
   const admin = base.token.admin;
   const closesOn = dayOf(Date.now() + 30 * 86_400_000);

@@ -22,6 +22,7 @@ import { dayOf, quarterRange, shiftQuarter } from '../../shared/common/time';
 import { contracts, type ActionName, type FnName } from '../../shared/contracts';
 import { InviteCode } from '../../shared/members/contract';
 import type { MemberDoc } from '../../shared/members/member';
+import type { ProjectDoc } from '../../shared/projects/project';
 import { Receipt } from '../../shared/votes/contract';
 import type { FixtureCloud, KnownCampaign, SweepFixture } from './fixture';
 import { defOf, hostileInputs, nastyInputs, validInputs, toJson, type Arb, type Hints } from './generate';
@@ -194,11 +195,21 @@ export const PLANS: Plans = {
   },
   park: {
     sections: { caller: (_, f, i) => turn([id(f.person.headSame), ...leaderOrAdmin(f)], i) },
-    projects: { caller: (_, f, i) => turn(staff(f), i) },
-    claim: { caller: (_, f, i) => turn(sectionCadres(f), i) },
     searchEnterprises: { caller: (_, f, i) => turn(staff(f), i), pools: () => ({ q: ['', '电', '科技', '有限公司', '江西', '吉安'] }) },
     calendar: { caller: (_, f, i) => turn(staff(f), i) },
     saveCalendar: { caller: (_, f) => id(f.person.admin), extra: yearCalendars },
+  },
+  projects: {
+    list: { caller: (_, f, i) => turn(staff(f), i) },
+    get: { caller: (_, f, i) => turn(staff(f), i) },
+    claim: { caller: (_, f, i) => turn(sectionCadres(f), i) },
+    // the admin may record any project's milestones; half the inputs the next milestone of a project, today
+    reach: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: milestoneKeys(f) }), extra: nextMilestones },
+    plan: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: [...milestoneKeys(f), null] }), extra: plans },
+    create: { caller: (_, f) => id(f.person.admin) },
+    dashboard: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
+    settings: { caller: (_, f, i) => turn(staff(f), i) },
+    saveSettings: { caller: (_, f) => id(f.person.admin) },
   },
   dossier: {
     mine: { caller: (_, f, i) => turn(sectionCadres(f), i) },
@@ -209,6 +220,12 @@ export const PLANS: Plans = {
     saveSummary: { caller: (_, f, i) => turn(sectionCadres(f), i) },
     reports: { caller: (_, f, i) => turn(sectionCadres(f), i) },
     sectionStaff: { caller: (input, f, i) => sectionViewer(f, input.sectionId, i) },
+    // the target's own visits; the visited enterprise's contact with their codes, half confirming, half denying
+    visitCode: { caller: (_, f) => id(f.person.cadre), pools: (f) => ({ reportId: f.visits.map((v) => v.reportId) }) },
+    visit: { caller: (_, f) => id(f.person.enterprise), pools: (f) => ({ code: f.visits.map((v) => v.code) }) },
+    confirmVisit: { caller: (_, f) => id(f.person.enterprise), pools: (f) => ({ code: f.visits.map((v) => v.code) }), extra: visitAnswers },
+    settings: { caller: (_, f, i) => turn(staff(f), i) },
+    saveSettings: { caller: (_, f) => id(f.person.admin) },
   },
   indicators: {
     library: { caller: (_, f, i) => turn(staff(f), i) },
@@ -327,6 +344,40 @@ export const PLANS: Plans = {
     results: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: (f) => ({ campaignId: ratingCampaignIds(f) }) },
   },
 };
+
+function projectsNow(f: SweepFixture): ProjectDoc[] {
+  return f.projects;
+}
+function milestoneKeys(f: SweepFixture): string[] {
+  return [...new Set(projectsNow(f).flatMap((p) => p.milestones.map((m) => m.key)))];
+}
+/** A project's next milestone, reached today: the first of each succeeds, a repeat is a conflict. */
+function nextMilestones(f: SweepFixture): Arb {
+  const next = projectsNow(f).flatMap((p) => {
+    const m = p.milestones.find((x) => x.actual === null);
+    return m ? [{ projectId: p._id, key: m.key, actual: dayOf(Date.now()), note: '' }] : [];
+  });
+  return fc.constantFrom(...next);
+}
+/** A project's plan with the unreached milestones' planned dates moved by the same days: in order, so it saves. */
+function plans(f: SweepFixture): Arb {
+  const projects = projectsNow(f);
+  return fc.record({ p: fc.constantFrom(...projects), shift: fc.integer({ min: 0, max: 60 }) }).map(({ p, shift }) => ({
+    projectId: p._id,
+    milestones: p.milestones.map((m) => ({
+      key: m.key,
+      name: m.name,
+      planned: m.actual === null && m.planned !== null ? dayOf(Date.parse(`${m.planned}T12:00:00+08:00`) + shift * 86_400_000) : m.planned,
+    })),
+  }));
+}
+
+/** Each code answered, the even ones confirmed and the odd ones denied with a reason: both answers succeed. */
+function visitAnswers(f: SweepFixture): Arb {
+  return fc
+    .integer({ min: 0, max: f.visits.length - 1 })
+    .map((i) => ({ code: f.visits[i]?.code ?? '', confirm: i % 2 === 0, note: i % 2 === 0 ? '' : '走访日期与实际不符' }));
+}
 
 function ratingCampaignIds(f: SweepFixture): string[] {
   return [f.ratingCampaignId, ...f.ratingCampaigns.drafts, f.ratingCampaigns.toClose, f.ratingCampaigns.closed];

@@ -34,11 +34,13 @@ export const ENTRIES = {
     entry('summary', '季度小结', PAGES.dossier.summary, 'dossier', 'summary'),
     entry('result', '季度考核结果', PAGES.assessment.result(), 'assessment', 'result'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
+    entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
   ],
   sectionHead: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
+    entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
@@ -46,7 +48,8 @@ export const ENTRIES = {
     entry('ranking', '季度排名', PAGES.assessment.ranking(), 'assessment', 'ranking'),
     entry('spot', '不定期抽查', PAGES.assessment.spot, 'assessment', 'spotCheck'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
-    entry('dashboard', '诉求看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
+    entry('dashboard', '园区看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
+    entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
     entry('ratings', '企业评结果', PAGES.ratings.manage, 'ratings', 'list'),
   ],
   admin: [
@@ -55,9 +58,11 @@ export const ENTRIES = {
     entry('period', '季度考核', PAGES.assessment.period, 'assessment', 'status'),
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
-    entry('dashboard', '诉求看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
+    entry('dashboard', '园区看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
     entry('ratings', '企业评', PAGES.ratings.manage, 'ratings', 'create'),
+    entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'plan'),
     entry('calendar', '节假日设置', PAGES.park.calendar, 'park', 'saveCalendar'),
+    entry('dossierSettings', '档案设置', PAGES.dossier.settings, 'dossier', 'saveSettings'),
   ],
 } satisfies Record<string, Entry[]>;
 

@@ -20,9 +20,13 @@ export const PAGES = {
     enterprise: '/members/enterprise/index',
   },
   park: {
-    projects: '/park/projects/index',
     /** The working-day calendar (节假日设置): admin edits, staff read. */
     calendar: '/park/calendar/index',
+  },
+  projects: {
+    /** Key projects: all, the caller's own, or those lagging in the caller's view. */
+    list: (filter?: 'lagging') => `/projects/list/index${query({ filter })}`,
+    detail: (id: string) => `/projects/detail/index${query({ id })}`,
   },
   dossier: {
     /** A cadre's home: their dossier. */
@@ -31,6 +35,12 @@ export const PAGES = {
     staff: (own = false) => `/dossier/staff/index${own ? '?own=1' : ''}`,
     record: (kind?: string) => `/dossier/record/index${query({ kind })}`,
     summary: '/dossier/summary/index',
+    /** A visit's one-time confirmation code, shown on the cadre's phone. */
+    visitCode: (reportId: string) => `/dossier/visit-code/index${query({ reportId })}`,
+    /** The enterprise contact confirms a visit: opened by its code's scene (v=<code>), or typed. */
+    confirm: '/dossier/confirm/index',
+    /** The admin's dossier settings (档案设置). */
+    settings: '/dossier/settings/index',
   },
   indicators: {
     checklist: (memberId?: string) => `/indicators/checklist/index${query({ memberId })}`,
@@ -64,7 +74,7 @@ export const PAGES = {
     /** The enterprise's own appeals (`mine`) or the park side's (`inbox`). */
     list: (who: 'mine' | 'inbox') => `/appeals/list/index${query({ who })}`,
     detail: (id: string) => `/appeals/detail/index${query({ id })}`,
-    /** Leaders' figures by month (诉求看板). */
+    /** Leaders' figures by month (园区看板): appeals and key projects. */
     dashboard: '/appeals/dashboard/index',
   },
   ratings: {

@@ -1,4 +1,5 @@
 /** What several of the assessment actions share. */
+import { visitRule } from '../../../server/dossier/settings';
 import type { Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
 import { type Ctx } from '../../../server/common/router';
@@ -23,7 +24,7 @@ import {
 import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
 import { quarterLabel } from '../../../shared/common/time';
-import { emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
+import { countedProgress, emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
 import { type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
@@ -71,7 +72,7 @@ export async function periodStatus(db: Database, periodId: string) {
 
 /** Everything a quarter's scores depend on, loaded, and the pure assessment over it. */
 export async function compute(db: Database, periodId: string) {
-  const [people, secs, checklists, dossiers, staffEvals, sectionEvals, spots, corrections] = await Promise.all([
+  const [people, secs, checklists, dossiers, staffEvals, sectionEvals, spots, corrections, rule] = await Promise.all([
     cadres(db),
     sections(db),
     all<ChecklistDoc>(db, COLL.checklists, { periodId }),
@@ -80,7 +81,10 @@ export async function compute(db: Database, periodId: string) {
     all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
     all<SpotCheckDoc>(db, COLL.spotChecks, { periodId }),
     all<CorrectionDoc>(db, COLL.corrections, { periodId, field: 'deductions' }),
+    visitRule(db),
   ]);
+  // the visits that count are the admin's rule (settings/dossier): confirmed ones only, or all but those denied
+  const countedOf = (d: DossierDoc | undefined) => (d ? countedProgress(d, rule) : emptyProgress());
   const by = <T extends { memberId: string }>(xs: T[]) => new Map(xs.map((x) => [x.memberId, x]));
   const cl = by(checklists);
   const ds = by(dossiers);
@@ -91,7 +95,7 @@ export async function compute(db: Database, periodId: string) {
       name: m.name,
       sectionId: m.sectionId ?? '',
       items: cl.get(m._id)?.items ?? [],
-      inputs: { progress: ds.get(m._id)?.progress ?? emptyProgress(), actuals: ev.get(m._id)?.actuals ?? {}, grades: ev.get(m._id)?.grades ?? {} },
+      inputs: { progress: countedOf(ds.get(m._id)), actuals: ev.get(m._id)?.actuals ?? {}, grades: ev.get(m._id)?.grades ?? {} },
       staffEvaluation: ev.get(m._id)?.score ?? null,
       deductions: memberDeductions(spots, corrections, m._id),
     })),

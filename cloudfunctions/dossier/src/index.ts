@@ -9,6 +9,20 @@ import { summary } from './summary';
 import { saveSummary } from './saveSummary';
 import { reports } from './reports';
 import { sectionStaff } from './sectionStaff';
+import { confirmVisit, saveSettings, settings, visit, visitCode } from './visits';
 
 /** The dossier function's action table; who may call each action is shared/access.ts. */
-export const main = defineFunction('dossier', { mine, recordVisit, record, summary, saveSummary, reports, sectionStaff });
+export const main = defineFunction('dossier', {
+  mine,
+  recordVisit,
+  record,
+  summary,
+  saveSummary,
+  reports,
+  sectionStaff,
+  visitCode,
+  visit,
+  confirmVisit,
+  settings,
+  saveSettings,
+});

@@ -1,4 +1,5 @@
 /** What several of the dossier actions share. */
+import { randomBytes } from 'crypto';
 import { isDuplicateKey, type Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
 import { tempUrls } from '../../../server/common/files';
@@ -6,6 +7,7 @@ import { sectionName } from '../../../server/park/sections';
 import { type Ctx } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { addReportInTx } from '../../../server/dossier/report';
+import { visitRule } from '../../../server/dossier/settings';
 import { acceptsReports } from '../../../shared/assessment/period';
 import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
@@ -19,11 +21,12 @@ import {
   newDossier,
   reportDateProblem,
   targetProgress,
+  visitSummary,
   type DossierDoc,
   type ReportDoc,
 } from '../../../shared/dossier/dossier';
 import { type MemberDoc } from '../../../shared/members/member';
-import type { EnterpriseDoc, ProjectDoc } from '../../../shared/park/park';
+import type { EnterpriseDoc } from '../../../shared/park/park';
 
 export const RECENT = 5;
 
@@ -46,6 +49,7 @@ export async function reportViews(ctx: Ctx, docs: ReportDoc[]): Promise<ReportVi
     projectName: d.projectName ?? null,
     note: d.note,
     photoUrls: d.photoFileIds.map((f) => urls.get(f)).filter((u): u is string => Boolean(u)),
+    confirmation: d.kind === 'enterprise_visit' ? (d.confirmation ?? 'pending') : null,
   }));
 }
 
@@ -60,11 +64,12 @@ export interface Known {
 }
 
 export async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string, known?: Known) {
-  const [stored, open, section, recent] = await Promise.all([
+  const [stored, open, section, recent, rule] = await Promise.all([
     known ? { data: known.dossier } : ctx.db.collection<DossierDoc>(COLL.dossiers).doc(dossierId(periodId, m._id)).get(),
     known ? known.open : isOpen(ctx.db, periodId, ctx.now),
     sectionName(ctx.db, m.sectionId),
     reportsOf(ctx.db, m._id, periodId).limit(RECENT).get(),
+    visitRule(ctx.db, ctx.now),
   ]);
   // A dossier not yet written to shows the quarter's default targets with nothing done.
   const d = stored.data ?? newDossier(periodId, m);
@@ -78,8 +83,9 @@ export async function dossierView(ctx: Ctx, m: MemberDoc, periodId: string, know
     memberId: m._id,
     memberName: m.name,
     sectionName: section,
-    targets: targetProgress(d),
+    targets: targetProgress(d, rule),
     visitCount: d.visitCount,
+    visits: { ...visitSummary(d), countsUnconfirmed: rule.countUnconfirmed },
     recent: await reportViews(ctx, recent.data),
   };
 }
@@ -93,30 +99,23 @@ export interface SummaryDoc {
   updatedAt: number;
 }
 
-/**
- * Record one day-to-day report for the current quarter: checks (open quarter, date inside it and not ahead of
- * today, own photos, the enterprise or project exists), then the report and the dossier's counters in one
- * transaction.
- */
-/** What a report names must be the reporter's own photos and records that exist. */
+/** What a report names must be the reporter's own photos and an enterprise that exists. */
 async function checkReport(ctx: Ctx, m: MemberDoc, input: ParsedInput<'dossier', 'record'>) {
-  const { enterpriseId, projectId, photoFileIds } = input;
+  const { enterpriseId, photoFileIds } = input;
   if (!photoFileIds.every((f) => isOwnPhoto(f, m._id))) throw new AppError('FORBIDDEN', '只能附上本人上传的照片');
-  const [enterprise, project] = await Promise.all([
-    enterpriseId ? ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get() : null,
-    projectId ? ctx.db.collection<ProjectDoc>(COLL.projects).doc(projectId).get() : null,
-  ]);
+  const enterprise = enterpriseId ? await ctx.db.collection<EnterpriseDoc>(COLL.enterprises).doc(enterpriseId).get() : null;
   if (enterpriseId && !enterprise?.data) {
     throw new AppError('NOT_FOUND', '所选企业不存在，请重新选择', [{ path: 'enterpriseId', message: '所选企业不存在' }]);
   }
-  if (projectId && !project?.data) {
-    throw new AppError('NOT_FOUND', '所选项目不存在，请重新选择', [{ path: 'projectId', message: '所选项目不存在' }]);
-  }
-  return { enterprise, project };
+  return enterprise?.data ?? null;
 }
 
+/**
+ * Record one day-to-day report for the current quarter: checks (open quarter, date inside it and not ahead of
+ * today, own photos, the enterprise exists), then the report and the dossier's counters in one transaction.
+ */
 export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'record'>) {
-  const { kind, enterpriseId, projectId, date, note, photoFileIds } = input;
+  const { kind, enterpriseId, date, note, photoFileIds } = input;
   const m = await ctx.member();
   const periodId = quarterOf(ctx.now);
   if (!(await isOpen(ctx.db, periodId, ctx.now))) throw new AppError('CLOSED');
@@ -124,7 +123,7 @@ export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'reco
   if (problem) {
     throw new AppError('INVALID_INPUT', REPORT_DATE_MESSAGES[problem], [{ path: 'date', message: REPORT_DATE_MESSAGES[problem] }]);
   }
-  const { enterprise, project } = await checkReport(ctx, m, input);
+  const enterprise = await checkReport(ctx, m, input);
   const report: Omit<ReportDoc, '_id'> = {
     memberId: m._id,
     sectionId: m.sectionId ?? '',
@@ -132,23 +131,24 @@ export async function recordReport(ctx: Ctx, input: ParsedInput<'dossier', 'reco
     kind,
     date,
     enterpriseId,
-    enterpriseName: enterprise?.data?.name ?? null,
-    projectId,
-    projectName: project?.data?.name ?? null,
+    enterpriseName: enterprise?.name ?? null,
+    projectId: null,
+    projectName: null,
     note,
     photoFileIds,
     createdAt: ctx.now,
+    ...(kind === 'enterprise_visit' ? { confirmation: 'pending' as const, confirmedAt: null } : {}),
   };
   // A request that may arrive twice names its report, so a second run finds it instead of counting twice.
-  const named = ctx.requestKey ? { _id: `RPT-${ctx.requestKey.slice(0, 24)}` } : {};
+  const recordedId = ctx.requestKey ? `RPT-${ctx.requestKey.slice(0, 24)}` : `RPT-${randomBytes(12).toString('hex')}`;
   // The report and the dossier's counters change together or not at all.
   try {
-    const dossier = await saveReport(ctx, m, periodId, { ...report, ...named }, kind, enterpriseId);
-    return dossierView(ctx, m, periodId, { dossier, open: true });
+    const dossier = await saveReport(ctx, m, periodId, { ...report, _id: recordedId }, kind, enterpriseId);
+    return { ...(await dossierView(ctx, m, periodId, { dossier, open: true })), recordedId };
   } catch (e) {
     // recorded by an earlier run of this very request (server/common/replay.ts, NAMED): the dossier as it stands
     if (!(ctx.requestKey && isDuplicateKey(e))) throw e;
-    return dossierView(ctx, m, periodId);
+    return { ...(await dossierView(ctx, m, periodId)), recordedId };
   }
 }
 

@@ -7,6 +7,7 @@ import { newDossier, overallPercent, targetProgress, type DossierDoc } from '../
 import { hasRole, type MemberDoc } from '../../../shared/members/member';
 import { staffScope } from '../../../shared/members/scope';
 import type { SectionDoc } from '../../../shared/park/park';
+import { visitRule } from '../../../server/dossier/settings';
 
 export const sectionStaff: Handler<'dossier', 'sectionStaff'> = async ({ periodId: requested, sectionId: requestedSection }, ctx) => {
   const me = await ctx.member();
@@ -22,7 +23,7 @@ export const sectionStaff: Handler<'dossier', 'sectionStaff'> = async ({ periodI
   const section = (await ctx.db.collection<SectionDoc>(COLL.sections).doc(sectionId).get()).data;
   if (!section) throw new AppError('NOT_FOUND', '股室不存在');
   // A section has well under 100 people: one page of the cloud database's default limit each.
-  const [members, dossiers, evaluations] = await Promise.all([
+  const [members, dossiers, evaluations, rule] = await Promise.all([
     ctx.db.collection<MemberDoc>(COLL.members).where({ sectionId, active: true }).limit(100).get(),
     ctx.db.collection<DossierDoc>(COLL.dossiers).where({ sectionId, periodId }).limit(100).get(),
     ctx.db
@@ -31,13 +32,14 @@ export const sectionStaff: Handler<'dossier', 'sectionStaff'> = async ({ periodI
       .field({ memberId: true })
       .limit(100)
       .get(),
+    visitRule(ctx.db, ctx.now),
   ]);
   const byMember = new Map(dossiers.data.map((d) => [d.memberId, d]));
   const evaluated = new Set(evaluations.data.map((e) => e.memberId));
   const staff: StaffRow[] = members.data
     .filter((m) => m.roles.includes('cadre'))
     .map((m) => {
-      const targets = targetProgress(byMember.get(m._id) ?? newDossier(periodId, m));
+      const targets = targetProgress(byMember.get(m._id) ?? newDossier(periodId, m), rule);
       return {
         memberId: m._id,
         name: m.name,

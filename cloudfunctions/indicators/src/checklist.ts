@@ -1,3 +1,5 @@
+import { visitRule } from '../../../server/dossier/settings';
+import { countedProgress } from '../../../shared/dossier/dossier';
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
@@ -26,7 +28,8 @@ export const checklist: Handler<'indicators', 'checklist'> = async ({ periodId }
     );
     items = buildChecklist(nodes.data, new Map(indicators.flatMap((r) => (r.data ? [[r.data._id, r.data] as const] : []))));
   }
-  const progress = dossier.data?.progress;
+  // what counts of the visits is the admin's rule (settings/dossier)
+  const progress = dossier.data ? countedProgress(dossier.data, await visitRule(ctx.db, ctx.now)) : undefined;
   return {
     periodId: pid,
     periodLabel: quarterLabel(pid),

@@ -42,7 +42,8 @@ async function servedBy(db: Database, enterpriseId: string, year: number): Promi
   ]);
   const ids = new Set<string>();
   for (const a of appeals.data) if (a.assigneeId && inYear(a.filedAt)) ids.add(a.assigneeId);
-  for (const r of visits.data) if (r.date.startsWith(`${year}-`)) ids.add(r.memberId);
+  // a visit the enterprise said did not happen served nobody
+  for (const r of visits.data) if (r.date.startsWith(`${year}-`) && r.confirmation !== 'denied') ids.add(r.memberId);
   if (ids.size === 0) return [];
   const _ = db.command;
   const res = await db

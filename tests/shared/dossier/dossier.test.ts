@@ -1,7 +1,10 @@
 import { ReportKind } from '../../../shared/dossier/contract';
 import { DEFAULT_QUARTER_TARGETS } from '../../../shared/dossier/config';
 import {
+  applyConfirmation,
   applyReport,
+  countedProgress,
+  visitSummary,
   newDossier,
   defaultTargets,
   emptyProgress,
@@ -94,7 +97,37 @@ describe('counting a report into a stored dossier', () => {
     const stored = { ...newDossier('2026Q4', { _id: 'M1', sectionId: 'S1' }), _id: '2026Q4_M1' };
     for (const kind of ReportKind.options) {
       const next = applyReport(stored, kind, kind === 'enterprise_visit' || kind === 'appeal_resolved' ? 'E1' : null);
-      expect(Object.keys(next).sort()).toEqual(['progress', 'visitCount', 'visitedEnterpriseIds']);
+      expect(Object.keys(next).sort()).toEqual(['progress', 'visitCount', 'visitTally', 'visitedEnterpriseIds']);
     }
+  });
+});
+
+describe('visits the enterprise confirms', () => {
+  const visit = (d: ReturnType<typeof newDossier>, e: string) => ({ ...d, ...applyReport(d, 'enterprise_visit', e) });
+  const start = () => visit(visit(visit(newDossier('2026Q4', { _id: 'M1', sectionId: 'S1' }), 'E1'), 'E1'), 'E2');
+
+  it('a confirmation joins the enterprise to those confirmed; the target counts them when the admin says so', () => {
+    const d = { ...start(), ...applyConfirmation(start(), 'E1', 'confirmed') };
+    expect(d.confirmedEnterpriseIds).toEqual(['E1']);
+    expect(visitSummary(d)).toEqual({ confirmed: 1, unconfirmed: 2, denied: 0 });
+    expect(countedProgress(d, { countUnconfirmed: true }).enterprise_visit).toBe(2);
+    expect(countedProgress(d, { countUnconfirmed: false }).enterprise_visit).toBe(1);
+    expect(targetProgress(d, { countUnconfirmed: false }).find((r) => r.metric === 'enterprise_visit')?.done).toBe(1);
+  });
+
+  it('a denial takes the visit off, and the enterprise off only with its last visit', () => {
+    let d = start();
+    d = { ...d, ...applyConfirmation(d, 'E1', 'denied') };
+    expect([d.visitCount, d.progress.enterprise_visit, d.visitedEnterpriseIds]).toEqual([2, 2, ['E1', 'E2']]);
+    d = { ...d, ...applyConfirmation(d, 'E1', 'denied') };
+    expect([d.visitCount, d.progress.enterprise_visit, d.visitedEnterpriseIds]).toEqual([1, 1, ['E2']]);
+    expect(visitSummary(d)).toEqual({ confirmed: 0, unconfirmed: 1, denied: 2 });
+  });
+
+  it('a dossier written before visits were tallied counts an enterprise’s visits as one', () => {
+    const { visitTally: _none, ...old } = start();
+    const d = applyConfirmation(old, 'E1', 'denied');
+    expect(d.visitedEnterpriseIds).toEqual(['E2']);
+    expect(d.progress.enterprise_visit).toBe(1);
   });
 });

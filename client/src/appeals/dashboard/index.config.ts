@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '诉求看板', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '园区看板', enablePullDownRefresh: true });

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import type { OutputOf } from '../../../../shared/contracts';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { ProjectFigures } from '../../projects/ProjectFigures';
 
 type Row = OutputOf<'appeals', 'dashboard'>['total'];
 
@@ -34,8 +35,9 @@ function Figures({ row, id }: { row: Row; id: string }) {
 }
 
 /**
- * The park's appeal figures for leaders (诉求看板), by month of filing, from the appeals themselves: received,
- * resolved, overdue now, the median time to accept and to resolve, and the 好差评 satisfaction rate.
+ * The park dashboard for leaders (园区看板), from the records: the appeals by month of filing — received,
+ * resolved, overdue now, the median time to accept and to resolve, the 好差评 satisfaction rate — and the key
+ * projects' landing cycle, lagging projects and milestones (../../projects/ProjectFigures).
  */
 export default function AppealsDashboard() {
   const [months, setMonths] = useState(6);
@@ -44,7 +46,7 @@ export default function AppealsDashboard() {
   return (
     <View className='page' id='dashboard-page'>
       <View className='page-hd'>
-        <View className='page-title'>诉求看板</View>
+        <View className='page-title'>园区看板</View>
         <View className='page-desc'>按提交月份统计；满意率为“基本满意”及以上的评价占比，重新评价取代首次评价，经裁定不予采信的差评不计。</View>
       </View>
       <View className='cells'>
@@ -65,6 +67,8 @@ export default function AppealsDashboard() {
             合计（办结率 {pct(d.resolvedShare)}）
           </View>
           <Figures row={d.total} id='dashboard-total' />
+          <ProjectFigures months={months} />
+          <View className='cells-title'>企业诉求（按月）</View>
           {d.months.map((m) => (
             <View key={m.month}>
               <View className='cells-title'>{m.month.replace('-', '年')}月</View>

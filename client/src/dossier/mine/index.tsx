@@ -2,9 +2,13 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
+import { LaggingNotice } from '../../projects/LaggingNotice';
+import { CONFIRMATION_LABELS } from '../../../../shared/dossier/contract';
 import { PAGES } from '../../common/pages';
 import { LoadStatus, ProgressBar } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+
+const CONFIRMATION_TAG = { pending: 'tag-grey', confirmed: 'tag-ok', denied: 'tag-red' } as const;
 
 /** A cadre's dossier for the current quarter: targets with progress, visits, recent reports. */
 export default function Dossier() {
@@ -64,7 +68,11 @@ export default function Dossier() {
         ))}
       </View>
       <View className='tips' id='visit-count'>
-        共走访 {d.visitCount} 次，其中 {visits?.done ?? 0} 家企业
+        共走访 {d.visitCount} 次，计入 {visits?.done ?? 0} 家企业
+      </View>
+      <View className='tips' id='visit-confirmations'>
+        企业已确认 {d.visits.confirmed} 次 · 待确认 {d.visits.unconfirmed} 次{d.visits.denied > 0 ? ` · 企业称不属实 ${d.visits.denied} 次` : ''}
+        {d.visits.countsUnconfirmed ? '' : '（只有企业确认的走访计入目标）'}
       </View>
       {d.open && (
         <View className='btn-area' style={{ paddingTop: '8px' }}>
@@ -84,6 +92,19 @@ export default function Dossier() {
                 <Text className='cell-ft'>{r.date}</Text>
               </View>
               <View className='cell-sub'>{r.note}</View>
+              {r.confirmation && (
+                <View className='cell-sub'>
+                  <Text className={`tag ${CONFIRMATION_TAG[r.confirmation]}`} id={`report-${r.id}-confirmation`}>
+                    {CONFIRMATION_LABELS[r.confirmation]}
+                  </Text>
+                  {r.confirmation === 'pending' && d.open && (
+                    <Text className='link' id={`report-${r.id}-code`} onClick={() => void Taro.navigateTo({ url: PAGES.dossier.visitCode(r.id) })}>
+                      {' '}
+                      出示确认码
+                    </Text>
+                  )}
+                </View>
+              )}
               {r.photoUrls.length > 0 && (
                 <View className='thumbs'>
                   {r.photoUrls.map((u) => (
@@ -102,6 +123,7 @@ export default function Dossier() {
           </View>
         ))}
       </View>
+      <LaggingNotice />
       <HomeEntries links={ENTRIES.cadre} roles={me.data?.roles} />
       <SwitchIdentity />
     </View>

@@ -15,10 +15,9 @@ import { usePageData } from '../../common/use-page-data';
 import { useFieldErrors } from '../../common/use-field-errors';
 import { RetryNote, useRequest } from '../../common/use-request';
 
-// Appeals resolved are counted when the enterprise confirms them (appeals.confirm), never self-reported.
+// Appeals resolved and project milestones count by themselves (appeals.confirm, projects.reach), never self-reported.
 const KINDS: { k: SelfReportKind; label: string }[] = [
   { k: 'enterprise_visit', label: '走访企业' },
-  { k: 'project_milestone', label: '项目进展' },
   { k: 'achievement', label: '其他实绩' },
 ];
 const needsEnterprise = (k: SelfReportKind) => k === 'enterprise_visit';
@@ -29,26 +28,23 @@ function reportWindow(d: DossierView | null, today: string): { firstDay: string;
 }
 
 /**
- * Record day-to-day work (工作实绩): an enterprise visit, an appeal resolved, a project milestone or another
- * achievement, with up to LIMITS.photosPerReport photos (uploaded to reports/<memberId>/). The one reporting form.
+ * Record day-to-day work (工作实绩): an enterprise visit or another achievement, with up to LIMITS.photosPerReport photos (uploaded to reports/<memberId>/). The one reporting form.
  */
 export default function Record() {
   const today = parkToday();
   // `?kind=` opens the form on one kind (the dossier's 记录走访 opens it on enterprise_visit).
   const { params } = useRouter();
   const [kind, setKind] = useState<SelfReportKind>(KINDS.find((x) => x.k === params.kind)?.k ?? 'enterprise_visit');
-  // Who reports (their photo folder), the quarter's days and whether it is open, the projects to pick from.
+  // Who reports (their photo folder), the quarter's days and whether it is open.
   const me = usePageData('members', 'me', {}).data;
   const { firstDay, lastDay, open } = reportWindow(usePageData('dossier', 'mine', {}).data, today);
-  const projects = usePageData('park', 'projects', {}).data;
   const [q, setQ] = useState('');
   const [results, setResults] = useState<EnterpriseItem[]>([]);
   const [chosen, setChosen] = useState<EnterpriseItem | null>(null);
-  const [projectId, setProjectId] = useState<string | null>(null);
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   // A message about a field goes once the person changes what it was about.
-  const [errors, setErrors] = useFieldErrors([kind, chosen, projectId, date, note]);
+  const [errors, setErrors] = useFieldErrors([kind, chosen, date, note]);
   const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
   const [submitting, setSubmitting] = useState(false);
   const request = useRequest({ patient: true });
@@ -71,9 +67,6 @@ export default function Record() {
   }, [q, kind]);
 
   const endDay = lastDay < today ? lastDay : today;
-  // Claimed projects first: they are the ones a cadre follows.
-  const sortedProjects = [...(projects ?? [])].sort((a, b) => Number(b.claimedByMe) - Number(a.claimedByMe));
-  const project = projects?.find((p) => p.id === projectId) ?? null;
 
   const submit = async () => {
     if (busy.current) return;
@@ -81,7 +74,6 @@ export default function Record() {
       kind,
       date,
       enterpriseId: needsEnterprise(kind) ? (chosen?.id ?? null) : null,
-      projectId: kind === 'project_milestone' ? projectId : null,
       note,
       photoFileIds: [] as string[],
     };
@@ -104,7 +96,9 @@ export default function Record() {
       request.settle(r.code === 0);
       if (r.code === 0) {
         void Taro.showToast({ title: '已记录', icon: 'success' });
-        setTimeout(() => void Taro.navigateBack(), 800);
+        // a visit goes on to its confirmation code, for the enterprise's contact to scan there and then
+        const next = kind === 'enterprise_visit' ? PAGES.dossier.visitCode(r.data.recordedId) : null;
+        setTimeout(() => void (next ? Taro.redirectTo({ url: next }) : Taro.navigateBack()), 800);
       } else setErrors(detailsOrForm(r));
     } finally {
       busy.current = false;
@@ -178,36 +172,12 @@ export default function Record() {
         <FieldError id='record-error-enterprise' text={errors.enterpriseId} />
       </View>
 
-      {kind === 'project_milestone' && (
-        <View>
-          <View className='cells-title'>重点项目（已认领的在前）</View>
-          <View className='cells' id='record-projects'>
-            {!projects && <View className='empty'>加载中…</View>}
-            {sortedProjects.map((p) => (
-              <View key={p.id} className='cell' hoverClass='cell-hover' id={`record-project-${p.id}`} onClick={() => setProjectId(p.id)}>
-                <View className='cell-bd'>
-                  <View className='cell-title'>{p.name}</View>
-                  <View className='cell-sub'>
-                    {p.stage}
-                    {p.enterpriseName ? ` · ${p.enterpriseName}` : ''}
-                    {p.claimedByMe ? ' · 我已认领' : ''}
-                  </View>
-                </View>
-                {p.id === projectId && <Text className='check'>✓</Text>}
-              </View>
-            ))}
-          </View>
-          <View className='cell cell-link' id='record-projects-claim' onClick={() => void Taro.navigateTo({ url: PAGES.park.projects })}>
-            认领重点项目
-          </View>
-          {project && (
-            <View className='tips' id='record-project-chosen'>
-              已选：{project.name}
-            </View>
-          )}
-          <FieldError id='record-error-project' text={errors.projectId} />
-        </View>
-      )}
+      <View className='tips' id='record-auto-note'>
+        企业诉求办结在企业确认后、重点项目节点在按期完成后自动计入档案，无需在此填报。
+        <Text className='link' id='record-projects-link' onClick={() => void Taro.navigateTo({ url: PAGES.projects.list() })}>
+          查看重点项目
+        </Text>
+      </View>
 
       <View className='cells-title'>日期</View>
       <View className='cells'>

@@ -4,6 +4,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { LoadStatus, ProgressBar } from '../../common/ui';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
+import { LaggingNotice } from '../../projects/LaggingNotice';
 import { PAGES } from '../../common/pages';
 import { usePageData } from '../../common/use-page-data';
 
@@ -85,6 +86,7 @@ export default function SectionStaff() {
           ))}
         </View>
       )}
+      <LaggingNotice />
       <HomeEntries links={own ? ENTRIES.sectionHead : ENTRIES.leader} roles={me.data?.roles} />
       <SwitchIdentity />
     </View>

@@ -45,6 +45,20 @@ export default function EnterpriseHome() {
               </View>
             </View>
           </View>
+          <View className='cells-title'>干部走访</View>
+          <View className='cells'>
+            <View
+              className='cell cell-access'
+              hoverClass='cell-hover'
+              id='enterprise-confirm-visit'
+              onClick={() => void Taro.navigateTo({ url: PAGES.dossier.confirm })}
+            >
+              <View className='cell-bd'>
+                <View className='cell-title'>确认走访</View>
+                <View className='cell-sub'>扫描走访干部出示的小程序码，确认走访是否属实</View>
+              </View>
+            </View>
+          </View>
         </View>
       )}
       <SwitchIdentity />

@@ -8,6 +8,7 @@ import { call } from '../../common/call';
 import { ErrorBox, Loading } from '../../common/ui';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
+import { LaggingNotice } from '../../projects/LaggingNotice';
 import { usePageData } from '../../common/use-page-data';
 
 type Person = OutputOf<'members', 'roster'>['items'][number];
@@ -134,6 +135,7 @@ export default function Invites() {
           </Button>
         </View>
       )}
+      <LaggingNotice />
       <HomeEntries links={ENTRIES.admin} roles={me.data?.roles} />
       <SwitchIdentity />
     </View>

@@ -9,7 +9,7 @@ import { call } from '../../common/call';
 import { Loading } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { RetryNote, useRequest } from '../../common/use-request';
-import { codeFromParams } from '../lib';
+import { codeFromParams } from '../../common/scene';
 
 const NO_CODE: Fail = { code: 'NOT_FOUND', message: '缺少评价码，请用微信扫描园区发放的评价二维码' };
 
@@ -62,7 +62,7 @@ function Levels({
  */
 export default function RatePage() {
   const { params } = useRouter();
-  const code = codeFromParams(params);
+  const code = codeFromParams(params, 'r');
   const form = usePageData('ratings', 'form', code ? { code } : null, { reset: true });
   const [dims, setDims] = useState<Record<string, number>>({});
   const [cadres, setCadres] = useState<Record<string, number | 'skip'>>({});

@@ -1,0 +1,101 @@
+/** What the projects actions share: loading a project and its owners, the settings, and the views. */
+import { COLL } from '../../../server/common/collections';
+import type { Database } from '../../../server/common/cloud';
+import type { Ctx } from '../../../server/common/router';
+import { AppError } from '../../../shared/common/errors';
+import { dayOf, inPark } from '../../../shared/common/time';
+import { hasRole, type MemberDoc } from '../../../shared/members/member';
+import type { EnterpriseDoc, SectionDoc } from '../../../shared/park/park';
+import { PROJECTS } from '../../../shared/projects/config';
+import type { ProjectItem, ProjectView } from '../../../shared/projects/contract';
+import { landingDays, milestoneState, projectStatus } from '../../../shared/projects/milestone';
+import type { ClaimDoc, ProjectDoc, ProjectSettingsDoc } from '../../../shared/projects/project';
+
+/** A park has tens of key projects: one page of the cloud's 100-record cap holds them all. */
+export const PROJECTS_PAGE = 100;
+/** Owners of every project together: PROJECTS_PAGE × PROJECTS.ownersMax, one 1000-record page. */
+export const CLAIMS_PAGE = 1000;
+
+export async function loadProject(db: Database, projectId: string): Promise<ProjectDoc> {
+  const p = (await db.collection<ProjectDoc>(COLL.projects).doc(projectId).get()).data;
+  if (!p) throw new AppError('NOT_FOUND', '项目不存在或已被删除');
+  return p;
+}
+
+export async function claimsOf(db: Database, projectId: string): Promise<ClaimDoc[]> {
+  return (
+    await db
+      .collection<ClaimDoc>(COLL.claims)
+      .where({ projectId })
+      .limit(PROJECTS.ownersMax * 2)
+      .get()
+  ).data;
+}
+
+export async function baselineDays(db: Database): Promise<number> {
+  const s = (await db.collection<ProjectSettingsDoc>(COLL.settings).doc('projects').get()).data;
+  return s?.landingBaselineDays ?? PROJECTS.landingBaselineDays;
+}
+
+export async function enterpriseNames(db: Database, ids: string[]): Promise<Map<string, string>> {
+  const found = await Promise.all([...new Set(ids)].map((id) => db.collection<EnterpriseDoc>(COLL.enterprises).doc(id).get()));
+  return new Map(found.flatMap((r) => (r.data ? [[r.data._id, r.data.name] as const] : [])));
+}
+
+export function itemOf(p: ProjectDoc, claims: ClaimDoc[], me: MemberDoc, names: Map<string, string>, now: number): ProjectItem {
+  const mine = claims.filter((c) => c.projectId === p._id);
+  return {
+    id: p._id,
+    name: p.name,
+    enterpriseName: names.get(p.enterpriseId) ?? null,
+    status: projectStatus(p.milestones, dayOf(now)),
+    landingDays: landingDays(p.milestones),
+    claimedByMe: mine.some((c) => c.memberId === me._id),
+    owners: mine.length,
+  };
+}
+
+/** An owner of the project, or the admin: who may record that a milestone was reached. */
+export function mayReach(me: MemberDoc, claims: ClaimDoc[]): boolean {
+  return hasRole(me, 'admin') || (hasRole(me, 'cadre') && claims.some((c) => c.memberId === me._id));
+}
+
+const LOG_SHOWN = 20;
+
+export async function projectView(ctx: Ctx, p: ProjectDoc, me: MemberDoc, known?: { claims?: ClaimDoc[] }): Promise<ProjectView> {
+  const claims = known?.claims ?? (await claimsOf(ctx.db, p._id));
+  const [names, baseline, owners] = await Promise.all([
+    enterpriseNames(ctx.db, [p.enterpriseId]),
+    baselineDays(ctx.db),
+    Promise.all(claims.map((c) => ctx.db.collection<MemberDoc>(COLL.members).doc(c.memberId).get())),
+  ]);
+  const sectionIds = [...new Set(claims.map((c) => c.sectionId).filter(Boolean))];
+  const sections = await Promise.all(sectionIds.map((id) => ctx.db.collection<SectionDoc>(COLL.sections).doc(id).get()));
+  const sectionName = new Map(sections.flatMap((s) => (s.data ? [[s.data._id, s.data.name] as const] : [])));
+  const today = dayOf(ctx.now);
+  return {
+    id: p._id,
+    name: p.name,
+    enterpriseId: p.enterpriseId,
+    enterpriseName: names.get(p.enterpriseId) ?? null,
+    status: projectStatus(p.milestones, today),
+    milestones: p.milestones.map((m) => ({ ...m, ...milestoneState(m, today) })),
+    owners: claims
+      .map((c, i) => ({
+        memberId: c.memberId,
+        name: owners[i]?.data?.name ?? '（已离开）',
+        sectionName: sectionName.get(c.sectionId) ?? null,
+        since: inPark(c.at).format('YYYY-MM-DD'),
+      }))
+      .sort((a, b) => a.since.localeCompare(b.since)),
+    log: p.log
+      .slice(-LOG_SHOWN)
+      .reverse()
+      .map((l) => ({ at: l.at, byName: l.byName, text: l.text })),
+    landingDays: landingDays(p.milestones),
+    baselineDays: baseline,
+    claimedByMe: claims.some((c) => c.memberId === me._id),
+    mayReach: mayReach(me, claims),
+    mayPlan: hasRole(me, 'admin'),
+  };
+}

@@ -1,0 +1,81 @@
+import { COLL } from '../../../server/common/collections';
+import type { Handler } from '../../../server/common/router';
+import { withTransaction } from '../../../server/common/tx';
+import { loadPeriod } from '../../../server/assessment/period';
+import { addReportInTx } from '../../../server/dossier/report';
+import { acceptsReports } from '../../../shared/assessment/period';
+import { AppError } from '../../../shared/common/errors';
+import { dayOf, quarterOf, quarterRange } from '../../../shared/common/time';
+import type { MemberDoc } from '../../../shared/members/member';
+import { PROJECTS } from '../../../shared/projects/config';
+import { creditedOwners, reachProblem, reachedOnTime, type MilestoneProblem } from '../../../shared/projects/milestone';
+import type { ProjectDoc } from '../../../shared/projects/project';
+import { claimsOf, loadProject, mayReach, projectView } from './lib';
+
+function refuse(p: MilestoneProblem): never {
+  throw new AppError(p.code, p.message, [{ path: p.path, message: p.message }]);
+}
+
+/**
+ * An owner (or the admin) records the day a milestone was reached. Reached on or before its planned date, it moves
+ * the "重点项目进展达速" target of every owner who had claimed the project before that day: a report in each one's
+ * dossier for the current quarter, named after the milestone and the owner so that it can only ever count once,
+ * written in the same transaction as the date.
+ */
+export const reach: Handler<'projects', 'reach'> = async ({ projectId, key, actual, note }, ctx) => {
+  const me = await ctx.member();
+  const [project, claims] = await Promise.all([loadProject(ctx.db, projectId), claimsOf(ctx.db, projectId)]);
+  if (!mayReach(me, claims)) throw new AppError('FORBIDDEN', '只有项目认领人或组织员可以填报节点完成情况');
+  const today = dayOf(ctx.now);
+  const early = reachProblem(project.milestones, key, actual, today);
+  if (early) refuse(early);
+  const milestone = project.milestones.find((m) => m.key === key);
+  if (!milestone) throw new AppError('NOT_FOUND', '该项目没有这个节点');
+  const periodId = quarterOf(ctx.now);
+  const counts = reachedOnTime({ planned: milestone.planned, actual }) && acceptsReports(periodId, await loadPeriod(ctx.db, periodId), ctx.now);
+  const credited = counts ? creditedOwners(claims, actual) : [];
+  const owners = (await Promise.all(credited.map((c) => ctx.db.collection<MemberDoc>(COLL.members).doc(c.memberId).get())))
+    .map((r) => r.data)
+    .filter((m): m is MemberDoc => m !== null && m.active && m.roles.includes('cadre'));
+  const { first } = quarterRange(periodId);
+  const plannedText = milestone.planned ? `计划${milestone.planned}，` : '';
+  const text = `填报「${milestone.name}」实际完成 ${actual}${note ? `：${note}` : ''}`;
+
+  const saved = await withTransaction(ctx.db, async (tx) => {
+    const ref = tx.collection<ProjectDoc>(COLL.projects).doc(projectId);
+    const p = (await ref.get()).data;
+    if (!p) throw new AppError('NOT_FOUND', '项目不存在或已被删除');
+    // another owner may have recorded it, or the plan changed, since the checks above
+    const problem = reachProblem(p.milestones, key, actual, today);
+    if (problem) refuse(problem);
+    const milestones = p.milestones.map((m) => (m.key === key ? { ...m, actual } : m));
+    const log = [...p.log, { at: ctx.now, by: me._id, byName: me.name, text }].slice(-PROJECTS.logMax);
+    await ref.update({ data: { milestones: ctx.db.command.set(milestones), log: ctx.db.command.set(log), updatedAt: ctx.now } });
+    for (const m of owners) {
+      await addReportInTx(
+        tx,
+        m,
+        periodId,
+        {
+          _id: `RPT-MS-${p._id}-${key}-${m._id}`,
+          memberId: m._id,
+          sectionId: m.sectionId ?? '',
+          periodId,
+          kind: 'project_milestone',
+          date: actual >= first ? actual : today,
+          enterpriseId: null,
+          enterpriseName: null,
+          projectId: p._id,
+          projectName: p.name,
+          note: `「${milestone.name}」按期完成（${plannedText}实际${actual}）`,
+          photoFileIds: [],
+          createdAt: ctx.now,
+        },
+        'project_milestone',
+        null,
+      );
+    }
+    return { ...p, milestones, log, updatedAt: ctx.now };
+  });
+  return projectView(ctx, saved, me, { claims });
+};

@@ -1,0 +1,56 @@
+/** The key projects' stored documents. */
+import type { Milestone } from './milestone';
+
+/** One change to a project, kept on it: who planned or reached what, when. */
+export interface ProjectLogEntry {
+  at: number;
+  by: string;
+  byName: string;
+  text: string;
+}
+
+/** `projects/{id}` — a key industrial project (重点产业项目) and its milestones. */
+export interface ProjectDoc {
+  _id: string;
+  name: string;
+  enterpriseId: string;
+  milestones: Milestone[];
+  log: ProjectLogEntry[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** `claims/{projectId}_{memberId}`: a cadre claims (认领) a key project and becomes one of its owners. */
+export interface ClaimDoc {
+  _id: string;
+  projectId: string;
+  memberId: string;
+  /** The owner's section when they claimed: whose section head sees the project lag. */
+  sectionId: string;
+  at: number;
+}
+
+/** `settings/projects`: the park's own figures for key projects. */
+export interface ProjectSettingsDoc {
+  _id: 'projects';
+  landingBaselineDays: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export function claimId(projectId: string, memberId: string): string {
+  return `${projectId}_${memberId}`;
+}
+
+/**
+ * Whose lagging projects a person is shown (滞后提醒): leaders and the admin every project's; a section head those
+ * their section's cadres own, and their own; a cadre their own.
+ */
+export function inLaggingView(
+  viewer: { memberId: string; roles: readonly string[]; sectionId: string | null },
+  claims: readonly Pick<ClaimDoc, 'memberId' | 'sectionId'>[],
+): boolean {
+  if (viewer.roles.includes('leader') || viewer.roles.includes('admin')) return true;
+  if (claims.some((c) => c.memberId === viewer.memberId)) return true;
+  return viewer.roles.includes('sectionHead') && viewer.sectionId !== null && claims.some((c) => c.sectionId === viewer.sectionId);
+}
