@@ -129,7 +129,7 @@ describe('the course of an appeal', () => {
       note: '自报诉求办结',
       enterpriseId: 'E002',
     } as never);
-    expect(r).toMatchObject({ code: 'INVALID_INPUT', message: '企业诉求办结由企业确认后自动计入，无需自行填报' });
+    expect(r).toMatchObject({ code: 'INVALID_INPUT', message: '企业诉求办结、重点项目节点由系统按记录自动计入，无需自行填报' });
   });
 });
 

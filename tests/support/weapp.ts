@@ -9,6 +9,12 @@ import path from 'path';
 import util from 'util';
 import type { TestCloud } from './cloud';
 
+// jsdom, these tests' environment, has no TextEncoder; the local cloud they start seeds the demo park, whose
+// satisfaction campaign hashes its seed (SHA-256 over UTF-8 bytes) as the real draw does.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
+}
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const simulate = require('miniprogram-simulate') as {
   load: (p: string, opts?: { rootPath?: string }) => string;
