@@ -38,6 +38,7 @@ export const ACCESS = {
     bind: { roles: 'anyone', scope: 'self' },
     issueInvite: { roles: ['admin'], scope: 'self' },
     roster: { roles: ['admin'], scope: 'self' },
+    addContact: { roles: ['admin'], scope: 'self' },
   },
   park: {
     sections: { roles: ['sectionHead', 'leader', 'admin'], scope: 'self' },

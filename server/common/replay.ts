@@ -27,7 +27,7 @@ import { COLL } from './collections';
 
 /** Every action that changes data, except the ballot (see above). */
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
-  members: ['bind', 'issueInvite'],
+  members: ['bind', 'issueInvite', 'addContact'],
   park: ['saveCalendar'],
   projects: ['claim', 'reach', 'plan', 'create', 'saveSettings'],
   dossier: ['saveSummary', 'confirmVisit', 'saveSettings'],

@@ -1,4 +1,4 @@
-/** The members' contract: roles, who-am-I, invite codes and binding, the roster. */
+/** The members' contract: roles, who-am-I, invite codes and binding, the roster, enterprise contacts. */
 import { z } from 'zod';
 import { Cursor, Id, empty, page } from '../common/schema';
 import { INVITE } from './config';
@@ -66,6 +66,20 @@ export const membersContract = {
       qrUrl: z.string(),
     }),
   },
+  /**
+   * Admin: add a contact of an enterprise (企业联系人), who then binds with an invite code like anyone (issueInvite):
+   * they see only their own enterprise.
+   */
+  addContact: {
+    input: z
+      .object({
+        enterpriseId: Id,
+        name: z.string().trim().min(2, { error: '姓名至少2个字' }).max(20, { error: '姓名不超过20字' }),
+        post: z.string().trim().max(20, { error: '职务不超过20字' }).default(''),
+      })
+      .strict(),
+    output: z.object({ memberId: z.string(), name: z.string(), enterpriseName: z.string() }),
+  },
   /** Admin: people of the park, with whether each has bound a WeChat identity. */
   roster: {
     input: z.object({ cursor: Cursor }).strict(),
@@ -74,6 +88,8 @@ export const membersContract = {
         memberId: z.string(),
         name: z.string(),
         sectionName: z.string().nullable(),
+        /** An enterprise contact's enterprise. */
+        enterpriseName: z.string().nullable(),
         post: z.string().nullable(),
         bound: z.boolean(),
       }),

@@ -36,6 +36,7 @@ const SAMPLES: Samples = {
     bind: (f) => ({ code: f.inviteCode }),
     issueInvite: (f) => ({ memberId: f.unboundMemberId }),
     roster: () => ({}),
+    addContact: (f, who) => ({ enterpriseId: f.enterpriseId, name: `联系人${WHO.indexOf(who)}`, post: '办公室主任' }),
   },
   park: {
     sections: () => ({}),

@@ -131,3 +131,33 @@ describe('oversized input', () => {
     expect(t.cloud.store.count('invites')).toBe(before);
   });
 });
+
+describe('an enterprise contact (企业联系人)', () => {
+  it('is added by the admin, binds with an invite code once, and sees only their enterprise', async () => {
+    const added = data(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E010', name: '周建国', post: '办公室主任' }));
+    expect(added).toMatchObject({ name: '周建国' });
+    expect(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E010', name: '周建国' })).toMatchObject({ code: 'CONFLICT' });
+    const invite = data(await t.call(admin, 'members', 'issueInvite', { memberId: added.memberId }));
+    const { token } = await t.newUser();
+    const me = data(await t.call(token, 'members', 'bind', { code: invite.code }));
+    expect(me).toMatchObject({ roles: ['enterprise'], enterpriseId: 'E010', enterpriseName: added.enterpriseName });
+    // the code binds once
+    expect(await t.call((await t.newUser()).token, 'members', 'bind', { code: invite.code })).toMatchObject({ code: 'CONFLICT' });
+    // an appeal they file is their enterprise's, whatever they send
+    const filed = data(await t.call(token, 'appeals', 'file', { category: 'policy', text: '想了解技改补贴的申报条件' }));
+    expect(filed.enterpriseName).toBe(added.enterpriseName);
+    expect(await t.call(token, 'appeals', 'file', { category: 'policy', text: '冒充其他企业', enterpriseId: 'E001' } as never)).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+
+  it('is refused to nobody but the admin, for an enterprise not in the directory, or beyond five a company', async () => {
+    const before = (await members()).length;
+    expect(await t.call(await t.as('M001'), 'members', 'addContact', { enterpriseId: 'E011', name: '王某某' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E999', name: '王某某' })).toMatchObject({ code: 'NOT_FOUND' });
+    for (const name of ['联系人甲', '联系人乙', '联系人丙', '联系人丁', '联系人戊'])
+      data(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E012', name }));
+    expect(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E012', name: '联系人己' })).toMatchObject({ code: 'CONFLICT' });
+    expect((await members()).length).toBe(before + 5);
+  });
+});

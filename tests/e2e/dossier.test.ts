@@ -48,9 +48,9 @@ describe('a cadre records an enterprise visit', () => {
     await page.locator('#record-visit').click();
     await page.locator('#record-submit').click();
     // Nothing chosen yet: the form says what is missing, in Chinese, before anything is sent.
-    await expectText(page.locator('#record-error-enterprise'), '企业');
+    await expectText(page.locator('#record-enterprise-error'), '企业');
 
-    await page.locator('#record-search input').fill(target.name.slice(0, 4));
+    await page.locator('#record-enterprise-search input').fill(target.name.slice(0, 4));
     await page.locator(`#record-enterprise-${target._id}`).click();
     await expectText(page.locator('#record-enterprise-chosen'), target.name);
     await page.locator('#record-note textarea').fill('了解企业扩产用工需求，对接职业院校');
@@ -79,7 +79,7 @@ describe('the visited enterprise confirms the visit', () => {
     if (!e || !cadre) throw new Error('demo data lacks E002’s liaison');
     const page = await signIn(cadre._id);
     await page.locator('#record-visit').click();
-    await page.locator('#record-search input').fill(e.name.slice(0, 4));
+    await page.locator('#record-enterprise-search input').fill(e.name.slice(0, 4));
     await page.locator(`#record-enterprise-${e._id}`).click();
     await page.locator('#record-note textarea').fill('走访了解设备更新需求');
     await page.locator('#record-submit').click();

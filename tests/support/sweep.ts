@@ -192,6 +192,7 @@ export const PLANS: Plans = {
       pools: (f) => ({ memberId: [...f.members.filter((m) => !m.bound).map((m) => m._id), ...f.members.map((m) => m._id)] }),
     },
     roster: { caller: (_, f) => id(f.person.admin) },
+    addContact: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ enterpriseId: f.enterpriseIds }) },
   },
   park: {
     sections: { caller: (_, f, i) => turn([id(f.person.headSame), ...leaderOrAdmin(f)], i) },

@@ -1,6 +1,6 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { LIMITS } from '../../../../shared/common/config';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
@@ -9,6 +9,7 @@ import type { EnterpriseItem } from '../../../../shared/park/contract';
 import { call } from '../../common/call';
 import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
 import { PAGES } from '../../common/pages';
+import { EnterprisePicker } from '../../park/EnterprisePicker';
 import { parkToday } from '../../common/today';
 import { PhotoPicker, usePhotos } from '../../common/use-photos';
 import { usePageData } from '../../common/use-page-data';
@@ -38,8 +39,6 @@ export default function Record() {
   // Who reports (their photo folder), the quarter's days and whether it is open.
   const me = usePageData('members', 'me', {}).data;
   const { firstDay, lastDay, open } = reportWindow(usePageData('dossier', 'mine', {}).data, today);
-  const [q, setQ] = useState('');
-  const [results, setResults] = useState<EnterpriseItem[]>([]);
   const [chosen, setChosen] = useState<EnterpriseItem | null>(null);
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
@@ -49,22 +48,6 @@ export default function Record() {
   const [submitting, setSubmitting] = useState(false);
   const request = useRequest({ patient: true });
   const busy = useRef(false);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    if (!needsEnterprise(kind)) return undefined;
-    const t = setTimeout(
-      () => {
-        const mine = ++seq.current;
-        void call('park', 'searchEnterprises', { q }).then((r) => {
-          if (mine !== seq.current) return;
-          if (r.code === 0) setResults(r.data.items);
-        });
-      },
-      q ? 300 : 0,
-    );
-    return () => clearTimeout(t);
-  }, [q, kind]);
 
   const endDay = lastDay < today ? lastDay : today;
 
@@ -133,43 +116,7 @@ export default function Record() {
       {/* kept mounted (hidden) when not needed: unmounting Taro's h5 input mid-update upsets it */}
       <View style={{ display: needsEnterprise(kind) ? 'block' : 'none' }}>
         <View className='cells-title'>企业</View>
-        <View className='cells'>
-          {chosen && (
-            <View className='cell' id='record-enterprise-chosen'>
-              <View className='cell-bd'>
-                <View className='cell-title'>{chosen.name}</View>
-                <View className='cell-sub'>{chosen.industry}</View>
-              </View>
-              <View className='cell-ft link' id='record-enterprise-change' onClick={() => setChosen(null)}>
-                更换
-              </View>
-            </View>
-          )}
-          <View style={{ display: chosen ? 'none' : 'block' }}>
-            <View className='cell'>
-              <Input
-                id='record-search'
-                className='input'
-                value={q}
-                placeholder='搜索企业名称'
-                confirmType='search'
-                onInput={(e) => setQ(e.detail.value)}
-              />
-            </View>
-            <View id='record-enterprise-list'>
-              {results.map((e) => (
-                <View key={e.id} className='cell' hoverClass='cell-hover' id={`record-enterprise-${e.id}`} onClick={() => setChosen(e)}>
-                  <View className='cell-bd'>
-                    <View className='cell-title'>{e.name}</View>
-                    <View className='cell-sub'>{e.industry}</View>
-                  </View>
-                </View>
-              ))}
-              {results.length === 0 && <View className='empty'>没有找到相关企业</View>}
-            </View>
-          </View>
-        </View>
-        <FieldError id='record-error-enterprise' text={errors.enterpriseId} />
+        <EnterprisePicker id='record-enterprise' chosen={chosen} onChoose={setChosen} error={errors.enterpriseId} active={needsEnterprise(kind)} />
       </View>
 
       <View className='tips' id='record-auto-note'>

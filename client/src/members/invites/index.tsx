@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Image, Input, Text, View } from '@tarojs/components';
 import type { Fail } from '../../../../shared/common/errors';
 import type { OutputOf } from '../../../../shared/contracts';
 import { inPark } from '../../../../shared/common/time';
+import type { EnterpriseItem } from '../../../../shared/park/contract';
 import { call } from '../../common/call';
+import { FieldError, detailsOrForm } from '../../common/form';
+import { useFieldErrors } from '../../common/use-field-errors';
+import { EnterprisePicker } from '../../park/EnterprisePicker';
 import { ErrorBox, Loading } from '../../common/ui';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
@@ -31,6 +35,9 @@ export default function Invites() {
   const me = usePageData('members', 'me', {});
   const [invite, setInvite] = useState<Invite | null>(null);
   const [issuing, setIssuing] = useState<string | null>(null);
+  // the 添加企业联系人 form, while open
+  const [contact, setContact] = useState<{ enterprise: EnterpriseItem | null; name: string; post: string } | null>(null);
+  const [contactErrors, setContactErrors] = useFieldErrors([contact]);
   const people = roster.data?.items ?? null;
   const next = roster.data?.nextCursor ?? null;
   const error = roster.error ?? moreError;
@@ -61,6 +68,79 @@ export default function Invites() {
     if (r.code === 0) setInvite(r.data);
     else void Taro.showModal({ title: '无法生成邀请码', content: r.message, showCancel: false });
   };
+
+  const addContact = async () => {
+    if (issuing || !contact) return;
+    if (!contact.enterprise) {
+      setContactErrors({ enterpriseId: '请选择企业' });
+      return;
+    }
+    setIssuing('new');
+    const r = await call('members', 'addContact', { enterpriseId: contact.enterprise.id, name: contact.name, post: contact.post });
+    if (r.code !== 0) {
+      setIssuing(null);
+      setContactErrors(detailsOrForm(r));
+      return;
+    }
+    const inv = await call('members', 'issueInvite', { memberId: r.data.memberId });
+    setIssuing(null);
+    setContact(null);
+    if (inv.code === 0) setInvite(inv.data);
+    else void Taro.showModal({ title: '已添加，但未能生成邀请码', content: inv.message, showCancel: false });
+  };
+
+  if (contact) {
+    return (
+      <View className='page' id='contact-page'>
+        <View className='page-hd'>
+          <View className='page-title'>添加企业联系人</View>
+          <View className='page-desc'>添加后生成邀请码，联系人用微信绑定后只能看到本企业的诉求和走访。</View>
+        </View>
+        <View className='cells-title'>企业</View>
+        <EnterprisePicker
+          id='contact-enterprise'
+          chosen={contact.enterprise}
+          onChoose={(e) => setContact({ ...contact, enterprise: e })}
+          error={contactErrors.enterpriseId}
+        />
+        <View className='cells-title'>联系人</View>
+        <View className='cells'>
+          <View className='cell'>
+            <View className='cell-bd'>
+              <Input
+                id='contact-name'
+                className='input'
+                value={contact.name}
+                placeholder='姓名'
+                onInput={(e) => setContact({ ...contact, name: e.detail.value })}
+              />
+            </View>
+          </View>
+          <View className='cell'>
+            <View className='cell-bd'>
+              <Input
+                id='contact-post'
+                className='input'
+                value={contact.post}
+                placeholder='职务（选填）'
+                onInput={(e) => setContact({ ...contact, post: e.detail.value })}
+              />
+            </View>
+          </View>
+        </View>
+        <FieldError id='contact-error' text={contactErrors.name ?? contactErrors.post ?? contactErrors.form} />
+        <View className='btn-area'>
+          <Button id='contact-submit' className='btn btn-primary' disabled={issuing !== null} onClick={() => void addContact()}>
+            添加并生成邀请码
+          </Button>
+          <View style={{ height: '12px' }} />
+          <Button id='contact-cancel' className='btn btn-default' onClick={() => setContact(null)}>
+            取消
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   if (invite) {
     return (
@@ -104,6 +184,9 @@ export default function Invites() {
         <View className='page-title'>人员与邀请码</View>
         <View className='page-desc'>点击未绑定的人员，为其生成邀请码。</View>
       </View>
+      <View className='cell cell-link' id='contact-add' onClick={() => setContact({ enterprise: null, name: '', post: '' })}>
+        添加企业联系人
+      </View>
       {error && <ErrorBox message={error.message} onRetry={reload} />}
       {!people && !error && <Loading />}
       {people && (
@@ -119,7 +202,7 @@ export default function Invites() {
             >
               <View className='cell-bd'>
                 <View className='cell-title'>{p.name}</View>
-                <View className='cell-sub'>{[p.sectionName, p.post].filter(Boolean).join(' · ')}</View>
+                <View className='cell-sub'>{[p.sectionName ?? p.enterpriseName, p.post].filter(Boolean).join(' · ')}</View>
               </View>
               <Text className={`tag ${p.bound ? 'tag-ok' : 'tag-no'}`} id={`member-${p.memberId}-tag`}>
                 {p.bound ? '已绑定' : '未绑定'}
