@@ -145,6 +145,23 @@ export const ACCESS = {
     submit: { roles: 'anyone', scope: 'self' },
     results: { roles: ['leader', 'admin'], scope: 'self' },
   },
+  annual: {
+    formula: { roles: staff, scope: 'self' },
+    saveFormula: { roles: ['admin'], scope: 'self' },
+    compute: { roles: ['admin'], scope: 'self' },
+    status: { roles: ['leader', 'admin'], scope: 'self' },
+    ranking: { roles: ['leader', 'admin'], scope: 'self' },
+    // oneself, a section head their section's people, leaders and the admin; before 公示 only leaders and the admin
+    explain: { roles: staff, scope: 'member' },
+    // the leadership settles the grades; the admin runs the course
+    adjust: { roles: ['leader', 'admin'], scope: 'self' },
+    confirm: { roles: ['leader', 'admin'], scope: 'self' },
+    publish: { roles: ['admin'], scope: 'self' },
+    notify: { roles: ['admin'], scope: 'self' },
+    acknowledge: { roles: ['cadre'], scope: 'self' },
+    requestReview: { roles: ['cadre'], scope: 'self' },
+    answerReview: { roles: ['admin'], scope: 'self' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

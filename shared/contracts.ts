@@ -4,6 +4,7 @@
  * by both. Who may call each action is the table in ./access.ts.
  */
 import { z } from 'zod';
+import { annualContract } from './annual/contract';
 import { appealsContract } from './appeals/contract';
 import { applicationsContract } from './applications/contract';
 import { assessmentContract } from './assessment/contract';
@@ -26,6 +27,7 @@ export const contracts = {
   votes: votesContract,
   appeals: appealsContract,
   ratings: ratingsContract,
+  annual: annualContract,
 } as const;
 
 export type Contracts = typeof contracts;

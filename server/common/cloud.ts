@@ -21,6 +21,8 @@ export interface Query<T> {
   count(): Promise<{ total: number }>;
   /** Outside transactions only: the SDK sends where().update() without the transaction id. */
   update(o: { data: object }): Promise<{ stats: { updated: number } }>;
+  /** Outside transactions only, as update: every document the where() matches. */
+  remove(): Promise<{ stats: { removed: number } }>;
 }
 
 export interface DocRef<T> {

@@ -36,4 +36,9 @@ export const COLL = {
   voteRolls: 'voteRolls',
   voteBallots: 'voteBallots',
   voteResults: 'voteResults',
+  annualFormulas: 'annualFormulas',
+  annualYears: 'annualYears',
+  annualResults: 'annualResults',
+  annualReviews: 'annualReviews',
+  annualAcks: 'annualAcks',
 } as const;

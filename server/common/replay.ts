@@ -39,6 +39,7 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   // ratings.submit keeps no request record, for the ballot's reason: it would tie a caller to a rating. A second
   // copy finds its code used and says so; the first copy's rating stands.
   ratings: ['create', 'draw', 'close'],
+  annual: ['saveFormula', 'compute', 'adjust', 'confirm', 'publish', 'notify', 'acknowledge', 'requestReview', 'answerReview'],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */

@@ -9,6 +9,7 @@
  * action cannot be left out.
  */
 import { ACCESS, type AccessRule } from '../../shared/access';
+import { formulaFields } from '../../shared/annual/config';
 import { actionProblem, mayView, type AppealAction } from '../../shared/appeals/appeal';
 import { reviewStep } from '../../shared/applications/review';
 import { staffEvaluationProblem } from '../../shared/assessment/evaluations';
@@ -145,6 +146,21 @@ const SAMPLES: Samples = {
     // to the cadre who has it already: refused as a conflict, so the appeal stays the target's for the others
     reassign: (f) => ({ appealId: f.appeal._id, memberId: f.target._id }),
     dashboard: () => ({}),
+  },
+  annual: {
+    formula: () => ({ year: 2031 }),
+    saveFormula: () => ({ ...formulaFields(2031), year: 2031 }),
+    compute: () => ({ year: 2031 }),
+    status: () => ({ year: 2031 }),
+    ranking: () => ({ year: 2031 }),
+    explain: (f) => ({ year: 2031, memberId: f.target._id }),
+    adjust: (f) => ({ year: 2031, memberId: f.target._id, grade: 'competent', reason: '访问权限测试' }),
+    confirm: () => ({ year: 2031 }),
+    publish: () => ({ year: 2031 }),
+    notify: () => ({ year: 2031 }),
+    acknowledge: () => ({ year: 2031 }),
+    requestReview: () => ({ year: 2031, reason: '访问权限测试' }),
+    answerReview: (f) => ({ year: 2031, memberId: f.target._id, grade: 'competent', note: '访问权限测试' }),
   },
   ratings: {
     create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),

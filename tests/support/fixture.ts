@@ -230,6 +230,20 @@ export interface SweepFixture extends Fixture {
   ratingCampaigns: { drafts: string[]; toClose: string; closed: string };
   /** Visits of the target to the contact's enterprise waiting for an answer, with their codes (and the access fixture's). */
   visits: { reportId: string; code: string }[];
+  /** Years of results: `draft` computed from the demo's closed quarters; `notified` (a past year made from the same
+   * quarter's results) with cadres who asked for review; `published` an empty year past its 公示. */
+  annual: AnnualFixture;
+}
+
+export interface AnnualFixture {
+  draft: number;
+  notified: number;
+  published: number;
+  /** Cadres of the draft year with their proposed grade. */
+  draftCadres: { memberId: string; grade: string }[];
+  /** Cadres of the notified year, and those who asked for review with their grade now. */
+  notifiedCadres: string[];
+  reviews: { memberId: string; grade: string }[];
 }
 
 /** Every ballot value 称职 (competent) except one 基本称职, so that it is valid and not void. */
@@ -382,6 +396,7 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
 
   const filedAppeals = await appealsInEveryState(t, base);
   const ratingCampaigns = await moreRatingCampaigns(t, base);
+  const annual = await annualYears(t, base);
   const visits = [{ reportId: base.visitReportId, code: base.visitCode }];
   for (let i = 0; i < 6; i += 1)
     visits.push(await visitWithCode(t, base.token.cadre, base.person.enterprise?.enterpriseId ?? '', `生成测试走访第${i + 1}次`));
@@ -410,12 +425,63 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     checklists: new Map(checklists.map((c) => [c.memberId, c])),
     appealIds,
     appealsToReopen: filedAppeals.slice(7, 9),
+    annual,
     visits,
     ratingCampaigns,
   };
 }
 
 /** Drafts for `draw`, an open campaign for `close`, and one closed with three ratings for `results`. */
+/** Rewrite stored documents of a collection (the store has no update): to move a deadline into the past. */
+async function patchDocs(t: FixtureCloud, coll: string, patch: (d: Record<string, unknown>) => Record<string, unknown>) {
+  const all = (await t.cloud.store.find(coll)) as Record<string, unknown>[];
+  t.cloud.store.drop(coll);
+  t.cloud.store.insertMany(coll, all.map(patch));
+}
+
+/**
+ * Three years of results for the annual actions: this year computed from the demo's closed quarters (a draft);
+ * last year made of the same quarter's results under last year's name, taken through 公示 to the notice, with
+ * eight cadres asking for review; and an empty year two back, published and past its 公示, for `notify`.
+ */
+async function annualYears(t: FixtureCloud, base: Fixture): Promise<AnnualFixture> {
+  const admin = base.token.admin;
+  const draft = Number(quarterOf(Date.now()).slice(0, 4));
+  const notified = draft - 1;
+  const published = draft - 2;
+  const closed = (await find<{ _id: string; status: string }>(t, 'periods')).find((p) => p.status === 'closed');
+  if (!closed) throw new Error('the demo park has no closed quarter');
+  const results = (await find<{ _id: string; periodId: string; sectionId: string }>(t, 'quarterResults')).filter((r) => r.periodId === closed._id);
+  const pastQuarter = `${notified}Q4`;
+  t.cloud.store.insertMany('periods', [{ _id: pastQuarter, status: 'closed' }]);
+  t.cloud.store.insertMany(
+    'quarterResults',
+    results.map((r) => ({ ...r, _id: `${pastQuarter}_${r.sectionId}`, periodId: pastQuarter })),
+  );
+  ok(await t.call(admin, 'annual', 'compute', { year: draft }));
+  for (const year of [notified, published]) {
+    ok(await t.call(admin, 'annual', 'compute', { year }));
+    ok(await t.call(admin, 'annual', 'confirm', { year }));
+    ok(await t.call(admin, 'annual', 'publish', { year }));
+  }
+  await patchDocs(t, 'annualYears', (y) => (y.year === draft ? y : { ...y, publicUntil: Date.now() - 60_000 }));
+  ok(await t.call(admin, 'annual', 'notify', { year: notified }));
+  const rows = async (year: number) => ok(await t.call(admin, 'annual', 'ranking', { year })).cadres;
+  // only people bound to a WeChat identity can call (t.as signs in as the demo identity of a bound person)
+  const bound = new Set((await find<MemberDoc>(t, 'members')).filter((m) => m.active && m.bound).map((m) => m._id));
+  const past = (await rows(notified)).filter((c) => bound.has(c.memberId));
+  const askers = [...past.filter((c) => c.grade === 'excellent').slice(0, 2), ...past.filter((c) => c.grade !== 'excellent').slice(0, 6)];
+  for (const c of askers) ok(await t.call(await t.as(c.memberId), 'annual', 'requestReview', { year: notified, reason: '生成测试：申请复核' }));
+  return {
+    draft,
+    notified,
+    published,
+    draftCadres: (await rows(draft)).map((c) => ({ memberId: c.memberId, grade: c.grade })),
+    notifiedCadres: past.filter((c) => !askers.includes(c)).map((c) => c.memberId),
+    reviews: askers.map((c) => ({ memberId: c.memberId, grade: c.grade })),
+  };
+}
+
 /** A visit recorded today by the cadre whose token this is, to `enterpriseId`, and its confirmation code. */
 async function visitWithCode(t: FixtureCloud, cadre: string, enterpriseId: string, note = '了解企业用工需求') {
   const recorded = ok(await t.call(cadre, 'dossier', 'recordVisit', { enterpriseId, date: dayOf(Date.now()), note }));

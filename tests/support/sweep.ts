@@ -23,6 +23,7 @@ import { contracts, type ActionName, type FnName } from '../../shared/contracts'
 import { InviteCode } from '../../shared/members/contract';
 import type { MemberDoc } from '../../shared/members/member';
 import type { ProjectDoc } from '../../shared/projects/project';
+import { formulaFields } from '../../shared/annual/config';
 import { Receipt } from '../../shared/votes/contract';
 import type { FixtureCloud, KnownCampaign, SweepFixture } from './fixture';
 import { defOf, hostileInputs, nastyInputs, validInputs, toJson, type Arb, type Hints } from './generate';
@@ -331,6 +332,32 @@ export const PLANS: Plans = {
     reassign: appealPlan('admin', 'kept'),
     dashboard: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
   },
+  annual: {
+    formula: { caller: (_, f, i) => turn(staff(f), i), pools: annualYears },
+    // half the inputs the defaults for this year's draft: saved, a new version
+    saveFormula: {
+      caller: (_, f) => id(f.person.admin),
+      pools: annualYears,
+      extra: (f) =>
+        fc.boolean().map((needsGood) => ({ ...formulaFields(f.annual.draft), excellentNeedsGoodQuarters: needsGood, year: f.annual.draft })),
+    },
+    compute: { caller: (_, f) => id(f.person.admin), pools: annualYears },
+    status: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
+    ranking: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
+    explain: {
+      caller: (_, f, i) => turn(leaderOrAdmin(f), i),
+      pools: (f) => ({ ...annualYears(f), memberId: f.annual.draftCadres.map((c) => c.memberId) }),
+    },
+    // a draft cadre given their grade again, or a lower one: never past the quota
+    adjust: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears, extra: adjustments },
+    confirm: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
+    publish: { caller: (_, f) => id(f.person.admin), pools: annualYears },
+    notify: { caller: (_, f) => id(f.person.admin), pools: annualYears },
+    acknowledge: { caller: (_, f, i) => turn(f.annual.notifiedCadres, i), pools: annualYears },
+    requestReview: { caller: (_, f, i) => turn(f.annual.notifiedCadres, i), pools: annualYears },
+    // each review answered with the grade it has (excellent) or a lower one: both kinds succeed
+    answerReview: { caller: (_, f) => id(f.person.admin), pools: annualYears, extra: reviewAnswers },
+  },
   ratings: {
     create: { caller: (_, f) => id(f.person.admin) },
     draw: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ campaignId: [...f.ratingCampaigns.drafts, f.ratingCampaignId] }) },
@@ -378,6 +405,25 @@ function visitAnswers(f: SweepFixture): Arb {
   return fc
     .integer({ min: 0, max: f.visits.length - 1 })
     .map((i) => ({ code: f.visits[i]?.code ?? '', confirm: i % 2 === 0, note: i % 2 === 0 ? '' : '走访日期与实际不符' }));
+}
+
+function annualYears(f: SweepFixture): Record<string, readonly unknown[]> {
+  return { year: [f.annual.draft, f.annual.notified, f.annual.published] };
+}
+const LOWER = ['competent', 'basic', 'incompetent'] as const;
+function adjustments(f: SweepFixture): Arb {
+  return fc.record({ c: fc.constantFrom(...f.annual.draftCadres), k: fc.nat(2) }).map(({ c, k }) => ({
+    year: f.annual.draft,
+    memberId: c.memberId,
+    grade: c.grade === 'excellent' && k === 0 ? 'excellent' : LOWER[k % 3],
+    reason: '生成测试：班子研究调整',
+  }));
+}
+function reviewAnswers(f: SweepFixture): Arb {
+  return fc.nat(f.annual.reviews.length - 1).map((i) => {
+    const r = f.annual.reviews[i] ?? { memberId: '', grade: 'competent' };
+    return { year: f.annual.notified, memberId: r.memberId, grade: r.grade === 'excellent' ? 'excellent' : LOWER[i % 3], note: '生成测试：复核答复' };
+  });
 }
 
 function ratingCampaignIds(f: SweepFixture): string[] {

@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
 import { PAGES } from '../../common/pages';
+import { RankRow } from '../../common/RankRow';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { ClosedQuarterHeader, useClosedQuarter } from '../closed-quarter';
@@ -48,28 +49,17 @@ export default function RankingPage() {
         <View className='cells' id='rank-members'>
           {data.members.length === 0 && <View className='empty'>暂无结果</View>}
           {data.members.map((m) => (
-            <View
-              className='cell rank-row'
-              hoverClass='cell-hover'
+            <RankRow
               key={m.memberId}
               id={`rank-m-${m.memberId}`}
+              rank={m.rank}
+              name={m.name}
+              sub={m.sectionName}
+              score={m.score}
+              grade={{ label: QUARTER_GRADE_LABELS[m.grade], tag: GRADE_TAG[m.grade] }}
+              barClass={`hbar-${m.grade}`}
               onClick={() => void Taro.navigateTo({ url: PAGES.assessment.result(m.memberId, data.periodId) })}
-            >
-              <View className='cell-bd'>
-                <View className='result-hd'>
-                  <Text className='result-rank'>{m.rank}</Text>
-                  <Text className='cell-title'>{m.name}</Text>
-                  <Text className='small'>　{m.sectionName ?? ''}</Text>
-                  <Text className='result-overall'>{m.score}</Text>
-                  <Text className={`tag ${GRADE_TAG[m.grade]}`} style={{ marginLeft: '12px' }} id={`rank-m-${m.memberId}-grade`}>
-                    {QUARTER_GRADE_LABELS[m.grade]}
-                  </Text>
-                </View>
-                <View className='hbar'>
-                  <View className={`hbar-inner hbar-${m.grade}`} style={{ width: `${Math.max(0, Math.min(100, m.score))}%` }} />
-                </View>
-              </View>
-            </View>
+            />
           ))}
         </View>
       )}
@@ -77,22 +67,14 @@ export default function RankingPage() {
         <View className='cells' id='rank-sections'>
           {data.sections.length === 0 && <View className='empty'>暂无结果</View>}
           {data.sections.map((s) => (
-            <View className='cell rank-row' key={s.sectionId} id={`rank-s-${s.sectionId}`}>
-              <View className='cell-bd'>
-                <View className='result-hd'>
-                  <Text className='result-rank'>{s.rank}</Text>
-                  <Text className='cell-title'>{s.name}</Text>
-                  <Text className='result-overall'>{s.score}</Text>
-                </View>
-                <View className='hbar'>
-                  <View className='hbar-inner' style={{ width: `${Math.max(0, Math.min(100, s.score))}%` }} />
-                </View>
-                <View className='small' style={{ marginLeft: '56px' }}>
-                  考事 {s.evaluation} · 干部均分 {s.staffMean}
-                  {s.deductions ? ` · 扣分 ${s.deductions}` : ''}
-                </View>
-              </View>
-            </View>
+            <RankRow
+              key={s.sectionId}
+              id={`rank-s-${s.sectionId}`}
+              rank={s.rank}
+              name={s.name}
+              score={s.score}
+              below={`考事 ${s.evaluation} · 干部均分 ${s.staffMean}${s.deductions ? ` · 扣分 ${s.deductions}` : ''}`}
+            />
           ))}
         </View>
       )}

@@ -1,0 +1,163 @@
+/** What the annual actions share: the year's state, its formula, its current results, the views. */
+import { COLL } from '../../../server/common/collections';
+import type { Database, Transaction } from '../../../server/common/cloud';
+import { allPages } from '../../../server/common/pages';
+import { AppError } from '../../../shared/common/errors';
+import { defaultFormula, type AnnualFormula } from '../../../shared/annual/config';
+import type { YearView } from '../../../shared/annual/contract';
+import { excellentQuota, finalGrades, type Adjustment, type AnnualGrade, type GradeProposal } from '../../../shared/annual/grades';
+import type { AnnualScore, SectionScore } from '../../../shared/annual/score';
+import type { AnnualStatus } from '../../../shared/annual/workflow';
+
+/** `annualFormulas/{year}`: the year's formula as it stands, and every version saved before. */
+export interface FormulaDoc {
+  _id: string;
+  current: AnnualFormula;
+  versions: AnnualFormula[];
+  updatedAt: number;
+  updatedBy: string;
+}
+
+/** A grade change: the leadership's adjustment of the draft, or the answer to a review after publication. */
+export interface ChangeRecord extends Adjustment {
+  by: string;
+  byName: string;
+  at: number;
+  onReview: boolean;
+}
+
+/** `annualYears/{year}`: where the year's results stand, and which computed run is in force. */
+export interface YearDoc {
+  _id: string;
+  year: number;
+  status: AnnualStatus;
+  /** The run in force: its results are `annualResults/{year}_{runId}_{sectionId}`. */
+  runId: string | null;
+  computedAt: number | null;
+  formulaVersion: number | null;
+  quarters: string[];
+  assessed: number;
+  changes: ChangeRecord[];
+  confirmedAt: number | null;
+  publishedAt: number | null;
+  publicUntil: number | null;
+  notifiedAt: number | null;
+  reviewUntil: number | null;
+}
+
+export interface CadreResult {
+  score: AnnualScore;
+  proposal: GradeProposal;
+  rank: number;
+  sectionRank: number;
+}
+
+/** `annualResults/{year}_{runId}_{sectionId}`: a section's result and its cadres', as one run computed them. */
+export interface AnnualResultDoc {
+  _id: string;
+  year: number;
+  runId: string;
+  createdAt: number;
+  sectionId: string;
+  sectionName: string | null;
+  section: (SectionScore & { rank: number }) | null;
+  members: CadreResult[];
+}
+
+/** `annualReviews/{year}_{memberId}`: a cadre's request for review and its answer. */
+export interface ReviewDoc {
+  _id: string;
+  year: number;
+  memberId: string;
+  reason: string;
+  at: number;
+  answer: { grade: AnnualGrade; note: string; at: number; by: string } | null;
+  /** For the query of those waiting: a where on a null field is not the same on every platform. */
+  answered: boolean;
+}
+
+/** `annualAcks/{year}_{memberId}`: the cadre acknowledged the written notice. */
+export interface AckDoc {
+  _id: string;
+  at: number;
+}
+
+export const personKey = (year: number, memberId: string) => `${year}_${memberId}`;
+
+export function emptyYear(year: number): YearDoc {
+  return {
+    _id: String(year),
+    year,
+    status: 'draft',
+    runId: null,
+    computedAt: null,
+    formulaVersion: null,
+    quarters: [],
+    assessed: 0,
+    changes: [],
+    confirmedAt: null,
+    publishedAt: null,
+    publicUntil: null,
+    notifiedAt: null,
+    reviewUntil: null,
+  };
+}
+
+export async function loadYear(db: Database | Transaction, year: number): Promise<YearDoc> {
+  return (await db.collection<YearDoc>(COLL.annualYears).doc(String(year)).get()).data ?? emptyYear(year);
+}
+
+export async function loadFormula(db: Database, year: number): Promise<{ formula: AnnualFormula; doc: FormulaDoc | null }> {
+  const doc = (await db.collection<FormulaDoc>(COLL.annualFormulas).doc(String(year)).get()).data;
+  return { formula: doc?.current ?? defaultFormula(year), doc };
+}
+
+export async function runResults(db: Database, y: YearDoc): Promise<AnnualResultDoc[]> {
+  if (!y.runId) return [];
+  const runId = y.runId;
+  // a section's document holds its cadres with their sources: a hundred of them a page keeps a read well under 1 MB
+  return allPages<AnnualResultDoc>(
+    (skip, limit) =>
+      db.collection<AnnualResultDoc>(COLL.annualResults).where({ year: y.year, runId }).orderBy('_id', 'asc').skip(skip).limit(limit).get(),
+    100,
+  );
+}
+
+export function gradesOf(docs: AnnualResultDoc[], y: YearDoc): Map<string, AnnualGrade> {
+  return finalGrades(
+    docs.flatMap((d) => d.members.map((m) => m.proposal)),
+    y.changes,
+  );
+}
+
+export async function pendingReviews(db: Database, year: number): Promise<number> {
+  return (await db.collection<ReviewDoc>(COLL.annualReviews).where({ year, answered: false }).count()).total;
+}
+
+export async function yearView(db: Database, y: YearDoc, known?: { docs?: AnnualResultDoc[]; formula?: AnnualFormula }): Promise<YearView> {
+  const [docs, formula, reviewsPending] = await Promise.all([
+    known?.docs ?? runResults(db, y),
+    known?.formula ?? loadFormula(db, y.year).then((f) => f.formula),
+    pendingReviews(db, y.year),
+  ]);
+  const grades = gradesOf(docs, y);
+  return {
+    year: y.year,
+    status: y.status,
+    computed: y.runId !== null,
+    computedAt: y.computedAt,
+    formulaVersion: y.formulaVersion,
+    quarters: y.quarters,
+    assessed: y.assessed,
+    excellentQuota: excellentQuota(y.assessed, formula),
+    excellentCount: [...grades.values()].filter((g) => g === 'excellent').length,
+    publicUntil: y.publicUntil,
+    notifiedAt: y.notifiedAt,
+    reviewUntil: y.reviewUntil,
+    reviewsPending,
+  };
+}
+
+export function refuse(p: { code: 'CONFLICT' | 'NOT_READY' | 'INVALID_INPUT'; message: string } | null): void {
+  if (p) throw new AppError(p.code, p.message);
+}
