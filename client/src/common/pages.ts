@@ -77,6 +77,14 @@ export const PAGES = {
     /** Leaders' figures by month (园区看板): appeals and key projects. */
     dashboard: '/appeals/dashboard/index',
   },
+  annual: {
+    /** Leaders' ranking of the year (干部 and 股室). */
+    ranking: (year?: number) => `/annual/ranking/index${query({ year: year ? String(year) : undefined })}`,
+    /** One cadre's annual result explained (one's own without memberId). */
+    result: (memberId?: string, year?: number) => `/annual/result/index${query({ memberId, year: year ? String(year) : undefined })}`,
+    /** The admin's year: formula, compute, confirm, 公示, notice. */
+    manage: '/annual/manage/index',
+  },
   ratings: {
     /** An enterprise rates the park's service (企业评): opened by scanning its code (`scene` r=<code>) or with `code`. */
     rate: (code?: string) => `/ratings/rate/index${query({ code })}`,

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '年度排名', enablePullDownRefresh: true });

@@ -1,0 +1,75 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
+import { STATUS_LABELS } from '../../../../shared/annual/workflow';
+import { PAGES } from '../../common/pages';
+import { RankRow } from '../../common/RankRow';
+import { LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+import { GRADE_TAG, YearChips, yearsOffered } from '../lib';
+
+/** Leaders and the admin: the year's ranking of cadres (tap for the explanation) and of sections, with grades. */
+export default function AnnualRanking() {
+  const { params } = useRouter();
+  const [year, setYear] = useState(Number(params.year) || (yearsOffered()[0] as number));
+  const [tab, setTab] = useState<'cadres' | 'sections'>('cadres');
+  const page = usePageData('annual', 'ranking', { year }, { reset: true, pullDown: true });
+  const d = page.data;
+  return (
+    <View className='page' id='annual-ranking-page'>
+      <YearChips value={year} onChange={setYear} idPrefix='annual-ranking' />
+      <View className='tabs'>
+        <View className={`tab${tab === 'cadres' ? ' tab-on' : ''}`} id='annual-tab-cadres' onClick={() => setTab('cadres')}>
+          干部
+        </View>
+        <View className={`tab${tab === 'sections' ? ' tab-on' : ''}`} id='annual-tab-sections' onClick={() => setTab('sections')}>
+          股室
+        </View>
+      </View>
+      <LoadStatus page={page} />
+      {d && !d.year.computed && <View className='empty'>{year}年度考核结果尚未计算</View>}
+      {d && d.year.computed && (
+        <View className='page-hd' style={{ paddingTop: '24px', paddingBottom: '8px' }}>
+          <View className='page-title' id='annual-ranking-title'>
+            {year}年度 · {STATUS_LABELS[d.year.status]}
+          </View>
+          <View className='page-desc'>
+            参评 {d.year.assessed} 人 · 优秀 {d.year.excellentCount}/{d.year.excellentQuota} 名 · 依据 {d.year.quarters.length} 个季度
+          </View>
+        </View>
+      )}
+      {d && tab === 'cadres' && (
+        <View className='cells' id='annual-cadres'>
+          {d.cadres.map((c) => (
+            <RankRow
+              key={c.memberId}
+              id={`annual-c-${c.memberId}`}
+              rank={c.rank}
+              name={c.name}
+              sub={c.sectionName}
+              score={c.total}
+              grade={{ label: `${ANNUAL_GRADE_LABELS[c.grade]}${c.changed ? '*' : ''}`, tag: GRADE_TAG[c.grade] }}
+              onClick={() => void Taro.navigateTo({ url: PAGES.annual.result(c.memberId, year) })}
+            />
+          ))}
+        </View>
+      )}
+      {d && tab === 'sections' && (
+        <View className='cells' id='annual-sections'>
+          {d.sections.map((s) => (
+            <RankRow
+              key={s.sectionId}
+              id={`annual-s-${s.sectionId}`}
+              rank={s.rank}
+              name={s.name}
+              score={s.total}
+              below={`考事 ${s.work ?? '—'} · 企业评价 ${s.enterprise ?? '—'}`}
+            />
+          ))}
+        </View>
+      )}
+      {d && d.cadres.some((c) => c.changed) && <View className='tips'>* 经班子研究调整或复核更正的等次，详情见个人结果页。</View>}
+    </View>
+  );
+}
