@@ -161,6 +161,7 @@ export const ACCESS = {
     acknowledge: { roles: ['cadre'], scope: 'self' },
     requestReview: { roles: ['cadre'], scope: 'self' },
     answerReview: { roles: ['admin'], scope: 'self' },
+    export: { roles: ['leader', 'admin'], scope: 'self' },
   },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 

@@ -164,6 +164,11 @@ export const annualContract = {
   acknowledge: { input: z.object(YearRef).strict(), output: ExplainView },
   /** The cadre asks for review (复核) before the deadline, once. */
   requestReview: { input: z.object({ ...YearRef, reason: Reason }).strict(), output: ExplainView },
+  /** Leaders and the admin: the year's results as an xlsx file in storage, for promotion files; a link valid a while. */
+  export: {
+    input: z.object({ ...YearRef, kind: z.enum(['cadres', 'sections'], { error: '请选择导出内容' }) }).strict(),
+    output: z.object({ fileName: z.string(), url: z.string(), rows: z.number() }),
+  },
   /** The admin answers a review: the grade kept or changed, and why. */
   answerReview: { input: z.object({ ...YearRef, memberId: Id, grade: AnnualGradeKey, note: Reason }).strict(), output: ExplainView },
 } as const;

@@ -161,6 +161,7 @@ const SAMPLES: Samples = {
     acknowledge: () => ({ year: 2031 }),
     requestReview: () => ({ year: 2031, reason: '访问权限测试' }),
     answerReview: (f) => ({ year: 2031, memberId: f.target._id, grade: 'competent', note: '访问权限测试' }),
+    export: () => ({ year: 2031, kind: 'cadres' }),
   },
   ratings: {
     create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),

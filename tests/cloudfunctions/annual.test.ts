@@ -8,6 +8,8 @@
 import { inPark } from '../../shared/common/time';
 import type { MemberDoc } from '../../shared/members/member';
 import type { AnnualResultDoc, YearDoc } from '../../cloudfunctions/annual/src/lib';
+import readXlsxFile from 'read-excel-file/node';
+import { CADRE_HEADER } from '../../shared/annual/export';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -70,6 +72,26 @@ describe('computing the year', () => {
   });
 });
 
+describe('the export', () => {
+  it('is an xlsx of the ranking, cell for cell, for leaders only', async () => {
+    const r = data(await t.call(leader, 'annual', 'ranking', { year: YEAR }));
+    const x = data(await t.call(leader, 'annual', 'export', { year: YEAR, kind: 'cadres' }));
+    expect(x.rows).toBe(r.cadres.length);
+    const file = Buffer.from(await (await fetch(x.url)).arrayBuffer());
+    const [sheet] = await readXlsxFile(file);
+    const rows = sheet?.data ?? [];
+    expect(rows[0]).toEqual(CADRE_HEADER);
+    const first = r.cadres[0];
+    expect(rows[1]?.slice(0, 3)).toEqual([first?.rank, first?.name, first?.sectionName]);
+    expect(rows[1]?.[9]).toBe(first?.total);
+    expect(rows).toHaveLength(r.cadres.length + 1);
+    const sections = data(await t.call(admin, 'annual', 'export', { year: YEAR, kind: 'sections' }));
+    expect(sections.rows).toBe(r.sections.length);
+    const cadre = await t.as(first?.memberId ?? '');
+    expect(await t.call(cadre, 'annual', 'export', { year: YEAR, kind: 'cadres' })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('the formula', () => {
   it('is refused unless the weights add up to 100%, and each save is a new version the results name', async () => {
     const f = data(await t.call(leader, 'annual', 'formula', { year: YEAR }));
@@ -103,8 +125,11 @@ describe('grades', () => {
     expect(await t.call(leader, 'annual', 'adjust', { year: YEAR, memberId: target.memberId, grade: 'basic', reason: '' })).toMatchObject({
       code: 'INVALID_INPUT',
     });
-    // more 优秀 than the quota allows
-    const room = r.year.excellentQuota - r.year.excellentCount;
+    // one 优秀 lowered by the leadership makes room for one more; then more 优秀 than the quota allows
+    const lowered = r.cadres.find((c) => c.grade === 'excellent');
+    if (lowered)
+      data(await t.call(leader, 'annual', 'adjust', { year: YEAR, memberId: lowered.memberId, grade: 'competent', reason: '年度内受到通报批评' }));
+    const room = r.year.excellentQuota - r.year.excellentCount + (lowered ? 1 : 0);
     for (const c of competent.slice(0, room))
       data(await t.call(leader, 'annual', 'adjust', { year: YEAR, memberId: c.memberId, grade: 'excellent', reason: '年度表现突出' }));
     const mid = await state();

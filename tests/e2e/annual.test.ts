@@ -4,7 +4,10 @@
  * confirmation and 公示 to the notice; the cadre acknowledges it and asks for review; the admin answers and the
  * cadre reads the answer.
  */
+import { readFile } from 'fs/promises';
 import type { Browser } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
+import { CADRE_HEADER } from '../../shared/annual/export';
 import { demoOpenid } from '../../demo/park';
 import { parkToday } from '../../client/src/common/today';
 import type { YearDoc } from '../../cloudfunctions/annual/src/lib';
@@ -44,6 +47,12 @@ describe('the year’s results', () => {
     await rows.first().waitFor({ timeout: 15_000 });
     await shot(leader, 'annual-02-ranking');
     const ranking = data(await t.call(await t.as('M001'), 'annual', 'ranking', { year: YEAR }));
+    // the export opens as a file with the ranking in it
+    const [download] = await Promise.all([leader.waitForEvent('download'), leader.locator('#annual-export').click()]);
+    const sheet = (await readXlsxFile(await readFile(await download.path())))[0]?.data ?? [];
+    expect(sheet[0]).toEqual(CADRE_HEADER);
+    expect(sheet[1]?.[1]).toBe(ranking.cadres[0]?.name);
+    expect(sheet).toHaveLength(ranking.cadres.length + 1);
     const bound = new Set((t.cloud.store.find('members', { bound: true }) as MemberDoc[]).map((m) => m._id));
     const who = ranking.cadres.find((c) => bound.has(c.memberId) && !c.changed);
     if (!who) throw new Error('nobody to follow');

@@ -357,6 +357,7 @@ export const PLANS: Plans = {
     requestReview: { caller: (_, f, i) => turn(f.annual.notifiedCadres, i), pools: annualYears },
     // each review answered with the grade it has (excellent) or a lower one: both kinds succeed
     answerReview: { caller: (_, f) => id(f.person.admin), pools: annualYears, extra: reviewAnswers },
+    export: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
   },
   ratings: {
     create: { caller: (_, f) => id(f.person.admin) },

@@ -42,6 +42,7 @@ export const ENTRIES = {
     entry('review', '申报审核', PAGES.applications.review, 'applications', 'review'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
+    entry('annual', '年度考核结果', PAGES.annual.result(), 'annual', 'acknowledge'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),

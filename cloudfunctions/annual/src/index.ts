@@ -5,6 +5,7 @@
 import { defineFunction } from '../../../server/common/router';
 import { compute } from './compute';
 import { acknowledge, answerReview, explain, requestReview } from './explain';
+import { exportResults } from './export';
 import { formula, saveFormula } from './formula';
 import { adjust, confirm, notify, publish, ranking, status } from './steps';
 
@@ -23,4 +24,5 @@ export const main = defineFunction('annual', {
   acknowledge,
   requestReview,
   answerReview,
+  export: exportResults,
 });

@@ -1,13 +1,15 @@
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
+import { call } from '../../common/call';
 import { PAGES } from '../../common/pages';
 import { RankRow } from '../../common/RankRow';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { GRADE_TAG, YearChips, yearsOffered } from '../lib';
+import { openExport } from '../open-export';
 
 /** Leaders and the admin: the year's ranking of cadres (tap for the explanation) and of sections, with grades. */
 export default function AnnualRanking() {
@@ -16,6 +18,14 @@ export default function AnnualRanking() {
   const [tab, setTab] = useState<'cadres' | 'sections'>('cadres');
   const page = usePageData('annual', 'ranking', { year }, { reset: true, pullDown: true });
   const d = page.data;
+  const [exporting, setExporting] = useState(false);
+  const exportNow = async () => {
+    setExporting(true);
+    const r = await call('annual', 'export', { year, kind: tab });
+    if (r.code === 0) await openExport(r.data.url, r.data.fileName).catch(() => Taro.showToast({ title: '无法打开文件', icon: 'none' }));
+    else void Taro.showModal({ title: '未能导出', content: r.message, showCancel: false });
+    setExporting(false);
+  };
   return (
     <View className='page' id='annual-ranking-page'>
       <YearChips value={year} onChange={setYear} idPrefix='annual-ranking' />
@@ -70,6 +80,13 @@ export default function AnnualRanking() {
         </View>
       )}
       {d && d.cadres.some((c) => c.changed) && <View className='tips'>* 经班子研究调整或复核更正的等次，详情见个人结果页。</View>}
+      {d && d.year.computed && (
+        <View className='btn-area'>
+          <Button className='btn btn-default' id='annual-export' disabled={exporting} onClick={() => void exportNow()}>
+            {exporting ? '正在导出…' : `导出Excel（${tab === 'cadres' ? '干部' : '股室'}）`}
+          </Button>
+        </View>
+      )}
     </View>
   );
 }
