@@ -15,6 +15,7 @@ import { dayOf } from '../shared/common/time';
 import type { Database } from '../server/common/cloud';
 import { weappSizes } from './package-size';
 import { generatedSweep } from './generated';
+import { annualBench } from './annual';
 import { appealsDashboard } from './appeals-dashboard';
 import { quarterClose, quarterCloseOnPlan } from './quarter-close';
 import { ratingsBurst } from './ratings-burst';
@@ -39,6 +40,8 @@ const lc: LocalCloudModule = {
 async function main(): Promise<void> {
   // BENCH_ONLY=plan: just the hall on a plan's limits (a minute and a half)
   if (process.env.BENCH_ONLY === 'plan') return peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  // BENCH_ONLY=annual: the year's results for the demo park and counties 10× and 20× its size
+  if (process.env.BENCH_ONLY === 'annual') return annualBench(lc, root);
   // BENCH_ONLY=dashboard: the leaders' 诉求看板 over 5,000 appeals
   if (process.env.BENCH_ONLY === 'dashboard') return appealsDashboard(lc, root);
   // BENCH_ONLY=ratings: the satisfaction campaign's meeting on a plan's limits
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
   await peakDay(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   await ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   await appealsDashboard(lc, root);
+  await annualBench(lc, root);
   await generatedSweep(lc, root);
 }
 

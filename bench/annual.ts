@@ -1,0 +1,95 @@
+/**
+ * The year's results: `annual.compute` for the demo park and for a county ten times larger (120 sections, ~740
+ * cadres), and twenty times (an export of ~1,500 rows): time through the gateway, the function host and the real
+ * SDK, database requests, against the function's 60 s timeout; then `annual.ranking` and `annual.export`.
+ * Every query pages inside the platform's cap by construction (pages of 100 section documents, 1000 members).
+ */
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { demoOpenid } from '../demo/park';
+import { seedDemo } from '../demo/seed';
+import type { QuarterResultDoc } from '../shared/assessment/assessment';
+import { inPark } from '../shared/common/time';
+import type { MemberDoc } from '../shared/members/member';
+import type { SectionDoc } from '../shared/park/park';
+import type * as LocalCloud from '../localcloud/src/index';
+
+type LocalCloudModule = typeof LocalCloud;
+type Reply = { result?: { code: number | string; message?: string; data?: Record<string, unknown> } };
+
+/** The demo's sections, cadres and this year's quarter results, `times` over (copies with their own ids). */
+function scaleUp(store: LocalCloud.Store, times: number, year: number) {
+  const sections = store.find('sections') as SectionDoc[];
+  const members = (store.find('members') as MemberDoc[]).filter((m) => m.roles.includes('cadre'));
+  const results = (store.find('quarterResults') as QuarterResultDoc[]).filter((r) => r.periodId.startsWith(`${year}Q`));
+  for (let k = 1; k < times; k += 1) {
+    const sid = (id: string) => `${id}x${k}`;
+    const mid = (id: string) => `${id}x${k}`;
+    store.insertMany(
+      'sections',
+      sections.map((s) => ({ ...s, _id: sid(s._id), name: `${s.name}${k}`, order: s.order + k * 100 })),
+    );
+    store.insertMany(
+      'members',
+      members.map((m) => ({ ...m, _id: mid(m._id), sectionId: m.sectionId ? sid(m.sectionId) : null, bound: false })),
+    );
+    store.insertMany(
+      'quarterResults',
+      results.map((r) => ({
+        ...r,
+        _id: `${r.periodId}_${sid(r.sectionId)}`,
+        sectionId: sid(r.sectionId),
+        section: r.section ? { ...r.section, sectionId: sid(r.section.sectionId) } : null,
+        members: r.members.map((m) => ({ ...m, memberId: mid(m.memberId), sectionId: sid(m.sectionId) })),
+      })),
+    );
+  }
+}
+
+async function oneScale(lc: LocalCloudModule, root: string, times: number, now: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-annual-bench-'));
+  const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, demo: true });
+  try {
+    seedDemo(cloud.store, now);
+    const year = inPark(now).year();
+    scaleUp(cloud.store, times, year);
+    const post = async (path: string, body: unknown, token?: string) =>
+      (await (
+        await fetch(`${cloud.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
+          body: JSON.stringify(body),
+        })
+      ).json()) as Reply & { token?: string };
+    const admin = String((await post('/api/dev/login', { openid: demoOpenid('M002') })).token);
+    const call = async (action: string, input: object) => {
+      const before = cloud.usage().dbRequests;
+      const t0 = performance.now();
+      const r = await post('/api/call', { name: 'annual', data: { action, input } }, admin);
+      const ms = performance.now() - t0;
+      if (r.result?.code !== 0) throw new Error(`annual.${action}: ${JSON.stringify(r).slice(0, 300)}`);
+      return { ms, requests: cloud.usage().dbRequests - before, data: r.result.data ?? {} };
+    };
+    await call('status', { year }); // warm the instance
+    const c = await call('compute', { year });
+    const again = await call('compute', { year });
+    const rk = await call('ranking', { year });
+    const x = await call('export', { year, kind: 'cadres' });
+    const label = times === 1 ? 'the demo park' : `a county ${times}× the demo`;
+    console.log(
+      `${label}: ${String(c.data.assessed)} cadres, ${cloud.store.count('sections')} sections, ${(c.data.quarters as string[]).length} quarters — ` +
+        `compute ${(c.ms / 1000).toFixed(2)} s (${c.requests} db requests), again ${(again.ms / 1000).toFixed(2)} s (${again.requests}); ` +
+        `ranking ${(rk.ms / 1000).toFixed(2)} s (${rk.requests}); export of ${String(x.data.rows)} rows ${(x.ms / 1000).toFixed(2)} s (${x.requests}) — timeout 60 s`,
+    );
+  } finally {
+    await cloud.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function annualBench(lc: LocalCloudModule, root: string): Promise<void> {
+  console.log('\n## Annual results (年度考核): compute, ranking, export');
+  const now = Date.now();
+  for (const times of [1, 10, 20]) await oneScale(lc, root, times, now);
+}
