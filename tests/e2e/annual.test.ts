@@ -12,20 +12,16 @@ import { demoOpenid } from '../../demo/park';
 import { parkToday } from '../../client/src/common/today';
 import type { YearDoc } from '../../cloudfunctions/annual/src/lib';
 import type { MemberDoc } from '../../shared/members/member';
-import { expectText, launch, shot, signInAs } from '../support/browser';
-import { data, startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, shot, signInAs, browserSuite } from '../support/browser';
+import { data, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
 const YEAR = Number(parkToday().slice(0, 4));
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 describe('the year’s results', () => {

@@ -13,19 +13,15 @@ import { dayjs, quarterOf, quarterRange } from '../../shared/common/time';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
 import type { TreeNodeDoc } from '../../shared/indicators/indicator';
 import type { MemberDoc } from '../../shared/members/member';
-import { expectText, launch, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, shot, signInAs, browserSuite } from '../support/browser';
+import { type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 const find = async <T>(coll: string, q: object) => (await t.cloud.store.find(coll, q)) as T[];

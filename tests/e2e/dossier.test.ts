@@ -9,19 +9,15 @@ import { quarterOf } from '../../shared/common/time';
 import { dossierId, type DossierDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc } from '../../shared/park/park';
-import { expectText, launch, phone, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, phone, shot, signInAs, browserSuite } from '../support/browser';
+import { type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 const find = async <T>(coll: string, q: object) => (await t.cloud.store.find(coll, q)) as T[];

@@ -11,19 +11,15 @@ import type { MemberDoc } from '../../shared/members/member';
 import { PROJECTS } from '../../shared/projects/config';
 import { parkLanding } from '../../shared/projects/dashboard';
 import type { ProjectDoc } from '../../shared/projects/project';
-import { expectText, launch, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, shot, signInAs, browserSuite } from '../support/browser';
+import { type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 const project = (name: string) => (t.cloud.store.find('projects', { name }) as ProjectDoc[])[0] as ProjectDoc;

@@ -9,19 +9,15 @@
 import type { Browser } from 'playwright-core';
 import { demoOpenid } from '../../demo/park';
 import { RATING_DIMENSIONS, sceneOf } from '../../shared/ratings/rating';
-import { expectText, launch, phone, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, phone, shot, signInAs, browserSuite } from '../support/browser';
+import { type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 const find = async <T>(coll: string, q: object) => (await t.cloud.store.find(coll, q)) as T[];

@@ -9,20 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DIMENSIONS, DEFAULT_RULES } from '../../shared/votes/config';
 import { inPark, parkInstant } from '../../shared/common/time';
 import { demoOpenid } from '../../demo/park';
-import { expectText, launch, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, shot, signInAs, browserSuite } from '../support/browser';
+import { type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
 let browser: Browser;
 const TITLE = '2026年度班子民主测评（自定规则）';
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));

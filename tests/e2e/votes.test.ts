@@ -10,8 +10,8 @@ import { demoOpenid } from '../../demo/park';
 import { RESULTS_SETTLE_MS } from '../../shared/votes/campaign';
 import type { Ratings } from '../../shared/votes/config';
 import { sdkFor } from '../localcloud/helpers';
-import { expectText, launch, shot, signInAs } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/cloud';
+import { expectText, shot, signInAs, browserSuite } from '../support/browser';
+import { type TestCloud } from '../support/cloud';
 import { newReceipt } from '../support/client';
 
 let t: TestCloud;
@@ -20,13 +20,9 @@ const TITLE = '2026年度班子民主测评';
 const LEADERS = ['M001', 'M002', 'M003', 'M004', 'M005', 'M006', 'M007'];
 const DIMS = ['de', 'neng', 'qin', 'ji', 'lian'];
 
-beforeAll(async () => {
-  t = await startTestCloud({ h5: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+browserSuite((cloud, b) => {
+  t = cloud;
+  browser = b;
 });
 
 const signIn = (memberId: string) => signInAs(browser, t.cloud.url, demoOpenid(memberId));

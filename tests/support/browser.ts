@@ -7,7 +7,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from './chromium';
-import { repoRoot } from './cloud';
+import { repoRoot, startTestCloud, type TestCloud } from './cloud';
 
 export const artifacts = join(repoRoot, 'artifacts');
 
@@ -62,4 +62,22 @@ export async function eventually(check: () => boolean, ms = 15_000): Promise<voi
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A browser suite's local cloud (serving the H5 build, with the demo park) and its Chromium: started before the
+ * file's tests, stopped after them; `use` is handed both.
+ */
+export function browserSuite(use: (t: TestCloud, browser: Browser) => void): void {
+  let t: TestCloud | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    t = await startTestCloud({ h5: true });
+    browser = await launch();
+    use(t, browser);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
 }
