@@ -2,23 +2,24 @@
  * The demo park, modelled on the July 2025 Jiangxi Daily report on Jizhou Industrial Park (吉州工业园区):
  * 12 sections, about 80 cadres, the 47 indicators, about 200 enterprises (60 above scale), 10 key projects,
  * this quarter's dossiers with reports, a liaison cadre for every enterprise and some 320 appeals (demo/appeals.ts). People and companies named in the report keep
- * their names and roles; the rest are generated from a fixed seed, so every start builds the same park.
+ * their names and roles; the rest are generated from a fixed seed, so every start builds the same park. Its past:
+ * every quarter since last January closed with its results, and last year's democratic evaluations counted.
  *
  * Pure: `now` is passed in (the dossiers are for the quarter `now` falls in) and randomness is a seeded PRNG.
  */
 export type { DemoPerson } from '../shared/members/contract';
-import { assessPeriod, packResults, type MemberInputs } from '../shared/assessment/assessment';
-import type { SectionEvaluationDoc, StaffEvaluationDoc } from '../shared/assessment/evaluations';
 import type { PeriodDoc } from '../shared/assessment/period';
 import { seededRandom } from '../shared/common/random';
 import { countConfirmed, demoAppeals } from './appeals';
+import { demoHistory } from './history';
 import { countMilestones, demoProjects } from './projects';
 import { demoRatingCampaign } from './ratings';
+import { demoVotes } from './votes';
 import { dayOf, dayjs, daysBetween, parkInstant, quarterOf, quarterRange } from '../shared/common/time';
 import { DEFAULT_QUARTER_TARGETS } from '../shared/dossier/config';
 import { DOSSIER_INDICATORS, applyReport, newDossier, type DossierDoc, type ReportDoc } from '../shared/dossier/dossier';
 import { buildChecklist, checklistId, evenWeights, type ChecklistDoc } from '../shared/indicators/checklist';
-import type { IndicatorClass, IndicatorKind, QualitativeGrade } from '../shared/indicators/contract';
+import type { IndicatorClass, IndicatorKind } from '../shared/indicators/contract';
 import type { IndicatorDoc, TreeNodeDoc } from '../shared/indicators/indicator';
 import type { Role } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
@@ -259,7 +260,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const periodId = quarterOf(now);
   const today = dayOf(now);
   const { first } = quarterRange(periodId);
-  const prev = quarterOf(dayjs(first).subtract(1, 'day').valueOf());
 
   const sections: SectionDoc[] = SECTIONS.map(([id, name], i) => ({ _id: id, name, order: i + 1 }));
 
@@ -363,11 +363,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     dossiers.push(d);
   });
 
-  const periods: PeriodDoc[] = [
-    { _id: prev, status: 'closed' },
-    { _id: periodId, status: 'open' },
-  ];
-
   // Appeals with liaisons; those confirmed this quarter are in their cadres' dossiers, as the function puts them.
   const { appeals, liaisons } = demoAppeals(now, enterprises, members, rnd);
   for (const e of enterprises) e.liaisonId = liaisons.get(e._id) ?? null;
@@ -381,17 +376,32 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const tree = demoTree(sections, indicators, members);
   const indicatorById = new Map(indicators.map((i) => [i._id, i]));
   const personal = (memberId: string) => tree.filter((n) => n.level === 'personal' && n.memberId === memberId);
-  const checklists: ChecklistDoc[] = [prev, periodId].flatMap((pid) =>
-    cadres.map((m) => ({
-      _id: checklistId(pid, m._id),
-      periodId: pid,
-      memberId: m._id,
-      sectionId: m.sectionId ?? '',
-      items: buildChecklist(personal(m._id), indicatorById),
-    })),
+  const checklists: ChecklistDoc[] = cadres.map((m) => ({
+    _id: checklistId(periodId, m._id),
+    periodId,
+    memberId: m._id,
+    sectionId: m.sectionId ?? '',
+    items: buildChecklist(personal(m._id), indicatorById),
+  }));
+  // Every quarter since last January is closed, with evaluations, spot checks and results (demo/history.ts), and
+  // last year's democratic evaluations are counted (demo/votes.ts), so that rankings, trends and the annual results
+  // have something to show. Each from a stream of its own: what they draw moves nothing generated above. The
+  // cadres the report names for their work do well throughout.
+  const REPORT_CADRES = ['胡广初', '宋博华'];
+  const itemsOf = new Map(checklists.map((c) => [c.memberId, c.items]));
+  const history = demoHistory(
+    {
+      now,
+      members,
+      sections,
+      enterprises,
+      itemsOf: (id) => itemsOf.get(id) ?? [],
+      exemplary: members.filter((m) => REPORT_CADRES.includes(m.name)).map((m) => m._id),
+    },
+    seededRandom(seed + 2),
   );
-  // Last quarter is closed, with evaluations and results, so that rankings and breakdowns have something to show.
-  const closed = demoClosedQuarter(prev, cadres, sections, members, checklists, rnd);
+  const votes = demoVotes(now, members, history.standing, seededRandom(seed + 3));
+  const periods: PeriodDoc[] = [...history.periods, { _id: periodId, status: 'open' }];
 
   return {
     sections,
@@ -402,13 +412,18 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     treeNodes: tree,
     members,
     bindings,
-    dossiers: [...dossiers, ...closed.dossiers],
+    dossiers: [...dossiers, ...history.dossiers],
     reports,
     periods,
-    checklists,
-    staffEvaluations: closed.staffEvaluations,
-    sectionEvaluations: closed.sectionEvaluations,
-    quarterResults: closed.quarterResults,
+    checklists: [...history.checklists, ...checklists],
+    staffEvaluations: history.staffEvaluations,
+    sectionEvaluations: history.sectionEvaluations,
+    spotChecks: history.spotChecks,
+    quarterResults: history.quarterResults,
+    voteCampaigns: votes.voteCampaigns,
+    voteRolls: votes.voteRolls,
+    voteBallots: votes.voteBallots,
+    voteResults: votes.voteResults,
     appeals,
     ratingCampaigns: rated.ratingCampaigns,
     ratingCodes: rated.ratingCodes,
@@ -572,85 +587,4 @@ function demoTree(sections: SectionDoc[], indicators: IndicatorDoc[], members: M
     });
   }
   return nodes;
-}
-
-/** Last quarter, closed: dossiers, evaluations (考人 by the head, 考事 by every leader) and the results they give. */
-function demoClosedQuarter(
-  periodId: string,
-  cadres: MemberDoc[],
-  sections: SectionDoc[],
-  members: MemberDoc[],
-  checklists: ChecklistDoc[],
-  rnd: () => number,
-) {
-  const leaders = members.filter((m) => m.roles.includes('leader'));
-  const dossiers: DossierDoc[] = [];
-  const staffEvaluations: StaffEvaluationDoc[] = [];
-  const inputs: MemberInputs[] = [];
-  for (const m of cadres) {
-    const d = newDossier(periodId, m);
-    d.progress = {
-      enterprise_visit: Math.floor(18 + rnd() * 16),
-      project_milestone: Math.floor(2 + rnd() * 4),
-      appeal_resolved: Math.floor(5 + rnd() * 7),
-    };
-    d.visitCount = d.progress.enterprise_visit + Math.floor(rnd() * 5);
-    dossiers.push(d);
-    const items = checklists.find((c) => c.periodId === periodId && c.memberId === m._id)?.items ?? [];
-    const grades: Record<string, QualitativeGrade> = {};
-    const actuals: Record<string, number> = {};
-    for (const it of items) {
-      if (it.kind === 'qualitative') grades[it.nodeId] = (['A', 'B', 'B', 'C'] as const)[Math.floor(rnd() * 4)] ?? 'B';
-      else if (!it.metric && it.target !== null)
-        actuals[it.nodeId] = Math.round(it.target * (it.direction === 'lower' ? 0.9 + rnd() * 0.4 : 0.75 + rnd() * 0.35) * 10) / 10;
-    }
-    const score = Math.round(72 + rnd() * 26);
-    staffEvaluations.push({
-      _id: `${periodId}_${m._id}`,
-      periodId,
-      memberId: m._id,
-      sectionId: m.sectionId ?? '',
-      score,
-      grades,
-      actuals,
-      comment: '',
-      by: 'demo',
-      at: 0,
-    });
-    inputs.push({
-      memberId: m._id,
-      name: m.name,
-      sectionId: m.sectionId ?? '',
-      items,
-      inputs: { progress: d.progress, actuals, grades },
-      staffEvaluation: score,
-      deductions: 0,
-    });
-  }
-  const sectionEvaluations: SectionEvaluationDoc[] = sections.flatMap((s) =>
-    leaders.map((l) => ({
-      _id: `${periodId}_${s._id}_${l._id}`,
-      periodId,
-      sectionId: s._id,
-      leaderId: l._id,
-      score: Math.round(78 + rnd() * 20),
-      comment: '',
-      at: 0,
-    })),
-  );
-  const result = assessPeriod(
-    inputs,
-    sections.map((s) => ({
-      sectionId: s._id,
-      name: s.name,
-      leaderScores: sectionEvaluations.filter((e) => e.sectionId === s._id).map((e) => e.score),
-      deductions: 0,
-    })),
-  );
-  return {
-    dossiers,
-    staffEvaluations,
-    sectionEvaluations,
-    quarterResults: packResults(periodId, result),
-  };
 }
