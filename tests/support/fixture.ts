@@ -259,7 +259,7 @@ export function fullBallot(c: CampaignView, voterId: string): Record<string, Rec
 
 /** A past quarter with checklists, evaluations of everyone and its period open: `assessment.close` can close it. */
 function closableQuarter(current: string, members: MemberDoc[], sections: SectionDoc[], checklists: ChecklistDoc[]) {
-  const periodId = shiftQuarter(current, -6);
+  const periodId = shiftQuarter(current, -12);
   const cadres = members.filter((m) => m.active && m.roles.includes('cadre'));
   const leaders = members.filter((m) => m.active && m.roles.includes('leader'));
   const byMember = new Map(checklists.map((c) => [c.memberId, c]));
