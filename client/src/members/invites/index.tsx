@@ -105,28 +105,24 @@ export default function Invites() {
         />
         <View className='cells-title'>联系人</View>
         <View className='cells'>
-          <View className='cell'>
-            <View className='cell-bd'>
-              <Input
-                id='contact-name'
-                className='input'
-                value={contact.name}
-                placeholder='姓名'
-                onInput={(e) => setContact({ ...contact, name: e.detail.value })}
-              />
+          {(
+            [
+              ['name', '姓名'],
+              ['post', '职务（选填）'],
+            ] as const
+          ).map(([field, placeholder]) => (
+            <View className='cell' key={field}>
+              <View className='cell-bd'>
+                <Input
+                  id={`contact-${field}`}
+                  className='input'
+                  value={contact[field]}
+                  placeholder={placeholder}
+                  onInput={(e) => setContact({ ...contact, [field]: e.detail.value })}
+                />
+              </View>
             </View>
-          </View>
-          <View className='cell'>
-            <View className='cell-bd'>
-              <Input
-                id='contact-post'
-                className='input'
-                value={contact.post}
-                placeholder='职务（选填）'
-                onInput={(e) => setContact({ ...contact, post: e.detail.value })}
-              />
-            </View>
-          </View>
+          ))}
         </View>
         <FieldError id='contact-error' text={contactErrors.name ?? contactErrors.post ?? contactErrors.form} />
         <View className='btn-area'>
