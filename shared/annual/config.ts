@@ -20,6 +20,8 @@ export interface AnnualFormula {
   incentiveBonusMax: number;
   /** A section's annual score: its quarters' 考事 and its enterprise evaluation. */
   sectionWeights: { work: number; enterprise: number };
+  /** 第一等次 sections (一类股室): the top this share of the ranked sections (rounded down, at least one); the rest 第二等次. */
+  sectionFirstTierShare: number;
   /** Score cut-offs of the grades 优秀 / 称职 / 基本称职 (below: 不称职). */
   cutoffs: { excellent: number; competent: number; basic: number };
   /** 优秀 for at most this share of those assessed (rounded down). */
@@ -41,6 +43,7 @@ export function defaultFormula(year: number): AnnualFormula {
     unitSplit: { staff: 0.75, section: 0.25 },
     incentiveBonusMax: 5,
     sectionWeights: { work: 0.8, enterprise: 0.2 },
+    sectionFirstTierShare: 0.3,
     cutoffs: { excellent: 90, competent: 70, basic: 60 },
     excellentShareMax: 0.2,
     excellentNeedsGoodQuarters: true,

@@ -32,6 +32,10 @@ export const FormulaFields = z.object({
   unitSplit: z.object({ staff: Share('考人比例'), section: Share('考事比例') }),
   incentiveBonusMax: z.number({ error: '请填写超额加分上限' }).min(0, { error: '超额加分上限为0至20分' }).max(20, { error: '超额加分上限为0至20分' }),
   sectionWeights: z.object({ work: Share('股室考事权重'), enterprise: Share('股室企业评价权重') }),
+  sectionFirstTierShare: z
+    .number({ error: '请填写第一等次股室比例' })
+    .min(0.1, { error: '第一等次股室比例为10%至50%' })
+    .max(0.5, { error: '第一等次股室比例为10%至50%' }),
   cutoffs: z.object({ excellent: Score('优秀分数线'), competent: Score('称职分数线'), basic: Score('基本称职分数线') }),
   excellentShareMax: z.number({ error: '请填写优秀比例' }).min(0.01, { error: '优秀比例为1%至50%' }).max(0.5, { error: '优秀比例为1%至50%' }),
   excellentNeedsGoodQuarters: z.boolean(),
@@ -94,6 +98,8 @@ export const SectionRow = z.object({
   work: z.number().nullable(),
   enterprise: z.number().nullable(),
   rank: z.number(),
+  /** 1: 第一等次 (一类股室), 2: 第二等次 — by the ranking and the formula's share (shared/annual/tiers.ts). */
+  tier: z.union([z.literal(1), z.literal(2)]),
 });
 
 const SourceView = z.object({

@@ -4,6 +4,7 @@
  */
 import { SOURCE_LABELS, SOURCES } from './config';
 import { ANNUAL_GRADE_LABELS, type AnnualGrade } from './grades';
+import { SECTION_TIER_LABELS, type SectionTier } from './tiers';
 
 export type Cell = string | number | null;
 
@@ -48,8 +49,10 @@ export function cadreRows(rows: CadreExportRow[]): Cell[][] {
   ];
 }
 
-export const SECTION_HEADER = ['排名', '股室', '考事', '企业评价', '总分'];
+export const SECTION_HEADER = ['排名', '股室', '考事', '企业评价', '总分', '等次'];
 
-export function sectionRows(rows: { rank: number; name: string; work: number | null; enterprise: number | null; total: number }[]): Cell[][] {
-  return [SECTION_HEADER, ...rows.map((r) => [r.rank, r.name, r.work, r.enterprise, r.total])];
+export function sectionRows(
+  rows: { rank: number; name: string; work: number | null; enterprise: number | null; total: number; tier: SectionTier }[],
+): Cell[][] {
+  return [SECTION_HEADER, ...rows.map((r) => [r.rank, r.name, r.work, r.enterprise, r.total, SECTION_TIER_LABELS[r.tier]])];
 }

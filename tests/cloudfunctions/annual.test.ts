@@ -113,6 +113,28 @@ describe('the formula', () => {
     expect(saved).toMatchObject({ saved: true, version: 1 });
     expect(data(await t.call(admin, 'annual', 'compute', { year: YEAR })).formulaVersion).toBe(1);
   });
+
+  it('puts the top share of the ranked sections in 第一等次, in the ranking and its export', async () => {
+    const f = data(await t.call(leader, 'annual', 'formula', { year: YEAR }));
+    const { year: _y, version: _v, saved: _s, updatedAt: _u, ...fields } = f;
+    const tiers = async () => data(await t.call(leader, 'annual', 'ranking', { year: YEAR })).sections.map((s) => [s.rank, s.tier]);
+    const n = (await tiers()).length;
+    expect(n).toBeGreaterThanOrEqual(4);
+    for (const share of [0.1, 0.5]) {
+      data(await t.call(admin, 'annual', 'saveFormula', { year: YEAR, ...fields, sectionFirstTierShare: share }));
+      const places = Math.max(1, Math.floor(n * share));
+      // every section ranked within the places is first tier, every other second
+      expect(await tiers()).toEqual((await tiers()).map(([rank]) => [rank, (rank ?? 0) <= places ? 1 : 2]));
+      expect((await tiers()).filter(([, tier]) => tier === 1).length).toBeGreaterThanOrEqual(places);
+    }
+    const x = data(await t.call(admin, 'annual', 'export', { year: YEAR, kind: 'sections' }));
+    const [sheet] = await readXlsxFile(Buffer.from(await (await fetch(x.url)).arrayBuffer()));
+    const rows = sheet?.data ?? [];
+    expect(rows[0]?.[5]).toBe('等次');
+    expect(rows.slice(1).map((r) => r[5])).toEqual((await tiers()).map(([, tier]) => (tier === 1 ? '第一等次' : '第二等次')));
+    const bad = await t.call(admin, 'annual', 'saveFormula', { year: YEAR, ...fields, sectionFirstTierShare: 0.8 });
+    expect(bad.code !== 0 && bad.message).toBe('第一等次股室比例为10%至50%');
+  });
 });
 
 describe('grades', () => {

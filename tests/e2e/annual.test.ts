@@ -8,6 +8,7 @@ import { readFile } from 'fs/promises';
 import type { Browser } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { CADRE_HEADER } from '../../shared/annual/export';
+import { quarterLabel } from '../../shared/common/time';
 import { demoOpenid } from '../../demo/park';
 import { parkToday } from '../../client/src/common/today';
 import type { YearDoc } from '../../cloudfunctions/annual/src/lib';
@@ -49,6 +50,18 @@ describe('the year’s results', () => {
     expect(sheet[0]).toEqual(CADRE_HEADER);
     expect(sheet[1]?.[1]).toBe(ranking.cadres[0]?.name);
     expect(sheet).toHaveLength(ranking.cadres.length + 1);
+    // sections in their tiers: the first ranked is 第一等次, the last 第二等次
+    await leader.locator('#annual-tab-sections').click();
+    const first = ranking.sections[0];
+    const last = ranking.sections[ranking.sections.length - 1];
+    await expectText(leader.locator(`#annual-s-${first?.sectionId}`), '第一等次');
+    await expectText(leader.locator(`#annual-s-${last?.sectionId}`), '第二等次');
+    // each of the year's quarters opens its own ranking
+    const quarter = ranking.year.quarters[0] ?? '';
+    await leader.locator(`#annual-quarter-${quarter}`).click();
+    await expectText(leader.locator('#rank-title'), quarterLabel(quarter));
+    await leader.goBack();
+    await leader.locator('#annual-tab-cadres').click();
     const bound = new Set((t.cloud.store.find('members', { bound: true }) as MemberDoc[]).map((m) => m._id));
     const who = ranking.cadres.find((c) => bound.has(c.memberId) && !c.changed);
     if (!who) throw new Error('nobody to follow');

@@ -109,7 +109,8 @@ export async function loadYear(db: Database | Transaction, year: number): Promis
 
 export async function loadFormula(db: Database, year: number): Promise<{ formula: AnnualFormula; doc: FormulaDoc | null }> {
   const doc = (await db.collection<FormulaDoc>(COLL.annualFormulas).doc(String(year)).get()).data;
-  return { formula: doc?.current ?? defaultFormula(year), doc };
+  // a formula saved before a setting existed takes that setting's default
+  return { formula: doc ? { ...defaultFormula(year), ...doc.current } : defaultFormula(year), doc };
 }
 
 export async function runResults(db: Database, y: YearDoc): Promise<AnnualResultDoc[]> {

@@ -4,6 +4,7 @@ import type { Ctx, Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { workCalendar } from '../../../server/park/calendar';
 import { adjustmentProblem } from '../../../shared/annual/grades';
+import { sectionTier } from '../../../shared/annual/tiers';
 import { stepProblem, type YearStep } from '../../../shared/annual/workflow';
 import { AppError } from '../../../shared/common/errors';
 import { inPark } from '../../../shared/common/time';
@@ -13,7 +14,7 @@ export const status: Handler<'annual', 'status'> = async ({ year }, ctx) => year
 
 export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId }, ctx) => {
   const y = await loadYear(ctx.db, year);
-  const docs = await runResults(ctx.db, y);
+  const [docs, { formula }] = await Promise.all([runResults(ctx.db, y), loadFormula(ctx.db, year)]);
   const grades = gradesOf(docs, y);
   const changed = new Set(y.changes.map((c) => c.memberId));
   const cadres = docs
@@ -34,6 +35,7 @@ export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId },
       })),
     )
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN'));
+  const ranked = docs.filter((d) => d.section).length;
   const sections = docs
     .flatMap((d) =>
       d.section
@@ -45,12 +47,13 @@ export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId },
               work: d.section.work,
               enterprise: d.section.enterprise,
               rank: d.section.rank,
+              tier: sectionTier(d.section.rank, ranked, formula.sectionFirstTierShare),
             },
           ]
         : [],
     )
     .sort((a, b) => a.rank - b.rank);
-  return { year: await yearView(ctx.db, y, { docs }), cadres, sections };
+  return { year: await yearView(ctx.db, y, { docs, formula }), cadres, sections };
 };
 
 /** One step of the year, checked against the year as it stands inside the transaction. */

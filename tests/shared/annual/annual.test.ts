@@ -5,6 +5,7 @@
 import { defaultFormula } from '../../../shared/annual/config';
 import { formulaProblems } from '../../../shared/annual/formula';
 import { adjustmentProblem, excellentQuota, finalGrades, proposeGrades } from '../../../shared/annual/grades';
+import { firstTierPlaces, sectionTier } from '../../../shared/annual/tiers';
 import { annualScore, sectionAnnualScore, type CadreYear, type QuarterRecord } from '../../../shared/annual/score';
 
 const F = defaultFormula(2025);
@@ -191,5 +192,16 @@ describe('the leadership’s adjustments', () => {
     expect(adjustmentProblem(p, swap, F)).toBeNull();
     expect(finalGrades(p, swap).get('M3')).toBe('excellent');
     expect(adjustmentProblem(p, [{ memberId: 'M99', grade: 'basic', reason: '不在名单' }], F)?.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('section tiers (第一等次 / 第二等次)', () => {
+  it('gives the first tier the top share of places, at least one, and every section tied at its edge', () => {
+    // 7 sections × 30% = 2.1 → 2 places; 3 × 30% = 0.9 → still 1 place; 10 × 30% = 3 exactly (no float drift to 2)
+    expect([firstTierPlaces(7, 0.3), firstTierPlaces(3, 0.3), firstTierPlaces(10, 0.3), firstTierPlaces(0, 0.3)]).toEqual([2, 1, 3, 0]);
+    // totals 95, 91, 91, 88, 80, 77, 70 → competition ranks 1, 2, 2, 4, 5, 6, 7: both sections at 91 are within 2 places
+    expect([1, 2, 2, 4, 5, 6, 7].map((r) => sectionTier(r, 7, 0.3))).toEqual([1, 1, 1, 2, 2, 2, 2]);
+    // a tie for first among three with one place: all three first tier, nobody below them
+    expect([1, 1, 1, 4].map((r) => sectionTier(r, 4, 0.25))).toEqual([1, 1, 1, 2]);
   });
 });

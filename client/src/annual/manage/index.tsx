@@ -38,6 +38,7 @@ const NUMBERS: { label: string; get: (f: Fields) => number; set: (f: Fields, v: 
   { label: '优秀比例上限', percent: true, get: (f) => f.excellentShareMax, set: (f, v) => ({ ...f, excellentShareMax: v }) },
   { label: '公示期（工作日）', get: (f) => f.publicityWorkdays, set: (f, v) => ({ ...f, publicityWorkdays: v }) },
   { label: '复核申请期（工作日）', get: (f) => f.reviewWorkdays, set: (f, v) => ({ ...f, reviewWorkdays: v }) },
+  { label: '第一等次股室比例', percent: true, get: (f) => f.sectionFirstTierShare, set: (f, v) => ({ ...f, sectionFirstTierShare: v }) },
 ];
 const shown = (x: number, percent?: boolean) => String(percent ? Math.round(x * 10000) / 100 : x);
 

@@ -2,7 +2,9 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
+import { SECTION_TIER_LABELS } from '../../../../shared/annual/tiers';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
+import { quarterLabel } from '../../../../shared/common/time';
 import { call } from '../../common/call';
 import { PAGES } from '../../common/pages';
 import { RankRow } from '../../common/RankRow';
@@ -49,6 +51,22 @@ export default function AnnualRanking() {
           </View>
         </View>
       )}
+      {d && d.year.quarters.length > 0 && (
+        <View className='cells' id='annual-quarters'>
+          {d.year.quarters.map((q) => (
+            <View
+              key={q}
+              className='cell cell-link'
+              hoverClass='cell-hover'
+              id={`annual-quarter-${q}`}
+              onClick={() => void Taro.navigateTo({ url: PAGES.assessment.ranking(q) })}
+            >
+              <View className='cell-bd'>{quarterLabel(q)}排名</View>
+              <View className='cell-ft' />
+            </View>
+          ))}
+        </View>
+      )}
       {d && tab === 'cadres' && (
         <View className='cells' id='annual-cadres'>
           {d.cadres.map((c) => (
@@ -74,6 +92,7 @@ export default function AnnualRanking() {
               rank={s.rank}
               name={s.name}
               score={s.total}
+              grade={{ label: SECTION_TIER_LABELS[s.tier], tag: s.tier === 1 ? 'tag-ok' : 'tag-blue' }}
               below={`考事 ${s.work ?? '—'} · 企业评价 ${s.enterprise ?? '—'}`}
             />
           ))}
