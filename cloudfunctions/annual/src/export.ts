@@ -4,8 +4,7 @@ import { tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { cadreRows, sectionRows, type Cell } from '../../../shared/annual/export';
 import { AppError } from '../../../shared/common/errors';
-import { sectionTier } from '../../../shared/annual/tiers';
-import { gradesOf, loadFormula, loadYear, runResults } from './lib';
+import { gradesOf, loadFormula, loadYear, rankedSections, runResults } from './lib';
 
 /** Plain values as the library's cells: numbers as numbers (so a spreadsheet sums them), the rest as text. */
 function sheet(rows: Cell[][]) {
@@ -50,12 +49,7 @@ export const exportResults: Handler<'annual', 'export'> = async ({ year, kind },
             )
             .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN')),
         )
-      : sectionRows(
-          docs
-            .flatMap((d) => (d.section ? [d.section] : []))
-            .map((s, _i, all) => ({ ...s, tier: sectionTier(s.rank, all.length, formula.sectionFirstTierShare) }))
-            .sort((a, b) => a.rank - b.rank),
-        );
+      : sectionRows(rankedSections(docs, formula));
   const buffer = await writeXlsxFile(sheet(rows) as never, { buffer: true, sheet: kind === 'cadres' ? '干部' : '股室' });
   const fileName = `${year}年度考核结果（${kind === 'cadres' ? '干部' : '股室'}）.xlsx`;
   const cloudPath = `exports/annual/${year}/${kind}-${me._id}-${randomBytes(6).toString('hex')}.xlsx`;

@@ -7,6 +7,7 @@ import { defaultFormula, type AnnualFormula } from '../../../shared/annual/confi
 import type { YearView } from '../../../shared/annual/contract';
 import { excellentQuota, finalGrades, type Adjustment, type AnnualGrade, type GradeProposal } from '../../../shared/annual/grades';
 import type { AnnualScore, SectionScore } from '../../../shared/annual/score';
+import { sectionTier, type SectionTier } from '../../../shared/annual/tiers';
 import type { AnnualStatus } from '../../../shared/annual/workflow';
 
 /** `annualFormulas/{year}`: the year's formula as it stands, and every version saved before. */
@@ -111,6 +112,16 @@ export async function loadFormula(db: Database, year: number): Promise<{ formula
   const doc = (await db.collection<FormulaDoc>(COLL.annualFormulas).doc(String(year)).get()).data;
   // a formula saved before a setting existed takes that setting's default
   return { formula: doc ? { ...defaultFormula(year), ...doc.current } : defaultFormula(year), doc };
+}
+
+/**
+ * The run's sections in ranking order, each with its tier. The tier is worked out from the stored rank and the
+ * year's formula as it is read: the formula only changes while the results are a draft, so a confirmed year's tiers
+ * stay as they were confirmed.
+ */
+export function rankedSections(docs: AnnualResultDoc[], formula: AnnualFormula): (SectionScore & { rank: number; tier: SectionTier })[] {
+  const sections = docs.flatMap((d) => (d.section ? [d.section] : []));
+  return sections.map((s) => ({ ...s, tier: sectionTier(s.rank, sections.length, formula.sectionFirstTierShare) })).sort((a, b) => a.rank - b.rank);
 }
 
 export async function runResults(db: Database, y: YearDoc): Promise<AnnualResultDoc[]> {

@@ -4,11 +4,10 @@ import type { Ctx, Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { workCalendar } from '../../../server/park/calendar';
 import { adjustmentProblem } from '../../../shared/annual/grades';
-import { sectionTier } from '../../../shared/annual/tiers';
 import { stepProblem, type YearStep } from '../../../shared/annual/workflow';
 import { AppError } from '../../../shared/common/errors';
 import { inPark } from '../../../shared/common/time';
-import { gradesOf, loadFormula, loadYear, refuse, runResults, yearView, type YearDoc } from './lib';
+import { gradesOf, loadFormula, loadYear, rankedSections, refuse, runResults, yearView, type YearDoc } from './lib';
 
 export const status: Handler<'annual', 'status'> = async ({ year }, ctx) => yearView(ctx.db, await loadYear(ctx.db, year));
 
@@ -35,24 +34,15 @@ export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId },
       })),
     )
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN'));
-  const ranked = docs.filter((d) => d.section).length;
-  const sections = docs
-    .flatMap((d) =>
-      d.section
-        ? [
-            {
-              sectionId: d.sectionId,
-              name: d.section.name,
-              total: d.section.total,
-              work: d.section.work,
-              enterprise: d.section.enterprise,
-              rank: d.section.rank,
-              tier: sectionTier(d.section.rank, ranked, formula.sectionFirstTierShare),
-            },
-          ]
-        : [],
-    )
-    .sort((a, b) => a.rank - b.rank);
+  const sections = rankedSections(docs, formula).map(({ sectionId, name, total, work, enterprise, rank, tier }) => ({
+    sectionId,
+    name,
+    total,
+    work,
+    enterprise,
+    rank,
+    tier,
+  }));
   return { year: await yearView(ctx.db, y, { docs, formula }), cadres, sections };
 };
 
