@@ -4,10 +4,9 @@
  * SDK, database requests, against the function's 60 s timeout; then `annual.ranking` and `annual.export`.
  * Every query pages inside the platform's cap by construction (pages of 100 section documents, 1000 members).
  */
-import { mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { existsSync } from 'fs';
 import { demoOpenid } from '../demo/park';
 import { launch, signInAs } from '../tests/support/browser';
 import { listDemoPeople, seedDemo } from '../demo/seed';
@@ -49,6 +48,18 @@ function scaleUp(store: LocalCloud.Store, times: number, year: number) {
   }
 }
 
+/** A POST to the local cloud's gateway (the dev login, or a function call with the session token). */
+function gateway(url: string) {
+  return async (path: string, body: unknown, token?: string) =>
+    (await (
+      await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
+        body: JSON.stringify(body),
+      })
+    ).json()) as Reply & { token?: string };
+}
+
 async function oneScale(lc: LocalCloudModule, root: string, times: number, now: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-annual-bench-'));
   const cloud = await lc.startLocalCloud({ dataDir, functionsDir: join(root, 'cloudfunctions'), port: 0, demo: true });
@@ -56,14 +67,7 @@ async function oneScale(lc: LocalCloudModule, root: string, times: number, now: 
     seedDemo(cloud.store, now);
     const year = inPark(now).year();
     scaleUp(cloud.store, times, year);
-    const post = async (path: string, body: unknown, token?: string) =>
-      (await (
-        await fetch(`${cloud.url}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
-          body: JSON.stringify(body),
-        })
-      ).json()) as Reply & { token?: string };
+    const post = gateway(cloud.url);
     const admin = String((await post('/api/dev/login', { openid: demoOpenid('M002') })).token);
     const call = async (action: string, input: object) => {
       const before = cloud.usage().dbRequests;
@@ -114,18 +118,10 @@ async function rankingPage(lc: LocalCloudModule, root: string, now: number): Pro
   try {
     seedDemo(cloud.store, now);
     const year = inPark(now).year();
-    const login = (await (
-      await fetch(`${cloud.url}/api/dev/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid: demoOpenid('M002') }),
-      })
-    ).json()) as { token: string };
-    await fetch(`${cloud.url}/api/call`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-session': login.token },
-      body: JSON.stringify({ name: 'annual', data: { action: 'compute', input: { year } } }),
-    });
+    const post = gateway(cloud.url);
+    const admin = String((await post('/api/dev/login', { openid: demoOpenid('M002') })).token);
+    const computed = await post('/api/call', { name: 'annual', data: { action: 'compute', input: { year } } }, admin);
+    if (computed.result?.code !== 0) throw new Error(`annual.compute: ${JSON.stringify(computed).slice(0, 300)}`);
     const page = await signInAs(browser, cloud.url, demoOpenid('M001'), '#assess-entry-annualRanking');
     const times: number[] = [];
     for (let i = 0; i < 6; i += 1) {
