@@ -5,7 +5,8 @@
 import { ROLE_LABELS } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
 import type { EnterpriseDoc, SectionDoc } from '../shared/park/park';
-import { demoPark, type DemoPerson } from './park';
+import { inPark } from '../shared/common/time';
+import { demoOpenid, demoPark, type DemoPerson } from './park';
 
 /** The part of the local cloud's store seeding needs. */
 export interface SeedStore {
@@ -26,6 +27,25 @@ export function seedDemo(store: SeedStore, now: number, opts: { reset?: boolean 
     counts[name] = docs.length;
   }
   return { seeded: true, counts };
+}
+
+/**
+ * On first start, what the park's leadership would have done by now: last year's annual results computed (a draft
+ * the admin can still adjust, confirm and publish), so that the leaders' rankings and charts show a full year. Done
+ * through the gateway as the demo admin, by the annual function itself — the seed writes no results of its own.
+ */
+export async function computeLastYear(url: string, now: number): Promise<void> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as { token?: string; result?: { code: number | string; message?: string } };
+  };
+  const { token } = await post('/api/dev/login', { openid: demoOpenid('M002') });
+  const r = await post('/api/call', { name: 'annual', data: { action: 'compute', input: { year: inPark(now).year() - 1 } } }, token);
+  if (r.result?.code !== 0) throw new Error(`computing last year's annual results: ${r.result?.message ?? JSON.stringify(r)}`);
 }
 
 const ROLE_ORDER = Object.keys(ROLE_LABELS);

@@ -18,7 +18,7 @@ run('build local cloud', 'node', ['scripts/build-localcloud.mjs']);
 await bundle('demo/seed.ts', 'demo/dist/seed.js');
 
 const { startLocalCloud } = require(join(root, 'localcloud', 'build', 'index.js'));
-const { seedDemo, listDemoPeople } = require(join(root, 'demo', 'dist', 'seed.js'));
+const { seedDemo, listDemoPeople, computeLastYear } = require(join(root, 'demo', 'dist', 'seed.js'));
 
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = process.env.YARDSTICK_DATA ?? join(root, '.data');
@@ -35,6 +35,7 @@ const cloud = await startLocalCloud({
 });
 
 const seeded = seedDemo(cloud.store, Date.now(), { reset: args.has('--reset') });
+if (seeded.seeded) await computeLastYear(cloud.url, Date.now());
 console.log(
   seeded.seeded
     ? `demo park loaded: ${Object.entries(seeded.counts)

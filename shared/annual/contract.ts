@@ -91,6 +91,9 @@ export const CadreRow = z.object({
 });
 export type CadreRow = z.infer<typeof CadreRow>;
 
+/** A quarter of the trend chart (shared/annual/trend.ts). */
+const TrendPoint = z.object({ periodId: z.string(), score: z.number(), rank: z.number(), of: z.number(), mean: z.number() });
+
 export const SectionRow = z.object({
   sectionId: z.string(),
   name: z.string(),
@@ -100,6 +103,8 @@ export const SectionRow = z.object({
   rank: z.number(),
   /** 1: 第一等次 (一类股室), 2: 第二等次 — by the ranking and the formula's share (shared/annual/tiers.ts). */
   tier: z.union([z.literal(1), z.literal(2)]),
+  /** Its quarters against the mean of all sections. */
+  trend: z.array(TrendPoint),
 });
 
 const SourceView = z.object({
@@ -125,6 +130,9 @@ export const ExplainView = z.object({
   sources: z.array(SourceView),
   rank: z.number(),
   of: z.number(),
+  /** Their quarters against the park's mean, and their 德能勤绩廉 from the democratic evaluation against everyone's. */
+  trend: z.array(TrendPoint),
+  profile: z.array(z.object({ key: z.string(), label: z.string(), value: z.number(), mean: z.number() })),
   grade: AnnualGradeKey,
   proposed: AnnualGradeKey,
   /** Why the proposal is below what the score gives. */

@@ -32,8 +32,8 @@ export interface VoteRecord {
   title: string;
   /** The candidate's overall points, 0–100. */
   overall: number;
-  /** Points per dimension (德能勤绩廉): the profile leaders see. */
-  dimensions: Record<string, number>;
+  /** Points per dimension (德能勤绩廉), with the campaign's labels: the profile leaders see (./trend.ts). */
+  dimensions: { key: string; label: string; value: number }[];
   admonish: boolean;
   adjust: boolean;
 }

@@ -9,6 +9,7 @@
 import type { ResultDoc } from '../../cloudfunctions/votes/src/lib';
 import { closedQuarters } from '../../demo/history';
 import { demoPark } from '../../demo/park';
+import { computeLastYear } from '../../demo/seed';
 import { assessPeriod, packResults, type QuarterResultDoc } from '../../shared/assessment/assessment';
 import {
   memberDeductions,
@@ -287,13 +288,19 @@ describe('through the local cloud: last year’s annual results have real conten
   });
 
   it('computes the year from its four closed quarters and its democratic evaluation: every cadre ranked, vetoes applied', async () => {
-    const y = data(await t.call(admin, 'annual', 'compute', { year: YEAR }));
-    expect(y).toMatchObject({ quarters: [1, 2, 3, 4].map((n) => `${YEAR}Q${n}`), assessed: cadres.length });
+    // as npm start does on first start
+    await computeLastYear(t.cloud.url, Date.now());
+    const y = data(await t.call(admin, 'annual', 'status', { year: YEAR }));
+    expect(y).toMatchObject({ status: 'draft', computed: true, quarters: [1, 2, 3, 4].map((n) => `${YEAR}Q${n}`), assessed: cadres.length });
     const r = data(await t.call(admin, 'annual', 'ranking', { year: YEAR }));
     expect(r.cadres.map((x) => x.memberId).sort()).toEqual(cadres.map((m) => m._id));
     const e = data(await t.call(admin, 'annual', 'explain', { year: YEAR, memberId: r.cadres[0]?.memberId }));
     expect(e.sources.find((s) => s.key === 'indicators')?.records.map((x) => x.ref)).toEqual(y.quarters);
     expect(e.sources.find((s) => s.key === 'democratic')?.value).toEqual(expect.any(Number));
+    // the charts have a full year: four quarters against the park's mean, 德能勤绩廉 against everyone's
+    expect(e.trend.map((p) => p.periodId)).toEqual(y.quarters);
+    expect(e.profile.map((a) => a.label)).toEqual(['德', '能', '勤', '绩', '廉']);
+    expect(r.sections.every((s) => s.trend.length === 4)).toBe(true);
     // the one the 干部互评 flags for 调整, ordinary by the numbers, is capped at 基本称职 and told why
     const [c] = (await t.cloud.store.find('voteCampaigns', { year: YEAR, kind: 'peer' })) as CampaignDoc[];
     const [peer] = (await t.cloud.store.find('voteResults', { _id: c?._id })) as ResultDoc[];

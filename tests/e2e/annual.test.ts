@@ -5,7 +5,7 @@
  * cadre reads the answer.
  */
 import { readFile } from 'fs/promises';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { CADRE_HEADER } from '../../shared/annual/export';
 import { quarterLabel } from '../../shared/common/time';
@@ -23,6 +23,84 @@ const YEAR = Number(parkToday().slice(0, 4));
 browserSuite((cloud, b) => {
   t = cloud;
   browser = b;
+});
+
+/**
+ * Record every text the page's canvases draw, by canvas id, from the 2d context as F2 draws it; the returned check
+ * waits until a canvas has drawn all of `texts`.
+ */
+async function recordCanvasText(page: Page): Promise<(id: string, texts: string[]) => Promise<void>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __drawn: Record<string, string[]> };
+    w.__drawn = {};
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the context it was drawn on
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, max?: number) {
+      (w.__drawn[this.canvas.id] ??= []).push(String(text));
+      return fillText.call(this, text, x, y, max);
+    };
+  });
+  return async (id, texts) => {
+    const read = () => page.evaluate((c) => (window as unknown as { __drawn: Record<string, string[]> }).__drawn[c] ?? [], id);
+    const end = Date.now() + 10_000;
+    let seen = await read();
+    while (!texts.every((x) => seen.includes(x)) && Date.now() < end) {
+      await page.waitForTimeout(100);
+      seen = await read();
+    }
+    expect(seen).toEqual(expect.arrayContaining(texts));
+  };
+}
+
+describe('the leaders’ charts', () => {
+  it('last year (this year not computed yet): a section’s quarter trend, a cadre’s trend and five-dimension profile, drawn and in figures', async () => {
+    const last = YEAR - 1;
+    data(await t.call(await t.as('M002'), 'annual', 'compute', { year: last }));
+    const ranking = data(await t.call(await t.as('M001'), 'annual', 'ranking', { year: last }));
+    const leader = await signInAs(browser, t.cloud.url, demoOpenid('M001'), '#assess-entry-annualRanking');
+    const drawn = await recordCanvasText(leader);
+    // this year is not computed yet: the ranking opens on last year, saying so
+    await leader.locator('#assess-entry-annualRanking').click();
+    await expectText(leader.locator('#annual-ranking-note'), `${YEAR}年度考核结果尚未计算，以下为${last}年度结果`);
+    await expectText(leader.locator('#annual-ranking-title'), `${last}年度`);
+
+    // a section: tapped, its four quarters against the mean of all sections
+    await leader.locator('#annual-tab-sections').click();
+    const section = ranking.sections[0];
+    if (!section) throw new Error('no section ranked');
+    expect(section.trend.map((p) => p.periodId)).toEqual([1, 2, 3, 4].map((n) => `${last}Q${n}`));
+    await leader.locator(`#annual-s-${section.sectionId}`).click();
+    const sectionTrend = `annual-s-${section.sectionId}-trend`;
+    for (const p of section.trend) await expectText(leader.locator(`#${sectionTrend}-${p.periodId}`), `${p.score} 分 · 第 ${p.rank}/${p.of} 名`);
+    await drawn(`${sectionTrend}-chart`, ['一季度', '四季度', section.name, '股室平均']);
+    await shot(leader, 'annual-05-section-trend');
+
+    // a cadre: their quarters against the park's mean, and 德能勤绩廉 against everyone's
+    await leader.locator('#annual-tab-cadres').click();
+    const who = ranking.cadres[0];
+    if (!who) throw new Error('no cadre ranked');
+    const e = data(await t.call(await t.as('M001'), 'annual', 'explain', { year: last, memberId: who.memberId }));
+    expect(e.trend).toHaveLength(4);
+    expect(e.profile.map((a) => a.label)).toEqual(['德', '能', '勤', '绩', '廉']);
+    await leader.locator(`#annual-c-${who.memberId}`).click();
+    await expectText(leader.locator('#annual-total'), String(who.total));
+    for (const p of e.trend)
+      await expectText(leader.locator(`#annual-trend-${p.periodId}`), `${p.score} 分 · 第 ${p.rank}/${p.of} 名 · 全园平均 ${p.mean}`);
+    const de = e.profile[0];
+    await expectText(leader.locator('#annual-profile-figures'), `德 ${de?.value}（平均 ${de?.mean}）`);
+    await drawn('annual-trend-chart', ['一季度', '二季度', '三季度', '四季度', '本人', '全园平均']);
+    await drawn('annual-profile-chart', ['德', '能', '勤', '绩', '廉', '全体平均']);
+    // drawn sharp: the canvas holds device pixels, twice its CSS size on this phone
+    const size = await leader.locator('#annual-profile-chart').evaluate((c: HTMLCanvasElement) => {
+      const css = c.getBoundingClientRect();
+      return { width: c.width, height: c.height, css: { width: Math.round(css.width * 2), height: Math.round(css.height * 2) } };
+    });
+    // (the layout may settle by a fraction of a pixel after the chart is drawn)
+    expect(Math.abs(size.width - size.css.width)).toBeLessThanOrEqual(2);
+    expect({ height: size.height, css: size.css.height }).toEqual({ height: 520, css: 520 });
+    expect(size.width).toBeGreaterThan(600);
+    await shot(leader, 'annual-06-charts');
+  }, 120_000);
 });
 
 describe('the year’s results', () => {

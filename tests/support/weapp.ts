@@ -43,6 +43,8 @@ export interface Phone {
   /** URLs passed to reLaunch / redirectTo. */
   relaunched: string[];
   storage: Map<string, unknown>;
+  /** Texts drawn on each 2d canvas the pages asked for by selector (`#id` → texts), from a recording context. */
+  drawn: Map<string, string[]>;
   /** Open a page as WeChat would, with these options (e.g. `scene` from a mini-program code). */
   open(route: string, options?: Record<string, string>): Promise<SimComponent>;
 }
@@ -55,7 +57,7 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
   if (!fs.existsSync(path.join(weappDist, 'app.js'))) throw new Error(`no weapp build at ${weappDist}: run npm run build:weapp`);
   // The local cloud runs in this test's process, whose jsdom globals lack Node's text codecs.
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
-  const phone: Omit<Phone, 'open'> = { calls: [], relaunched: [], storage: new Map() };
+  const phone: Omit<Phone, 'open'> = { calls: [], relaunched: [], storage: new Map(), drawn: new Map() };
   let route = '';
   let pageOptions: Record<string, string> = {};
   const g = globalThis as unknown as Record<string, unknown>;
@@ -98,6 +100,7 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
     stopPullDownRefresh: noop,
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     canIUse: () => true,
+    createSelectorQuery: () => selectorQuery(phone.drawn),
   };
   const app: Record<string, unknown> = {};
   g.App = (opts: Record<string, unknown>) => Object.assign(app, opts);
@@ -141,6 +144,65 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
       return page;
     },
   });
+}
+
+/**
+ * A 2d canvas node as `SelectorQuery.fields({ node, size })` gives it on a phone (343 × 200 CSS pixels), whose
+ * context records the texts drawn; the other drawing calls do nothing. jsdom draws no canvas of its own.
+ */
+function recordingCanvas(texts: string[]) {
+  const state: Record<string, unknown> = {
+    fillStyle: '#000000',
+    strokeStyle: '#000000',
+    lineWidth: 1,
+    globalAlpha: 1,
+    font: '10px sans-serif',
+    textAlign: 'start',
+    textBaseline: 'alphabetic',
+  };
+  const paint = { addColorStop: () => undefined };
+  const calls: Record<string, (...a: unknown[]) => unknown> = {
+    fillText: (t) => void texts.push(String(t)),
+    strokeText: (t) => void texts.push(String(t)),
+    measureText: (t) => ({ width: String(t).length * 12, actualBoundingBoxAscent: 9, actualBoundingBoxDescent: 3 }),
+    getLineDash: () => [],
+    createLinearGradient: () => paint,
+    createRadialGradient: () => paint,
+    createPattern: () => paint,
+    getImageData: () => ({ data: new Uint8ClampedArray(4), width: 1, height: 1 }),
+    isPointInPath: () => false,
+  };
+  const node: Record<string, unknown> = { width: 343, height: 200 };
+  const context = new Proxy(state, {
+    get: (target, key: string) => (key === 'canvas' ? node : key in target ? target[key] : (calls[key] ?? (() => undefined))),
+    set: (target, key: string, value) => {
+      target[key] = value;
+      return true;
+    },
+  });
+  Object.assign(node, {
+    getContext: () => context,
+    createImage: () => ({}),
+    requestAnimationFrame: (f: () => void) => setTimeout(f, 16),
+    cancelAnimationFrame: (n: ReturnType<typeof setTimeout>) => clearTimeout(n),
+  });
+  return node;
+}
+
+/** `wx.createSelectorQuery()` for the pages' canvases: each selected node is a recording 2d canvas. */
+function selectorQuery(drawn: Map<string, string[]>) {
+  let selector = '';
+  const q = {
+    in: () => q,
+    select: (s: string) => ((selector = s), q),
+    fields: () => q,
+    exec: (cb: (res: unknown[]) => void) => {
+      const texts: string[] = [];
+      drawn.set(selector, texts);
+      setTimeout(() => cb([{ node: recordingCanvas(texts), width: 343, height: 200 }]), 0);
+    },
+  };
+  return q;
 }
 
 export const text = (c: SimComponent | null | undefined): string => (c?.dom.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,5 +1,7 @@
 /** What the annual pages share: the years offered, grade tags, and how a grade choice looks. */
 import { View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import type { Fail } from '../../../shared/common/errors';
 import { ANNUAL_GRADES, ANNUAL_GRADE_LABELS, type AnnualGrade } from '../../../shared/annual/grades';
 import { parkToday } from '../common/today';
 
@@ -9,6 +11,50 @@ export const GRADE_TAG: Record<AnnualGrade, string> = { excellent: 'tag-ok', com
 export function yearsOffered(): number[] {
   const y = Number(parkToday().slice(0, 4));
   return [y, y - 1, y - 2];
+}
+
+/**
+ * The year a results page shows: the one in `?year=`, else this year — and when this year has nothing to show yet
+ * (not computed, not published), last year, once, saying why. `onFail` is for usePageData; `nothingYet` for an
+ * answer that arrives but is empty (a ranking not computed).
+ */
+export function useAnnualYear(explicit: string | undefined) {
+  const asked = Number(explicit) || null;
+  const [year, setYear] = useState(asked ?? (yearsOffered()[0] as number));
+  const [note, setNote] = useState<string | null>(null);
+  const fellBack = useRef(false);
+  const fallBack = (why: string): boolean => {
+    if (asked || fellBack.current || year !== yearsOffered()[0]) return false;
+    fellBack.current = true;
+    setNote(why);
+    setYear(year - 1);
+    return true;
+  };
+  return {
+    year,
+    note,
+    select: (y: number) => {
+      fellBack.current = true;
+      setNote(null);
+      setYear(y);
+    },
+    onFail: (r: Fail): boolean => (r.code === 'NOT_READY' || r.code === 'NOT_FOUND') && fallBack(r.message),
+    nothingYet: (why: string) => void fallBack(why),
+  };
+}
+
+/** The year chips and, after a fall-back, why last year is shown. */
+export function AnnualYearHeader({ y, idPrefix }: { y: ReturnType<typeof useAnnualYear>; idPrefix: string }) {
+  return (
+    <>
+      <YearChips value={y.year} onChange={y.select} idPrefix={idPrefix} />
+      {y.note && (
+        <View className='tips' id={`${idPrefix}-note`}>
+          {y.note}，以下为{y.year}年度结果。
+        </View>
+      )}
+    </>
+  );
 }
 
 export function YearChips({ value, onChange, idPrefix }: { value: number; onChange: (y: number) => void; idPrefix: string }) {

@@ -15,6 +15,7 @@ import { competitionRanks } from '../../../shared/common/rank';
 import { type AnnualFormula } from '../../../shared/annual/config';
 import { proposeGrades } from '../../../shared/annual/grades';
 import { annualScore, sectionAnnualScore, type CadreYear, type RatingRecord, type SectionYear, type VoteRecord } from '../../../shared/annual/score';
+import { dimensionPoints, profiles, quarterStats, quarterTrend } from '../../../shared/annual/trend';
 import { stepProblem } from '../../../shared/annual/workflow';
 import type { MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
@@ -49,7 +50,11 @@ async function votes(db: Database, year: number, now: number): Promise<Map<strin
   const out = new Map<string, VoteRecord[]>();
   campaigns.forEach((c, i) => {
     for (const r of results[i]?.data?.tally.candidates ?? []) {
-      const rec = { campaignId: c._id, title: c.title, overall: r.overall, dimensions: r.dimensions, admonish: r.admonish, adjust: r.adjust };
+      const dimensions = c.dimensions.flatMap(({ key, label }) => {
+        const value = r.dimensions[key];
+        return value === undefined ? [] : [{ key, label, value }];
+      });
+      const rec = { campaignId: c._id, title: c.title, overall: r.overall, dimensions, admonish: r.admonish, adjust: r.adjust };
       out.set(r.id, [...(out.get(r.id) ?? []), rec]);
     }
   });
@@ -86,11 +91,14 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
   const rated = await ratings(db, year, (id) => member.get(id)?.sectionId ?? null);
   // the cadres assessed: everyone with a closed quarter of the year, in the section they were assessed in last
   const years = new Map<string, CadreYear>();
-  const sectionQuarters = new Map<string, { periodId: string; score: number }[]>();
+  const sectionQuarters = new Map<string, { periodId: string; score: number; rank: number }[]>();
+  const quarterRanks = new Map<string, { periodId: string; score: number; rank: number }[]>();
   for (const doc of [...q.results].sort((a, b) => a.periodId.localeCompare(b.periodId))) {
-    if (doc.section)
-      sectionQuarters.set(doc.sectionId, [...(sectionQuarters.get(doc.sectionId) ?? []), { periodId: doc.periodId, score: doc.section.score }]);
+    const { periodId, section } = doc;
+    if (section)
+      sectionQuarters.set(doc.sectionId, [...(sectionQuarters.get(doc.sectionId) ?? []), { periodId, score: section.score, rank: section.rank }]);
     for (const m of doc.members) {
+      quarterRanks.set(m.memberId, [...(quarterRanks.get(m.memberId) ?? []), { periodId, score: m.score, rank: m.rank }]);
       const y = years.get(m.memberId) ?? { memberId: m.memberId, name: m.name, sectionId: m.sectionId, quarters: [], votes: [], ratings: [] };
       y.sectionId = m.sectionId;
       y.quarters.push({
@@ -112,17 +120,22 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
     ),
   );
   const proposals = proposeGrades(scores, formula);
+  const cadreStats = quarterStats([...quarterRanks.values()].flat());
+  const profileOf = profiles(new Map(scores.map((s) => [s.memberId, dimensionPoints(voteRecords.get(s.memberId) ?? [])])));
   const ranks = competitionRanks(scores.map((s) => s.total));
   const rows: CadreResult[] = scores.map((score, i) => ({
     score,
     proposal: proposals[i] as CadreResult['proposal'],
     rank: ranks[i] ?? 0,
     sectionRank: 0,
+    trend: quarterTrend(quarterRanks.get(score.memberId) ?? [], cadreStats),
+    profile: profileOf.get(score.memberId) ?? [],
   }));
   const sectionYears: SectionYear[] = sections
     .filter((s) => sectionQuarters.has(s._id))
     .map((s) => ({ sectionId: s._id, name: s.name, quarters: sectionQuarters.get(s._id) ?? [], ratings: rated.sections.get(s._id) ?? [] }));
   const sectionScores = sectionYears.map((s) => sectionAnnualScore(s, formula));
+  const sectionStats = quarterStats([...sectionQuarters.values()].flat());
   const sectionRanks = competitionRanks(sectionScores.map((s) => s.total));
   const docs = [...new Set([...rows.map((r) => r.score.sectionId), ...sectionScores.map((s) => s.sectionId)])].map((sectionId) => {
     const inSection = rows.filter((r) => r.score.sectionId === sectionId).sort((a, b) => a.rank - b.rank);
@@ -133,7 +146,7 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
     return {
       sectionId,
       sectionName: sections.find((x) => x._id === sectionId)?.name ?? null,
-      section: s ? { ...s, rank: sectionRanks[si] ?? 0 } : null,
+      section: s ? { ...s, rank: sectionRanks[si] ?? 0, trend: quarterTrend(sectionQuarters.get(sectionId) ?? [], sectionStats) } : null,
       members: inSection,
     };
   });

@@ -41,6 +41,8 @@ async function explainFor(ctx: Ctx, year: number, who: MemberDoc, viewer: Member
     sources: row.score.sources,
     rank: row.rank,
     of: y.assessed,
+    trend: row.trend ?? [],
+    profile: row.profile ?? [],
     grade: grades.get(who._id) ?? row.proposal.grade,
     proposed: row.proposal.grade,
     reasons: row.proposal.reasons,

@@ -8,6 +8,7 @@ import type { YearView } from '../../../shared/annual/contract';
 import { excellentQuota, finalGrades, type Adjustment, type AnnualGrade, type GradeProposal } from '../../../shared/annual/grades';
 import type { AnnualScore, SectionScore } from '../../../shared/annual/score';
 import { sectionTier, type SectionTier } from '../../../shared/annual/tiers';
+import type { ProfileAxis, TrendPoint } from '../../../shared/annual/trend';
 import type { AnnualStatus } from '../../../shared/annual/workflow';
 
 /** `annualFormulas/{year}`: the year's formula as it stands, and every version saved before. */
@@ -51,6 +52,9 @@ export interface CadreResult {
   proposal: GradeProposal;
   rank: number;
   sectionRank: number;
+  /** For the charts (shared/annual/trend.ts); absent from runs computed before the charts existed. */
+  trend?: TrendPoint[];
+  profile?: ProfileAxis[];
 }
 
 /** `annualResults/{year}_{runId}_{sectionId}`: a section's result and its cadres', as one run computed them. */
@@ -61,7 +65,7 @@ export interface AnnualResultDoc {
   createdAt: number;
   sectionId: string;
   sectionName: string | null;
-  section: (SectionScore & { rank: number }) | null;
+  section: (SectionScore & { rank: number; trend?: TrendPoint[] }) | null;
   members: CadreResult[];
 }
 
@@ -119,7 +123,10 @@ export async function loadFormula(db: Database, year: number): Promise<{ formula
  * year's formula as it is read: the formula only changes while the results are a draft, so a confirmed year's tiers
  * stay as they were confirmed.
  */
-export function rankedSections(docs: AnnualResultDoc[], formula: AnnualFormula): (SectionScore & { rank: number; tier: SectionTier })[] {
+export function rankedSections(
+  docs: AnnualResultDoc[],
+  formula: AnnualFormula,
+): (SectionScore & { rank: number; trend?: TrendPoint[]; tier: SectionTier })[] {
   const sections = docs.flatMap((d) => (d.section ? [d.section] : []));
   return sections.map((s) => ({ ...s, tier: sectionTier(s.rank, sections.length, formula.sectionFirstTierShare) })).sort((a, b) => a.rank - b.rank);
 }

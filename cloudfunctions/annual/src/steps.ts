@@ -34,7 +34,7 @@ export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId },
       })),
     )
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN'));
-  const sections = rankedSections(docs, formula).map(({ sectionId, name, total, work, enterprise, rank, tier }) => ({
+  const sections = rankedSections(docs, formula).map(({ sectionId, name, total, work, enterprise, rank, tier, trend }) => ({
     sectionId,
     name,
     total,
@@ -42,6 +42,7 @@ export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId },
     enterprise,
     rank,
     tier,
+    trend: trend ?? [],
   }));
   return { year: await yearView(ctx.db, y, { docs, formula }), cadres, sections };
 };

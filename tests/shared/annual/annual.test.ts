@@ -23,7 +23,7 @@ const cadre = (over: Partial<CadreYear> = {}): CadreYear => ({
   name: '张三',
   sectionId: 'S1',
   quarters: [q(1, 90, 88, 84), q(2, 94, 92, 88), q(3, 86, 84, 80), q(4, 90, 88, 84)],
-  votes: [{ campaignId: 'V1', title: '2025年度干部互评', overall: 91, dimensions: {}, admonish: false, adjust: false }],
+  votes: [{ campaignId: 'V1', title: '2025年度干部互评', overall: 91, dimensions: [], admonish: false, adjust: false }],
   ratings: [{ campaignId: 'R1', title: '2025年企业评', score: 85, raters: 6 }],
   ...over,
 });
@@ -143,7 +143,7 @@ describe('the proposed grades', () => {
   });
 
   it('vetoes: 诫勉 bars 优秀, 调整 caps at 基本称职, two quarters 较差 make 不称职', () => {
-    const vote = (admonish: boolean, adjust: boolean) => [{ campaignId: 'V1', title: '互评', overall: 60, dimensions: {}, admonish, adjust }];
+    const vote = (admonish: boolean, adjust: boolean) => [{ campaignId: 'V1', title: '互评', overall: 60, dimensions: [], admonish, adjust }];
     const poor = [q(1, 60, 60, 60, 'poor'), q(2, 60, 60, 60, 'poor'), q(3, 80, 80, 80, 'fair')];
     const p = proposeGrades(
       scores([95, 85, 72, 80, 80, 80, 80, 80, 80, 80], (i) =>

@@ -10,15 +10,27 @@ import { PAGES } from '../../common/pages';
 import { RankRow } from '../../common/RankRow';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
-import { GRADE_TAG, YearChips, yearsOffered } from '../lib';
+import { TrendCard } from '../charts';
+import { AnnualYearHeader, GRADE_TAG, useAnnualYear } from '../lib';
 import { openExport } from '../open-export';
 
-/** Leaders and the admin: the year's ranking of cadres (tap for the explanation) and of sections, with grades. */
+/**
+ * Leaders and the admin: the year's ranking of cadres (tap for the explanation) and of sections with their tiers (tap
+ * for the section's quarter trend), with grades.
+ */
 export default function AnnualRanking() {
   const { params } = useRouter();
-  const [year, setYear] = useState(Number(params.year) || (yearsOffered()[0] as number));
+  const y = useAnnualYear(params.year);
+  const { year } = y;
   const [tab, setTab] = useState<'cadres' | 'sections'>('cadres');
-  const page = usePageData('annual', 'ranking', { year }, { reset: true, pullDown: true });
+  // the section whose quarter trend is shown under it (a tap on another moves it there)
+  const [openSection, setOpenSection] = useState<string | null>(null);
+  const page = usePageData(
+    'annual',
+    'ranking',
+    { year },
+    { reset: true, pullDown: true, onData: (r) => !r.year.computed && y.nothingYet(`${year}年度考核结果尚未计算`) },
+  );
   const d = page.data;
   const [exporting, setExporting] = useState(false);
   const exportNow = async () => {
@@ -30,7 +42,7 @@ export default function AnnualRanking() {
   };
   return (
     <View className='page' id='annual-ranking-page'>
-      <YearChips value={year} onChange={setYear} idPrefix='annual-ranking' />
+      <AnnualYearHeader y={y} idPrefix='annual-ranking' />
       <View className='tabs'>
         <View className={`tab${tab === 'cadres' ? ' tab-on' : ''}`} id='annual-tab-cadres' onClick={() => setTab('cadres')}>
           干部
@@ -86,15 +98,18 @@ export default function AnnualRanking() {
       {d && tab === 'sections' && (
         <View className='cells' id='annual-sections'>
           {d.sections.map((s) => (
-            <RankRow
-              key={s.sectionId}
-              id={`annual-s-${s.sectionId}`}
-              rank={s.rank}
-              name={s.name}
-              score={s.total}
-              grade={{ label: SECTION_TIER_LABELS[s.tier], tag: s.tier === 1 ? 'tag-ok' : 'tag-blue' }}
-              below={`考事 ${s.work ?? '—'} · 企业评价 ${s.enterprise ?? '—'}`}
-            />
+            <View key={s.sectionId}>
+              <RankRow
+                id={`annual-s-${s.sectionId}`}
+                rank={s.rank}
+                name={s.name}
+                score={s.total}
+                grade={{ label: SECTION_TIER_LABELS[s.tier], tag: s.tier === 1 ? 'tag-ok' : 'tag-blue' }}
+                below={`考事 ${s.work ?? '—'} · 企业评价 ${s.enterprise ?? '—'}`}
+                onClick={() => setOpenSection(openSection === s.sectionId ? null : s.sectionId)}
+              />
+              {openSection === s.sectionId && <TrendCard id={`annual-s-${s.sectionId}-trend`} points={s.trend} own={s.name} all='股室平均' />}
+            </View>
           ))}
         </View>
       )}

@@ -8,7 +8,8 @@ import { call } from '../../common/call';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
-import { GRADE_TAG, GradeChoice, YearChips, pct, yearsOffered } from '../lib';
+import { ProfileCard, TrendCard } from '../charts';
+import { AnnualYearHeader, GRADE_TAG, GradeChoice, pct, useAnnualYear } from '../lib';
 
 /**
  * One cadre's annual result (年度考核结果) explained: the total, each of the four evaluations with its weight, points
@@ -19,8 +20,9 @@ import { GRADE_TAG, GradeChoice, YearChips, pct, yearsOffered } from '../lib';
 export default function AnnualResult() {
   const { params } = useRouter();
   const memberId = params.memberId || undefined;
-  const [year, setYear] = useState(Number(params.year) || (yearsOffered()[0] as number));
-  const page = usePageData('annual', 'explain', { year, memberId }, { reset: true });
+  const y = useAnnualYear(params.year);
+  const { year } = y;
+  const page = usePageData('annual', 'explain', { year, memberId }, { reset: true, onFail: y.onFail });
   const me = usePageData('members', 'me', {}).data;
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -46,12 +48,14 @@ export default function AnnualResult() {
   };
   return (
     <View className='page' id='annual-result-page'>
-      <YearChips value={year} onChange={setYear} idPrefix='annual-result' />
+      <AnnualYearHeader y={y} idPrefix='annual-result' />
       <LoadStatus page={page} />
       {v && (
         <>
           <Card v={v} year={year} />
           <Sources v={v} />
+          <TrendCard id='annual-trend' points={v.trend} own='本人' all='全园平均' />
+          <ProfileCard id='annual-profile' axes={v.profile} />
 
           <GradeCourse v={v} />
           {own && v.year.status === 'notified' && (
