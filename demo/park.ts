@@ -13,7 +13,7 @@ import { seededRandom } from '../shared/common/random';
 import { countConfirmed, demoAppeals } from './appeals';
 import { demoHistory } from './history';
 import { countMilestones, demoProjects } from './projects';
-import { demoRatingCampaign } from './ratings';
+import { demoRatingCampaigns, servedAt, visitorsFrom } from './ratings';
 import { demoVotes } from './votes';
 import { dayOf, dayjs, daysBetween, parkInstant, quarterOf, quarterRange } from '../shared/common/time';
 import { DEFAULT_QUARTER_TARGETS } from '../shared/dossier/config';
@@ -371,7 +371,6 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const keyProjects = demoProjects(now, today, enterprises, members, rnd);
   const { projects, claims } = keyProjects;
   countMilestones(keyProjects, periodId, dossiers, reports, members, now);
-  const rated = demoRatingCampaign(now, enterprises, projects, members, appeals, reports, seededRandom(seed + 1));
 
   const tree = demoTree(sections, indicators, members);
   const indicatorById = new Map(indicators.map((i) => [i._id, i]));
@@ -401,6 +400,16 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     seededRandom(seed + 2),
   );
   const votes = demoVotes(now, members, history.standing, seededRandom(seed + 3));
+  // this year's satisfaction campaign (its stream as before) and last year's, whose visitors are in its dossiers
+  const rated = demoRatingCampaigns(
+    now,
+    enterprises,
+    projects,
+    members,
+    { current: (e, year, at) => servedAt(e, year, at, appeals, reports, members), past: visitorsFrom(history.dossiers, members) },
+    seededRandom(seed + 1),
+    seededRandom(seed + 4),
+  );
   const periods: PeriodDoc[] = [...history.periods, { _id: periodId, status: 'open' }];
 
   return {

@@ -1,11 +1,14 @@
 /**
- * The demo park's satisfaction campaign (企业评): one campaign, closed three weeks before `now`, left as create →
- * draw → the enterprises' submissions → close leave it (cloudfunctions/ratings/src):
+ * The demo park's satisfaction campaigns (企业评): this year's, closed three weeks before `now`, and last year's, closed
+ * on 20 December (so that last year's annual results have their enterprise evaluation), each left as create → draw →
+ * the enterprises' submissions → close leave it (cloudfunctions/ratings/src):
  * - the seed revealed beside the fingerprint committed at creation, the strata and census taken from the park's
  *   enterprises and projects and the sample drawn from the seed by the published rule, so verifySample re-runs it;
  * - one code per sampled enterprise (`{campaign}_{enterprise}`, as the draw issues them), most of them used;
  * - one rating per used code, keeping no enterprise, code or time, naming only cadres the form would have offered
- *   that enterprise when it rated (its appeals' assignees and its visitors in the campaign's year, so far).
+ *   that enterprise when it rated (its appeals' assignees and its visitors in the campaign's year, so far); last
+ *   year's visits are in its quarters' dossiers (demo/history.ts keeps their counters, not each report), so there
+ *   the visitors are those whose dossiers of that year list the enterprise.
  * Close stores only the status: the results are computed from the ratings when asked for.
  *
  * Pure: `now` is passed in and every random choice (the seed, ids, codes, who rated and how) comes from `rnd`.
@@ -14,7 +17,7 @@ import type { RatingCampaignDoc } from '../cloudfunctions/ratings/src/lib';
 import type { AppealDoc } from '../shared/appeals/appeal';
 import { seedFingerprint } from '../shared/assessment/draw';
 import { dayjs, dayOf, inPark, parkInstant } from '../shared/common/time';
-import type { ReportDoc } from '../shared/dossier/dossier';
+import type { DossierDoc, ReportDoc } from '../shared/dossier/dossier';
 import type { MemberDoc } from '../shared/members/member';
 import type { EnterpriseDoc } from '../shared/park/park';
 import { makeCode, RATING_DIMENSIONS, type RatingCodeDoc, type RatingDoc } from '../shared/ratings/rating';
@@ -53,6 +56,18 @@ export function servedAt(enterpriseId: string, year: number, at: number, appeals
     .sort();
 }
 
+/**
+ * The visitors of an enterprise in a past year whose reports the demo keeps only as counters: the cadres whose
+ * dossiers of that year's quarters list it among the enterprises visited (active ones only).
+ */
+export function visitorsFrom(dossiers: Pick<DossierDoc, 'periodId' | 'memberId' | 'visitedEnterpriseIds'>[], members: MemberDoc[]): Served {
+  const active = new Set(members.filter((m) => m.active).map((m) => m._id));
+  return (enterpriseId, year) =>
+    [...new Set(dossiers.filter((d) => d.periodId.startsWith(`${year}Q`) && d.visitedEnterpriseIds.includes(enterpriseId)).map((d) => d.memberId))]
+      .filter((id) => active.has(id))
+      .sort();
+}
+
 /** A level as enterprises give them: mostly 满意 or 非常满意, a few lower; `mood` moves one enterprise's answers together. */
 function level(rnd: () => number, mood: number): number {
   const r = rnd() + mood;
@@ -68,21 +83,47 @@ function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
   return out;
 }
 
-/** The campaign's documents: `ratingCampaigns` (one, closed), its `ratingCodes` and its `ratings`; no `ratingSeeds` (the draw removes the secret). */
-export function demoRatingCampaign(
+/** Who the rating form offers an enterprise rating at `at` in a campaign of `year`. */
+export type Served = (enterpriseId: string, year: number, at: number) => string[];
+
+/**
+ * The campaigns' documents: `ratingCampaigns` (closed), their `ratingCodes` and their `ratings`; no `ratingSeeds`
+ * (the draw removes the secret). This year's from `rnd`, last year's from `rndPast`: adding one moves nothing of the
+ * other. In January and February this year's campaign is already last year's (see below), and it is the only one.
+ */
+export function demoRatingCampaigns(
   now: number,
   enterprises: EnterpriseDoc[],
   /** The key projects (重点项目): their enterprises are all in the sample (a census). */
   projects: { enterpriseId: string }[],
   members: MemberDoc[],
-  appeals: AppealDoc[],
-  reports: ReportDoc[],
+  served: { current: Served; past: Served },
   rnd: () => number,
+  rndPast: () => number,
 ): DemoRatingCampaign {
   // Closed three weeks ago; one that would have closed in January or February would find its year's service barely
   // begun, so then it is the campaign of the year before, closed on 28 December.
   let closesOn = dayjs(dayOf(now - 21 * DAY), 'YYYY-MM-DD');
   if (closesOn.month() < 2) closesOn = closesOn.subtract(1, 'year').month(11).date(28);
+  const current = oneCampaign(closesOn, enterprises, projects, members, served.current, rnd);
+  const lastYear = inPark(now).year() - 1;
+  if (closesOn.year() === lastYear) return current;
+  const past = oneCampaign(dayjs(`${lastYear}-12-20`, 'YYYY-MM-DD'), enterprises, projects, members, served.past, rndPast);
+  return {
+    ratingCampaigns: [...past.ratingCampaigns, ...current.ratingCampaigns],
+    ratingCodes: [...past.ratingCodes, ...current.ratingCodes],
+    ratings: [...past.ratings, ...current.ratings].sort((a, b) => (a._id < b._id ? -1 : 1)),
+  };
+}
+
+function oneCampaign(
+  closesOn: dayjs.Dayjs,
+  enterprises: EnterpriseDoc[],
+  projects: { enterpriseId: string }[],
+  members: MemberDoc[],
+  served: Served,
+  rnd: () => number,
+): DemoRatingCampaign {
   const year = closesOn.year();
   // as create computes it from the chosen closing day: the end of that day in park time
   const closesAt = parkInstant(closesOn.add(1, 'day').format('YYYY-MM-DD')) - 1;
@@ -118,7 +159,7 @@ export function demoRatingCampaign(
     const dimensions = Object.fromEntries(RATING_DIMENSIONS.map((d) => [d.key, level(rnd, mood)]));
     const cadres: Record<string, number> = {};
     // rating a cadre is optional: most of those offered are rated
-    for (const id of servedAt(c.enterpriseId, year, at, appeals, reports, members)) if (rnd() < 0.8) cadres[id] = level(rnd, mood);
+    for (const id of served(c.enterpriseId, year, at)) if (rnd() < 0.8) cadres[id] = level(rnd, mood);
     return { _id: randomHex(rnd, 16), campaignId, dimensions, cadres };
   });
 

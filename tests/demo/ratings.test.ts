@@ -1,7 +1,8 @@
 /**
- * The demo park's closed satisfaction campaign (企业评) is one the ratings function could have left: its sample
- * re-runs from the revealed seed, every used code has its rating, each rating names only cadres who served an
- * enterprise that rated, and the published figures come from the same results function the action calls.
+ * The demo park's closed satisfaction campaigns (企业评), this year's and last year's, are ones the ratings function
+ * could have left: each sample re-runs from the revealed seed, every used code has its rating, each rating names only
+ * cadres who served an enterprise that rated, and the published figures come from the same results function the
+ * action calls.
  */
 import type { RatingCampaignDoc } from '../../cloudfunctions/ratings/src/lib';
 import { DEMO_RATING_SHARE, DEMO_RESPONSE_RATE, type DemoRatingCode } from '../../demo/ratings';
@@ -9,7 +10,7 @@ import { demoPark } from '../../demo/park';
 import type { AppealDoc } from '../../shared/appeals/appeal';
 import { seedFingerprint } from '../../shared/assessment/draw';
 import { inPark, parkInstant } from '../../shared/common/time';
-import type { ReportDoc } from '../../shared/dossier/dossier';
+import type { DossierDoc, ReportDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc } from '../../shared/park/park';
 import { CODE_PATTERN, isSatisfied, MIN_RATERS, RATING_DIMENSIONS, results, submissionProblem, type RatingDoc } from '../../shared/ratings/rating';
@@ -18,16 +19,9 @@ import { sampledIds, strataOf, verifySample } from '../../shared/ratings/sample'
 const NOW = parkInstant('2026-12-02', '10:00');
 const DAY = 86_400_000;
 const park = demoPark(NOW);
-const [campaign] = park.ratingCampaigns as RatingCampaignDoc[];
-const codes = park.ratingCodes as DemoRatingCode[];
-const ratings = park.ratings as RatingDoc[];
 const members = park.members as MemberDoc[];
 const sectionOf = (id: string) => members.find((m) => m._id === id)?.sectionId ?? null;
-
-function theCampaign(): RatingCampaignDoc {
-  if (!campaign) throw new Error('the demo park has no satisfaction campaign');
-  return campaign;
-}
+const active = (ids: Set<string>) => new Set(members.filter((m) => m.active && ids.has(m._id)).map((m) => m._id));
 
 /** The cadres the form offers an enterprise once the campaign is over (rate.ts servedBy): its year's assignees and visitors. */
 function servedBy(enterpriseId: string, year: number): Set<string> {
@@ -36,8 +30,21 @@ function servedBy(enterpriseId: string, year: number): Set<string> {
     if (a.enterpriseId === enterpriseId && a.assigneeId && inPark(a.filedAt).year() === year) ids.add(a.assigneeId);
   for (const r of park.reports as ReportDoc[])
     if (r.kind === 'enterprise_visit' && r.enterpriseId === enterpriseId && r.date.startsWith(`${year}-`)) ids.add(r.memberId);
-  return new Set(members.filter((m) => m.active && ids.has(m._id)).map((m) => m._id));
+  return active(ids);
 }
+
+/** Last year's visitors, whose visits the demo keeps as its quarters' dossier counters (demo/history.ts). */
+function visitedBy(enterpriseId: string, year: number): Set<string> {
+  const dossiers = park.dossiers as DossierDoc[];
+  return active(
+    new Set(dossiers.filter((d) => d.periodId.startsWith(`${year}Q`) && d.visitedEnterpriseIds.includes(enterpriseId)).map((d) => d.memberId)),
+  );
+}
+
+const campaigns = park.ratingCampaigns as RatingCampaignDoc[];
+const allCodes = park.ratingCodes as DemoRatingCode[];
+const allRatings = park.ratings as RatingDoc[];
+const of = <T extends { campaignId: string }>(docs: unknown[], c: RatingCampaignDoc) => (docs as T[]).filter((d) => d.campaignId === c._id);
 
 /** A one-to-one match of ratings to codes where `fits` (Kuhn's augmenting paths); the number matched. */
 function matching(left: number, right: number, fits: (l: number, r: number) => boolean): number {
@@ -59,16 +66,42 @@ function matching(left: number, right: number, fits: (l: number, r: number) => b
   return n;
 }
 
-describe('the demo park’s satisfaction campaign (企业评)', () => {
-  it('is one campaign, closed some weeks ago, with its seed revealed', () => {
-    const c = theCampaign();
-    expect(park.ratingCampaigns).toHaveLength(1);
-    expect(c).toMatchObject({ status: 'closed', year: 2026, share: DEMO_RATING_SHARE, title: '2026年下半年营商环境满意度测评' });
-    expect(c.closesAt).toBeLessThan(NOW - 14 * DAY);
-    expect(c.createdAt).toBeLessThan(c.closesAt);
-    expect(c.seed).toMatch(/^[0-9a-f]{64}$/);
+describe('the demo park’s satisfaction campaigns (企业评)', () => {
+  it('are this year’s, closed some weeks ago, and last year’s, closed on 20 December, each with its seed revealed', () => {
+    expect(campaigns.map((c) => ({ status: c.status, year: c.year, share: c.share, title: c.title }))).toEqual([
+      { status: 'closed', year: 2025, share: DEMO_RATING_SHARE, title: '2025年下半年营商环境满意度测评' },
+      { status: 'closed', year: 2026, share: DEMO_RATING_SHARE, title: '2026年下半年营商环境满意度测评' },
+    ]);
+    expect(campaigns[0]?.closesAt).toBe(parkInstant('2025-12-21') - 1);
+    expect(campaigns[1]?.closesAt).toBeLessThan(NOW - 14 * DAY);
+    for (const c of campaigns) {
+      expect(c.createdAt).toBeLessThan(c.closesAt);
+      expect(c.seed).toMatch(/^[0-9a-f]{64}$/);
+    }
     expect(park.ratingSeeds).toBeUndefined();
+    // every code and rating is one of theirs
+    const theirs = (docs: { campaignId: string }[]) => docs.filter((d) => campaigns.some((c) => c._id === d.campaignId)).length;
+    expect({ codes: theirs(allCodes), ratings: theirs(allRatings) }).toEqual({ codes: allCodes.length, ratings: allRatings.length });
   });
+
+  it('is, in January and February, only last year’s (closed on 28 December): this year has barely begun', () => {
+    const january = demoPark(parkInstant('2027-01-25', '10:00')).ratingCampaigns as RatingCampaignDoc[];
+    expect(january.map((c) => c.title)).toEqual(['2026年下半年营商环境满意度测评']);
+    expect(january[0]?.closesAt).toBe(parkInstant('2026-12-29') - 1);
+  });
+});
+
+describe.each([
+  { which: 'this year’s', index: 1, served: servedBy },
+  { which: 'last year’s', index: 0, served: visitedBy },
+])('$which satisfaction campaign', ({ index, served: servedOf }) => {
+  const campaign = campaigns[index];
+  const theCampaign = (): RatingCampaignDoc => {
+    if (!campaign) throw new Error('no such campaign in the demo park');
+    return campaign;
+  };
+  const codes = campaign ? of<DemoRatingCode>(allCodes, campaign) : [];
+  const ratings = campaign ? of<RatingDoc>(allRatings, campaign) : [];
 
   it('publishes a seed that matches its fingerprint, and a sample anyone can redraw from it and the park', () => {
     const c = theCampaign();
@@ -114,7 +147,7 @@ describe('the demo park’s satisfaction campaign (企业评)', () => {
   it('names only cadres who served the enterprise: each rating matches a used code of its own, as submit checks it', () => {
     const c = theCampaign();
     const used = codes.filter((x) => x.used);
-    const served = used.map((x) => servedBy(x.enterpriseId, c.year));
+    const served = used.map((x) => servedOf(x.enterpriseId, c.year));
     const fits = (l: number, r: number) => {
       const rating = ratings[l];
       const cadres = served[r];
@@ -136,7 +169,7 @@ describe('the demo park’s satisfaction campaign (企业评)', () => {
     const rate = Math.round((answers.filter(isSatisfied).length / answers.length) * 1000) / 1000;
     expect(out.satisfaction).toBe(rate);
     // mostly 满意 and 非常满意, a few lower
-    expect(answers.filter((l) => l >= 4).length / answers.length).toBeGreaterThan(0.75);
+    expect(answers.filter((l) => l >= 4).length / answers.length).toBeGreaterThan(0.7);
     expect(answers.some((l) => l <= 3)).toBe(true);
     expect(out.dimensions.every((d) => d.score !== null && d.satisfaction !== null)).toBe(true);
     const scored = out.cadres.filter((r) => r.score !== null);
@@ -144,11 +177,11 @@ describe('the demo park’s satisfaction campaign (企业评)', () => {
     expect(out.cadres.every((r) => (r.score === null) === r.raters < MIN_RATERS)).toBe(true);
     expect(out.sections.filter((r) => r.score !== null).length).toBeGreaterThan(0);
   });
+});
 
-  it('is the same campaign every time the park is built', () => {
-    const again = demoPark(NOW);
-    expect(again.ratingCampaigns).toEqual(park.ratingCampaigns);
-    expect(again.ratingCodes).toEqual(park.ratingCodes);
-    expect(again.ratings).toEqual(park.ratings);
-  });
+it('is the same campaigns every time the park is built', () => {
+  const again = demoPark(NOW);
+  expect(again.ratingCampaigns).toEqual(park.ratingCampaigns);
+  expect(again.ratingCodes).toEqual(park.ratingCodes);
+  expect(again.ratings).toEqual(park.ratings);
 });
