@@ -301,6 +301,10 @@ describe('through the local cloud: last year’s annual results have real conten
     expect(e.trend.map((p) => p.periodId)).toEqual(y.quarters);
     expect(e.profile.map((a) => a.label)).toEqual(['德', '能', '勤', '绩', '廉']);
     expect(r.sections.every((s) => s.trend.length === 4)).toBe(true);
+    // and last year's satisfaction campaign: sections and cadres with enough raters have their 企业评价
+    expect(r.sections.filter((s) => s.enterprise !== null).length).toBeGreaterThan(r.sections.length / 2);
+    const explained = await Promise.all(r.cadres.slice(0, 20).map((c) => t.call(admin, 'annual', 'explain', { year: YEAR, memberId: c.memberId })));
+    expect(explained.map(data).filter((x) => x.sources.find((s) => s.key === 'enterprise')?.value !== null).length).toBeGreaterThan(0);
     // the one the 干部互评 flags for 调整, ordinary by the numbers, is capped at 基本称职 and told why
     const [c] = (await t.cloud.store.find('voteCampaigns', { year: YEAR, kind: 'peer' })) as CampaignDoc[];
     const [peer] = (await t.cloud.store.find('voteResults', { _id: c?._id })) as ResultDoc[];
