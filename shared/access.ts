@@ -163,6 +163,11 @@ export const ACCESS = {
     answerReview: { roles: ['admin'], scope: 'self' },
     export: { roles: ['leader', 'admin'], scope: 'self' },
   },
+  // the trail names who changed grades, cards and pay: the admin's to read and check
+  audit: {
+    log: { roles: ['admin'], scope: 'self' },
+    verify: { roles: ['admin'], scope: 'self' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

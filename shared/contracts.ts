@@ -8,6 +8,7 @@ import { annualContract } from './annual/contract';
 import { appealsContract } from './appeals/contract';
 import { applicationsContract } from './applications/contract';
 import { assessmentContract } from './assessment/contract';
+import { auditContract } from './audit/contract';
 import { dossierContract } from './dossier/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
@@ -28,6 +29,7 @@ export const contracts = {
   appeals: appealsContract,
   ratings: ratingsContract,
   annual: annualContract,
+  audit: auditContract,
 } as const;
 
 export type Contracts = typeof contracts;

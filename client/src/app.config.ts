@@ -17,6 +17,7 @@ export default defineAppConfig({
     { root: 'appeals', pages: ['file/index', 'list/index', 'detail/index', 'dashboard/index'] },
     { root: 'ratings', pages: ['rate/index', 'manage/index', 'print/index', 'results/index'] },
     { root: 'annual', pages: ['ranking/index', 'result/index', 'manage/index'] },
+    { root: 'audit', pages: ['log/index'] },
   ],
   // inject only the components a page uses (WeChat's code-quality check asks for it; faster start)
   lazyCodeLoading: 'requiredComponents',

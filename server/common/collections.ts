@@ -41,4 +41,6 @@ export const COLL = {
   annualResults: 'annualResults',
   annualReviews: 'annualReviews',
   annualAcks: 'annualAcks',
+  auditLog: 'auditLog',
+  auditHead: 'auditHead',
 } as const;

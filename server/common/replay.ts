@@ -40,6 +40,7 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   // copy finds its code used and says so; the first copy's rating stands.
   ratings: ['create', 'draw', 'close'],
   annual: ['saveFormula', 'compute', 'adjust', 'confirm', 'publish', 'notify', 'acknowledge', 'requestReview', 'answerReview'],
+  audit: [],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */

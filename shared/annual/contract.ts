@@ -155,8 +155,11 @@ const Reason = z.string().trim().min(2, { error: '请填写理由（至少2个�
 export const annualContract = {
   /** A year's formula (the defaults until the admin saves one), shown to everyone. */
   formula: { input: z.object(YearRef).strict(), output: FormulaView },
-  /** The admin saves the year's formula; each save is a new version. Refused once the results are confirmed. */
-  saveFormula: { input: FormulaFields.extend(YearRef).strict(), output: FormulaView },
+  /**
+   * The admin saves the year's formula, saying why (the audit trail keeps it); each save is a new version. Refused
+   * once the results are confirmed.
+   */
+  saveFormula: { input: FormulaFields.extend({ ...YearRef, reason: Reason }).strict(), output: FormulaView },
   /** Compute (again) the year's results from its closed quarters, democratic evaluations and enterprise ratings. */
   compute: { input: z.object(YearRef).strict(), output: YearView },
   /** Where the year's results stand. */

@@ -56,3 +56,18 @@ export function sectionRows(
 ): Cell[][] {
   return [SECTION_HEADER, ...rows.map((r) => [r.rank, r.name, r.work, r.enterprise, r.total, SECTION_TIER_LABELS[r.tier]])];
 }
+
+/**
+ * The export's second sheet (说明): when and by whom it was made, where the year stood, and the audit chain's
+ * fingerprint at that moment — kept with the promotion file, it is what a later check of the chain is held against
+ * (shared/audit/chain.ts).
+ */
+export function aboutRows(a: { madeAt: string; madeBy: string; status: string; fingerprint: string | null }): Cell[][] {
+  return [
+    ['导出时间', a.madeAt],
+    ['导出人', a.madeBy],
+    ['结果状态', a.status],
+    ['审计链指纹', a.fingerprint ?? '（尚无审计记录）'],
+    ['说明', '在“审计记录”中校验时填入此指纹，可查出导出之后审计记录是否被改写'],
+  ];
+}

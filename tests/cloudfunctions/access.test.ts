@@ -149,7 +149,7 @@ const SAMPLES: Samples = {
   },
   annual: {
     formula: () => ({ year: 2031 }),
-    saveFormula: () => ({ ...formulaFields(2031), year: 2031 }),
+    saveFormula: () => ({ ...formulaFields(2031), year: 2031, reason: '访问权限测试' }),
     compute: () => ({ year: 2031 }),
     status: () => ({ year: 2031 }),
     ranking: () => ({ year: 2031 }),
@@ -162,6 +162,10 @@ const SAMPLES: Samples = {
     requestReview: () => ({ year: 2031, reason: '访问权限测试' }),
     answerReview: (f) => ({ year: 2031, memberId: f.target._id, grade: 'competent', note: '访问权限测试' }),
     export: () => ({ year: 2031, kind: 'cadres' }),
+  },
+  audit: {
+    log: () => ({}),
+    verify: () => ({}),
   },
   ratings: {
     create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),

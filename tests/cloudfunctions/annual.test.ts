@@ -98,14 +98,22 @@ describe('the formula', () => {
     expect(f).toMatchObject({ saved: false, version: 0 });
     const { year: _y, version: _v, saved: _s, updatedAt: _u, ...fields } = f;
     const snapshot = await state();
-    const bad = await t.call(admin, 'annual', 'saveFormula', { year: YEAR, ...fields, weights: { ...fields.weights, indicators: 0.5 } });
+    const bad = await t.call(admin, 'annual', 'saveFormula', {
+      year: YEAR,
+      reason: '按党工委会议调整考核办法',
+      ...fields,
+      weights: { ...fields.weights, indicators: 0.5 },
+    });
     expect(bad).toMatchObject({ code: 'INVALID_INPUT' });
     expect(bad.code !== 0 && bad.message).toContain('合计应为100%');
-    expect(await t.call(leader, 'annual', 'saveFormula', { year: YEAR, ...fields })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.call(leader, 'annual', 'saveFormula', { year: YEAR, reason: '按党工委会议调整考核办法', ...fields })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await state()).toBe(snapshot);
     const saved = data(
       await t.call(admin, 'annual', 'saveFormula', {
         year: YEAR,
+        reason: '按党工委会议调整考核办法',
         ...fields,
         weights: { indicators: 0.5, unit: 0.3, democratic: 0.1, enterprise: 0.1 },
       }),
@@ -121,7 +129,7 @@ describe('the formula', () => {
     const n = (await tiers()).length;
     expect(n).toBeGreaterThanOrEqual(4);
     for (const share of [0.1, 0.5]) {
-      data(await t.call(admin, 'annual', 'saveFormula', { year: YEAR, ...fields, sectionFirstTierShare: share }));
+      data(await t.call(admin, 'annual', 'saveFormula', { year: YEAR, reason: '按党工委会议调整考核办法', ...fields, sectionFirstTierShare: share }));
       const places = Math.max(1, Math.floor(n * share));
       // every section ranked within the places is first tier, every other second
       expect(await tiers()).toEqual((await tiers()).map(([rank]) => [rank, (rank ?? 0) <= places ? 1 : 2]));
@@ -132,7 +140,12 @@ describe('the formula', () => {
     const rows = sheet?.data ?? [];
     expect(rows[0]?.[5]).toBe('等次');
     expect(rows.slice(1).map((r) => r[5])).toEqual((await tiers()).map(([, tier]) => (tier === 1 ? '第一等次' : '第二等次')));
-    const bad = await t.call(admin, 'annual', 'saveFormula', { year: YEAR, ...fields, sectionFirstTierShare: 0.8 });
+    const bad = await t.call(admin, 'annual', 'saveFormula', {
+      year: YEAR,
+      reason: '按党工委会议调整考核办法',
+      ...fields,
+      sectionFirstTierShare: 0.8,
+    });
     expect(bad.code !== 0 && bad.message).toBe('第一等次股室比例为10%至50%');
   });
 });

@@ -111,6 +111,7 @@ describe('the year’s results', () => {
     await expectText(admin.locator('#annual-status-label'), '待确认');
     // weights that add up to 110%: refused, the formula stays the default
     await admin.locator('#annual-formula-0 input').fill('50');
+    await admin.locator('#annual-formula-reason textarea').fill('按党工委会议意见调整权重');
     await admin.locator('#annual-formula-save').click();
     await expectText(admin.locator('#annual-formula-error'), '合计应为100%');
     expect(t.cloud.store.count('annualFormulas')).toBe(0);

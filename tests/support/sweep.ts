@@ -339,7 +339,14 @@ export const PLANS: Plans = {
       caller: (_, f) => id(f.person.admin),
       pools: annualYears,
       extra: (f) =>
-        fc.boolean().map((needsGood) => ({ ...formulaFields(f.annual.draft), excellentNeedsGoodQuarters: needsGood, year: f.annual.draft })),
+        fc
+          .boolean()
+          .map((needsGood) => ({
+            ...formulaFields(f.annual.draft),
+            excellentNeedsGoodQuarters: needsGood,
+            year: f.annual.draft,
+            reason: '调整考核办法',
+          })),
     },
     compute: { caller: (_, f) => id(f.person.admin), pools: annualYears },
     status: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
@@ -358,6 +365,10 @@ export const PLANS: Plans = {
     // each review answered with the grade it has (excellent) or a lower one: both kinds succeed
     answerReview: { caller: (_, f) => id(f.person.admin), pools: annualYears, extra: reviewAnswers },
     export: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
+  },
+  audit: {
+    log: { caller: (_, f) => id(f.person.admin) },
+    verify: { caller: (_, f) => id(f.person.admin) },
   },
   ratings: {
     create: { caller: (_, f) => id(f.person.admin) },

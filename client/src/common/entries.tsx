@@ -67,6 +67,7 @@ export const ENTRIES = {
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'plan'),
     entry('calendar', '节假日设置', PAGES.park.calendar, 'park', 'saveCalendar'),
     entry('dossierSettings', '档案设置', PAGES.dossier.settings, 'dossier', 'saveSettings'),
+    entry('audit', '审计记录', PAGES.audit.log, 'audit', 'verify'),
   ],
 } satisfies Record<string, Entry[]>;
 

@@ -85,6 +85,10 @@ export const PAGES = {
     /** The admin's year: formula, compute, confirm, 公示, notice. */
     manage: '/annual/manage/index',
   },
+  audit: {
+    /** The admin's audit trail and its check. */
+    log: '/audit/log/index',
+  },
   ratings: {
     /** An enterprise rates the park's service (企业评): opened by scanning its code (`scene` r=<code>) or with `code`. */
     rate: (code?: string) => `/ratings/rate/index${query({ code })}`,

@@ -1,6 +1,7 @@
 /** One cadre's annual result explained, and their side of it: the written notice, acknowledgement, review. */
 import { COLL } from '../../../server/common/collections';
 import type { Ctx, Handler } from '../../../server/common/router';
+import { appendAudit } from '../../../server/audit/log';
 import { withTransaction } from '../../../server/common/tx';
 import type { ExplainView } from '../../../shared/annual/contract';
 import { adjustmentProblem } from '../../../shared/annual/grades';
@@ -104,18 +105,28 @@ export const answerReview: Handler<'annual', 'answerReview'> = async ({ year, me
     if (r.answer) throw new AppError('CONFLICT', '该复核申请已答复');
     const yearRef = tx.collection<YearDoc>(COLL.annualYears).doc(String(year));
     const y = await loadYear(tx, year);
-    const current = gradesOf(docs, y).get(memberId);
+    const current = gradesOf(docs, y).get(memberId) ?? null;
     if (current !== grade) {
       const proposals = docs.flatMap((d) => d.members.map((m) => m.proposal));
       const changes = [...y.changes, { memberId, grade, reason: note }];
       refuse(adjustmentProblem(proposals, changes, formula));
+    }
+    const auditSeq = await appendAudit(tx, {
+      kind: 'annual.review',
+      actor: me,
+      at: ctx.now,
+      subject: `annual:${year}:${memberId}`,
+      reason: note,
+      data: { memberId, grade, from: current },
+    });
+    if (current !== grade) {
       const { _id, ...data } = {
         ...y,
-        changes: [...y.changes, { memberId, grade, reason: note, by: me._id, byName: me.name, at: ctx.now, onReview: true }],
+        changes: [...y.changes, { memberId, grade, reason: note, by: me._id, byName: me.name, at: ctx.now, onReview: true, auditSeq }],
       };
       await yearRef.set({ data });
     }
-    await reviewRef.update({ data: { answer: { grade, note, at: ctx.now, by: me._id }, answered: true } });
+    await reviewRef.update({ data: { answer: { grade, note, at: ctx.now, by: me._id }, answered: true, auditSeq } });
   });
   const who = (await ctx.db.collection<MemberDoc>(COLL.members).doc(memberId).get()).data;
   if (!who) throw new AppError('NOT_FOUND', '人员不存在');

@@ -2,19 +2,27 @@ import { randomBytes } from 'crypto';
 import writeXlsxFile from 'write-excel-file/node';
 import { tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
-import { cadreRows, sectionRows, type Cell } from '../../../shared/annual/export';
+import { HEAD_ID, type HeadDoc } from '../../../server/audit/log';
+import { COLL } from '../../../server/common/collections';
+import { aboutRows, cadreRows, sectionRows, type Cell } from '../../../shared/annual/export';
+import { STATUS_LABELS } from '../../../shared/annual/workflow';
+import { fingerprintText } from '../../../shared/audit/chain';
+import { parkTimeText } from '../../../shared/common/time';
 import { AppError } from '../../../shared/common/errors';
 import { gradesOf, loadFormula, loadYear, rankedSections, runResults } from './lib';
 
-/** Plain values as the library's cells: numbers as numbers (so a spreadsheet sums them), the rest as text. */
-function sheet(rows: Cell[][]) {
+/**
+ * Plain values as the library's cells: numbers as numbers (so a spreadsheet sums them), the rest as text; the
+ * header row bold, or (`labels`) the first column.
+ */
+function sheet(rows: Cell[][], labels = false) {
   return rows.map((r, i) =>
-    r.map((v) =>
+    r.map((v, j) =>
       v === null
         ? null
         : typeof v === 'number'
           ? { type: Number, value: v }
-          : { type: String, value: v, fontWeight: i === 0 ? ('bold' as const) : undefined },
+          : { type: String, value: v, fontWeight: (labels ? j === 0 : i === 0) ? ('bold' as const) : undefined },
     ),
   );
 }
@@ -50,7 +58,17 @@ export const exportResults: Handler<'annual', 'export'> = async ({ year, kind },
             .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN')),
         )
       : sectionRows(rankedSections(docs, formula));
-  const buffer = await writeXlsxFile(sheet(rows) as never, { buffer: true, sheet: kind === 'cadres' ? '干部' : '股室' });
+  const head = (await ctx.db.collection<HeadDoc>(COLL.auditHead).doc(HEAD_ID).get()).data;
+  const about = aboutRows({
+    madeAt: parkTimeText(ctx.now),
+    madeBy: me.name,
+    status: STATUS_LABELS[y.status],
+    fingerprint: head ? fingerprintText(head) : null,
+  });
+  const buffer = await writeXlsxFile([sheet(rows), sheet(about, true)] as never, {
+    buffer: true,
+    sheets: [kind === 'cadres' ? '干部' : '股室', '说明'],
+  });
   const fileName = `${year}年度考核结果（${kind === 'cadres' ? '干部' : '股室'}）.xlsx`;
   const cloudPath = `exports/annual/${year}/${kind}-${me._id}-${randomBytes(6).toString('hex')}.xlsx`;
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });

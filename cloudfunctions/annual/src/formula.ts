@@ -1,5 +1,6 @@
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
+import { appendAudit } from '../../../server/audit/log';
 import { withTransaction } from '../../../server/common/tx';
 import { AppError } from '../../../shared/common/errors';
 import type { AnnualFormula } from '../../../shared/annual/config';
@@ -18,7 +19,7 @@ export const formula: Handler<'annual', 'formula'> = async ({ year }, ctx) => {
 };
 
 /** A new version of the year's formula, while its results are a draft; the weights must add up. */
-export const saveFormula: Handler<'annual', 'saveFormula'> = async ({ year, ...fields }, ctx) => {
+export const saveFormula: Handler<'annual', 'saveFormula'> = async ({ year, reason, ...fields }, ctx) => {
   const me = await ctx.member();
   const problems = formulaProblems({ year, ...fields });
   const first = problems[0];
@@ -34,7 +35,8 @@ export const saveFormula: Handler<'annual', 'saveFormula'> = async ({ year, ...f
     const ref = tx.collection<FormulaDoc>(COLL.annualFormulas).doc(String(year));
     const doc = (await ref.get()).data;
     const next: AnnualFormula = { year, ...fields, version: (doc?.current.version ?? 0) + 1 };
-    const data = { current: next, versions: [...(doc?.versions ?? []), next].slice(-50), updatedAt: ctx.now, updatedBy: me._id };
+    const auditSeq = await appendAudit(tx, { kind: 'annual.formula', actor: me, at: ctx.now, subject: `annual:${year}`, reason, data: { ...next } });
+    const data = { current: next, versions: [...(doc?.versions ?? []), next].slice(-50), updatedAt: ctx.now, updatedBy: me._id, auditSeq };
     await ref.set({ data });
     return { next, updatedAt: ctx.now };
   });

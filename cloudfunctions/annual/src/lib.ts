@@ -18,6 +18,8 @@ export interface FormulaDoc {
   versions: AnnualFormula[];
   updatedAt: number;
   updatedBy: string;
+  /** The current version's entry in the audit trail. */
+  auditSeq?: number;
 }
 
 /** A grade change: the leadership's adjustment of the draft, or the answer to a review after publication. */
@@ -26,6 +28,8 @@ export interface ChangeRecord extends Adjustment {
   byName: string;
   at: number;
   onReview: boolean;
+  /** Its entry in the audit trail (shared/audit/chain.ts); absent from changes made before the trail began. */
+  auditSeq?: number;
 }
 
 /** `annualYears/{year}`: where the year's results stand, and which computed run is in force. */
@@ -79,6 +83,8 @@ export interface ReviewDoc {
   answer: { grade: AnnualGrade; note: string; at: number; by: string } | null;
   /** For the query of those waiting: a where on a null field is not the same on every platform. */
   answered: boolean;
+  /** The answer's entry in the audit trail. */
+  auditSeq?: number;
 }
 
 /** `annualAcks/{year}_{memberId}`: the cadre acknowledged the written notice. */

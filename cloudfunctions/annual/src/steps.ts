@@ -1,7 +1,9 @@
 /** The year's course by the leadership and the admin: status, rankings, adjust, confirm, publish, notify. */
 import { COLL } from '../../../server/common/collections';
 import type { Ctx, Handler } from '../../../server/common/router';
+import { appendAudit } from '../../../server/audit/log';
 import { withTransaction } from '../../../server/common/tx';
+import { digest, type AuditFields } from '../../../shared/audit/chain';
 import { workCalendar } from '../../../server/park/calendar';
 import { adjustmentProblem } from '../../../shared/annual/grades';
 import { stepProblem, type YearStep } from '../../../shared/annual/workflow';
@@ -47,19 +49,50 @@ export const ranking: Handler<'annual', 'ranking'> = async ({ year, sectionId },
   return { year: await yearView(ctx.db, y, { docs, formula }), cadres, sections };
 };
 
-/** One step of the year, checked against the year as it stands inside the transaction. */
-async function step(ctx: Ctx, year: number, s: YearStep, change: (y: YearDoc) => Promise<Partial<YearDoc>> | Partial<YearDoc>) {
+/** What a step records in the audit trail, and the year's change, which keeps the entry's number. */
+interface StepChange {
+  audit: Pick<AuditFields, 'kind' | 'subject' | 'reason' | 'data'>;
+  patch: (auditSeq: number) => Partial<YearDoc>;
+}
+
+/**
+ * One step of the year, checked against the year as it stands inside the transaction, and recorded in the audit
+ * trail in the same transaction.
+ */
+async function step(ctx: Ctx, year: number, s: YearStep, change: (y: YearDoc) => StepChange) {
+  const me = await ctx.member();
   const saved = await withTransaction(ctx.db, async (tx) => {
     const ref = tx.collection<YearDoc>(COLL.annualYears).doc(String(year));
     const y = await loadYear(tx, year);
     refuse(stepProblem({ status: y.status, computed: y.runId !== null, publicUntil: y.publicUntil }, s, ctx.now));
-    const patch = await change(y);
-    const next = { ...y, ...patch };
+    const c = change(y);
+    const seq = await appendAudit(tx, { ...c.audit, actor: me, at: ctx.now });
+    const next = { ...y, ...c.patch(seq) };
     const { _id, ...data } = next;
     await ref.set({ data });
     return next;
   });
   return yearView(ctx.db, saved);
+}
+
+/** The course's steps record the grades as they then stand: a digest of every cadre's grade, and the counts. */
+async function courseStep(ctx: Ctx, year: number, s: 'confirm' | 'publish' | 'notify', patch: Partial<YearDoc>) {
+  const y0 = await loadYear(ctx.db, year);
+  const docs = await runResults(ctx.db, y0);
+  return step(ctx, year, s, (y) => {
+    if (y.runId !== y0.runId) throw new AppError('CONFLICT', '年度考核结果刚刚重新计算，请刷新后再操作');
+    const grades = [...gradesOf(docs, y)].sort(([a], [b]) => (a < b ? -1 : 1));
+    const excellent = grades.filter(([, g]) => g === 'excellent').length;
+    return {
+      audit: {
+        kind: `annual.${s}`,
+        subject: `annual:${year}`,
+        reason: '',
+        data: { runId: y.runId, assessed: grades.length, excellent, grades: digest(grades) },
+      },
+      patch: () => patch,
+    };
+  });
 }
 
 export const adjust: Handler<'annual', 'adjust'> = async ({ year, memberId, grade, reason }, ctx) => {
@@ -71,29 +104,35 @@ export const adjust: Handler<'annual', 'adjust'> = async ({ year, memberId, grad
     const proposals = docs.flatMap((d) => d.members.map((m) => m.proposal));
     const adjustments = [...y.changes, { memberId, grade, reason }];
     refuse(adjustmentProblem(proposals, adjustments, formula));
-    return { changes: [...y.changes, { memberId, grade, reason, by: me._id, byName: me.name, at: ctx.now, onReview: false }] };
+    const from = gradesOf(docs, y).get(memberId) ?? null;
+    return {
+      audit: { kind: 'annual.adjust', subject: `annual:${year}:${memberId}`, reason, data: { memberId, grade, from } },
+      patch: (auditSeq) => ({
+        changes: [...y.changes, { memberId, grade, reason, by: me._id, byName: me.name, at: ctx.now, onReview: false, auditSeq }],
+      }),
+    };
   });
 };
 
 export const confirm: Handler<'annual', 'confirm'> = async ({ year }, ctx) =>
-  step(ctx, year, 'confirm', () => ({ status: 'confirmed', confirmedAt: ctx.now }));
+  courseStep(ctx, year, 'confirm', { status: 'confirmed', confirmedAt: ctx.now });
 
 /** 公示 for the formula's working days, to the end of the last one (park time). */
 export const publish: Handler<'annual', 'publish'> = async ({ year }, ctx) => {
   const [{ formula }, calendar] = await Promise.all([loadFormula(ctx.db, year), workCalendar(ctx.db, inPark(ctx.now).year())]);
-  return step(ctx, year, 'publish', () => ({
+  return courseStep(ctx, year, 'publish', {
     status: 'published',
     publishedAt: ctx.now,
     publicUntil: calendar.deadline(ctx.now, formula.publicityWorkdays),
-  }));
+  });
 };
 
 /** Each cadre's written notice is their result in the app from now on; the review deadline starts. */
 export const notify: Handler<'annual', 'notify'> = async ({ year }, ctx) => {
   const [{ formula }, calendar] = await Promise.all([loadFormula(ctx.db, year), workCalendar(ctx.db, inPark(ctx.now).year())]);
-  return step(ctx, year, 'notify', () => ({
+  return courseStep(ctx, year, 'notify', {
     status: 'notified',
     notifiedAt: ctx.now,
     reviewUntil: calendar.deadline(ctx.now, formula.reviewWorkdays),
-  }));
+  });
 };

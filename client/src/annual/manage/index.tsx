@@ -1,4 +1,4 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { FormulaView } from '../../../../shared/annual/contract';
@@ -55,6 +55,8 @@ export default function AnnualManage() {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  // why the formula changes: the audit trail keeps it with the new version
+  const [reason, setReason] = useState('');
   const y = status.data;
   const f = formula.data;
 
@@ -71,11 +73,12 @@ export default function AnnualManage() {
   const save = async () => {
     if (!draft || busy) return;
     setBusy('save');
-    const r = await call('annual', 'saveFormula', { year, ...draft.fields });
+    const r = await call('annual', 'saveFormula', { year, reason, ...draft.fields });
     setBusy(null);
     if (r.code === 0) {
       formula.setData(r.data);
       setErrors({});
+      setReason('');
       void Taro.showToast({ title: `已保存第${r.data.version}版`, icon: 'success' });
     } else setErrors(detailsOrForm(r));
   };
@@ -158,6 +161,20 @@ export default function AnnualManage() {
               onChange={(e) =>
                 setDraft({ ...draft, fields: { ...draft.fields, vetoes: { ...draft.fields.vetoes, admonishBarsExcellent: e.detail.value } } })
               }
+            />
+          </View>
+        </View>
+      )}
+      {draft && y?.status === 'draft' && (
+        <View className='cells'>
+          <View className='cell' style={{ display: 'block' }}>
+            <Textarea
+              id='annual-formula-reason'
+              className='textarea textarea-small'
+              value={reason}
+              maxlength={300}
+              placeholder='修改理由（如：经党工委会议研究通过）'
+              onInput={(e) => setReason(e.detail.value)}
             />
           </View>
         </View>
