@@ -168,6 +168,14 @@ export const ACCESS = {
     log: { roles: ['admin'], scope: 'self' },
     verify: { roles: ['admin'], scope: 'self' },
   },
+  // the rules propose, the leadership decides; a cadre sees their own, a section head their section's
+  cards: {
+    proposals: { roles: ['leader', 'admin'], scope: 'self' },
+    issue: { roles: ['leader'], scope: 'self' },
+    withhold: { roles: ['leader'], scope: 'self' },
+    lift: { roles: ['leader'], scope: 'self' },
+    cards: { roles: staff, scope: 'member' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

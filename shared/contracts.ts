@@ -9,6 +9,7 @@ import { appealsContract } from './appeals/contract';
 import { applicationsContract } from './applications/contract';
 import { assessmentContract } from './assessment/contract';
 import { auditContract } from './audit/contract';
+import { cardsContract } from './cards/contract';
 import { dossierContract } from './dossier/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
@@ -30,6 +31,7 @@ export const contracts = {
   ratings: ratingsContract,
   annual: annualContract,
   audit: auditContract,
+  cards: cardsContract,
 } as const;
 
 export type Contracts = typeof contracts;

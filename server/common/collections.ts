@@ -43,4 +43,5 @@ export const COLL = {
   annualAcks: 'annualAcks',
   auditLog: 'auditLog',
   auditHead: 'auditHead',
+  cards: 'cards',
 } as const;

@@ -41,6 +41,7 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   ratings: ['create', 'draw', 'close'],
   annual: ['saveFormula', 'compute', 'adjust', 'confirm', 'publish', 'notify', 'acknowledge', 'requestReview', 'answerReview'],
   audit: [],
+  cards: ['issue', 'withhold', 'lift'],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */

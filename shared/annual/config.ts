@@ -28,8 +28,11 @@ export interface AnnualFormula {
   excellentShareMax: number;
   /** 优秀 needs 好 in more than half of the year's quarters, and no quarter 一般 or 较差. */
   excellentNeedsGoodQuarters: boolean;
-  /** Vetoes: the democratic evaluation's 诫勉 flag bars 优秀; its 调整 flag caps the grade at 基本称职. */
-  vetoes: { admonishBarsExcellent: boolean; adjustCapsAt: Grade | null; poorQuartersMakeIncompetent: number | null };
+  /**
+   * Vetoes: the democratic evaluation's 诫勉 flag bars 优秀; its 调整 flag caps the grade at 基本称职; a red card in
+   * force (issued, not lifted: shared/cards/rules.ts) bars 优秀.
+   */
+  vetoes: { admonishBarsExcellent: boolean; adjustCapsAt: Grade | null; poorQuartersMakeIncompetent: number | null; redCardBarsExcellent: boolean };
   /** Working days results stay up for 公示, and working days after notification a cadre may ask for review (复核). */
   publicityWorkdays: number;
   reviewWorkdays: number;
@@ -47,7 +50,7 @@ export function defaultFormula(year: number): AnnualFormula {
     cutoffs: { excellent: 90, competent: 70, basic: 60 },
     excellentShareMax: 0.2,
     excellentNeedsGoodQuarters: true,
-    vetoes: { admonishBarsExcellent: true, adjustCapsAt: 'basic', poorQuartersMakeIncompetent: 2 },
+    vetoes: { admonishBarsExcellent: true, adjustCapsAt: 'basic', poorQuartersMakeIncompetent: 2, redCardBarsExcellent: true },
     publicityWorkdays: 5,
     reviewWorkdays: 5,
   };

@@ -43,6 +43,7 @@ export const FormulaFields = z.object({
     admonishBarsExcellent: z.boolean(),
     adjustCapsAt: AnnualGradeKey.nullable(),
     poorQuartersMakeIncompetent: z.number().int().min(1, { error: '季度数为1至4' }).max(4, { error: '季度数为1至4' }).nullable(),
+    redCardBarsExcellent: z.boolean(),
   }),
   publicityWorkdays: Days('公示期'),
   reviewWorkdays: Days('复核申请期'),

@@ -63,6 +63,7 @@ export function proposeGrades(scores: AnnualScore[], f: AnnualFormula): GradePro
       cap('competent', `优秀需半数以上季度为“好”且无“一般”“较差”（本年度${s.quarters}个季度中“好”${s.quartersGood}个）`);
     }
     if (f.vetoes.admonishBarsExcellent && s.admonish) cap('competent', '民主测评达到诫勉情形，不能评为优秀');
+    if (f.vetoes.redCardBarsExcellent && s.redCard) cap('competent', '有未解除的红牌，不能评为优秀');
     if (f.vetoes.adjustCapsAt && s.adjust) cap(f.vetoes.adjustCapsAt, `民主测评达到调整情形，最高评为${GRADE_LABELS[f.vetoes.adjustCapsAt]}`);
     const poorMax = f.vetoes.poorQuartersMakeIncompetent;
     if (poorMax !== null && s.quartersPoor >= poorMax) cap('incompetent', `本年度${s.quartersPoor}个季度为“较差”`);

@@ -53,6 +53,8 @@ export interface CadreYear {
   quarters: QuarterRecord[];
   votes: VoteRecord[];
   ratings: RatingRecord[];
+  /** A red card in force when the year is computed (shared/cards/rules.ts hasRedInForce). */
+  redCard: boolean;
 }
 
 export interface SourceRecord {
@@ -90,6 +92,7 @@ export interface AnnualScore {
   quartersPoor: number;
   admonish: boolean;
   adjust: boolean;
+  redCard: boolean;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -173,6 +176,7 @@ export function annualScore(c: CadreYear, f: AnnualFormula): AnnualScore {
     quartersAveragePoor: q.filter((x) => x.grade === 'average' || x.grade === 'poor').length,
     quartersPoor: q.filter((x) => x.grade === 'poor').length,
     admonish: c.votes.some((v) => v.admonish),
+    redCard: c.redCard,
     adjust: c.votes.some((v) => v.adjust),
   };
 }

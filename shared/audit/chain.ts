@@ -54,6 +54,9 @@ export const AUDIT_KINDS = {
   'annual.publish': '公示年度考核结果',
   'annual.notify': '通知本人',
   'annual.review': '答复复核申请',
+  'cards.issue': '发放红黄牌',
+  'cards.withhold': '不发放红黄牌',
+  'cards.lift': '解除红黄牌',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 

@@ -167,6 +167,13 @@ const SAMPLES: Samples = {
     log: () => ({}),
     verify: () => ({}),
   },
+  cards: {
+    proposals: () => ({}),
+    issue: () => ({ key: 'quarter_2031Q1_M999', reason: '访问权限测试' }),
+    withhold: () => ({ key: 'quarter_2031Q1_M999', reason: '访问权限测试' }),
+    lift: () => ({ key: 'quarter_2031Q1_M999', reason: '访问权限测试' }),
+    cards: (f) => ({ memberId: f.target._id }),
+  },
   ratings: {
     create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),
     draw: (f) => ({ campaignId: f.ratingCampaignId }),

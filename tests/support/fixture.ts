@@ -233,6 +233,8 @@ export interface SweepFixture extends Fixture {
   /** Years of results: `draft` computed from the demo's closed quarters; `notified` (a past year made from the same
    * quarter's results) with cadres who asked for review; `published` an empty year past its 公示. */
   annual: AnnualFixture;
+  /** Red and yellow cards: proposals nobody has decided (to issue or withhold), and issued cards that may be lifted. */
+  cards: { pending: string[]; liftable: string[] };
 }
 
 export interface AnnualFixture {
@@ -397,6 +399,7 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
   const filedAppeals = await appealsInEveryState(t, base);
   const ratingCampaigns = await moreRatingCampaigns(t, base);
   const annual = await annualYears(t, base);
+  const cards = await cardKeys(t, base);
   const visits = [{ reportId: base.visitReportId, code: base.visitCode }];
   for (let i = 0; i < 6; i += 1)
     visits.push(await visitWithCode(t, base.token.cadre, base.person.enterprise?.enterpriseId ?? '', `生成测试走访第${i + 1}次`));
@@ -428,7 +431,20 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     annual,
     visits,
     ratingCampaigns,
+    cards,
   };
+}
+
+/** The 较差 quarters' red cards issued (those with a better quarter after may be lifted); the other proposals left pending. */
+async function cardKeys(t: FixtureCloud, base: Fixture): Promise<SweepFixture['cards']> {
+  const leader = base.token.leader;
+  const before = ok(await t.call(leader, 'cards', 'proposals', {}));
+  for (const p of before.pending.filter((x) => x.rule === 'quarter'))
+    ok(await t.call(leader, 'cards', 'issue', { key: p.key, reason: '生成测试：季度考核较差' }));
+  const after = ok(await t.call(leader, 'cards', 'proposals', {}));
+  const liftable = after.inForce.filter((c) => c.liftable).map((c) => c.key);
+  if (liftable.length === 0) throw new Error('the fixture needs a card that may be lifted');
+  return { pending: after.pending.map((p) => p.key), liftable };
 }
 
 /** Drafts for `draw`, an open campaign for `close`, and one closed with three ratings for `results`. */

@@ -339,14 +339,12 @@ export const PLANS: Plans = {
       caller: (_, f) => id(f.person.admin),
       pools: annualYears,
       extra: (f) =>
-        fc
-          .boolean()
-          .map((needsGood) => ({
-            ...formulaFields(f.annual.draft),
-            excellentNeedsGoodQuarters: needsGood,
-            year: f.annual.draft,
-            reason: '调整考核办法',
-          })),
+        fc.boolean().map((needsGood) => ({
+          ...formulaFields(f.annual.draft),
+          excellentNeedsGoodQuarters: needsGood,
+          year: f.annual.draft,
+          reason: '调整考核办法',
+        })),
     },
     compute: { caller: (_, f) => id(f.person.admin), pools: annualYears },
     status: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: annualYears },
@@ -369,6 +367,14 @@ export const PLANS: Plans = {
   audit: {
     log: { caller: (_, f) => id(f.person.admin) },
     verify: { caller: (_, f) => id(f.person.admin) },
+  },
+  cards: {
+    proposals: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
+    // the first of each key decided succeeds, a repeat is a conflict
+    issue: { caller: (_, f) => id(f.person.leader), pools: (f) => ({ key: f.cards.pending.filter((_, i) => i % 2 === 0) }) },
+    withhold: { caller: (_, f) => id(f.person.leader), pools: (f) => ({ key: f.cards.pending.filter((_, i) => i % 2 === 1) }) },
+    lift: { caller: (_, f) => id(f.person.leader), pools: (f) => ({ key: f.cards.liftable }) },
+    cards: { caller: (x, f, i) => memberViewer(f, x.memberId, i), pools: (f) => ({ memberId: f.members.map((m) => m._id) }) },
   },
   ratings: {
     create: { caller: (_, f) => id(f.person.admin) },

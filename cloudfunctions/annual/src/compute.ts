@@ -17,10 +17,13 @@ import { proposeGrades } from '../../../shared/annual/grades';
 import { annualScore, sectionAnnualScore, type CadreYear, type RatingRecord, type SectionYear, type VoteRecord } from '../../../shared/annual/score';
 import { dimensionPoints, profiles, quarterStats, quarterTrend } from '../../../shared/annual/trend';
 import { stepProblem } from '../../../shared/annual/workflow';
+import { parkInstant } from '../../../shared/common/time';
+import { hasRedInForce } from '../../../shared/cards/rules';
 import type { MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
 import { results as ratingResults, type RatingDoc } from '../../../shared/ratings/rating';
 import { closedAt, type CampaignDoc } from '../../../shared/votes/campaign';
+import type { CardDoc } from '../../cards/src/lib';
 import type { RatingCampaignDoc } from '../../ratings/src/lib';
 import type { ResultDoc as VoteResultDoc } from '../../votes/src/lib';
 import { emptyYear, loadFormula, loadYear, refuse, yearView, type AnnualResultDoc, type CadreResult, type YearDoc } from './lib';
@@ -81,13 +84,18 @@ async function ratings(db: Database, year: number, sectionOf: (id: string) => st
 
 /** The year's results from its records: pure but for the loading. */
 export async function computeYear(db: Database, year: number, formula: AnnualFormula, now: number) {
-  const [q, members, sections, voteRecords] = await Promise.all([
+  const [q, members, sections, voteRecords, cards] = await Promise.all([
     quarters(db, year),
     allPages<MemberDoc>((skip, limit) => db.collection<MemberDoc>(COLL.members).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
     allPages<SectionDoc>((skip, limit) => db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').skip(skip).limit(limit).get(), 100),
     votes(db, year, now),
+    // the red cards in force now: the veto reads them as the year is computed (and again at each recompute)
+    allPages<CardDoc>((skip, limit) =>
+      db.collection<CardDoc>(COLL.cards).where({ color: 'red', status: 'issued' }).orderBy('_id', 'asc').skip(skip).limit(limit).get(),
+    ),
   ]);
   const member = new Map(members.map((m) => [m._id, m]));
+  const yearEnd = parkInstant(`${year + 1}-01-01`) - 1;
   const rated = await ratings(db, year, (id) => member.get(id)?.sectionId ?? null);
   // the cadres assessed: everyone with a closed quarter of the year, in the section they were assessed in last
   const years = new Map<string, CadreYear>();
@@ -99,7 +107,15 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
       sectionQuarters.set(doc.sectionId, [...(sectionQuarters.get(doc.sectionId) ?? []), { periodId, score: section.score, rank: section.rank }]);
     for (const m of doc.members) {
       quarterRanks.set(m.memberId, [...(quarterRanks.get(m.memberId) ?? []), { periodId, score: m.score, rank: m.rank }]);
-      const y = years.get(m.memberId) ?? { memberId: m.memberId, name: m.name, sectionId: m.sectionId, quarters: [], votes: [], ratings: [] };
+      const y = years.get(m.memberId) ?? {
+        memberId: m.memberId,
+        name: m.name,
+        sectionId: m.sectionId,
+        quarters: [],
+        votes: [],
+        ratings: [],
+        redCard: false,
+      };
       y.sectionId = m.sectionId;
       y.quarters.push({
         periodId: doc.periodId,
@@ -115,7 +131,13 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
   }
   const scores = [...years.values()].map((y) =>
     annualScore(
-      { ...y, name: member.get(y.memberId)?.name ?? y.name, votes: voteRecords.get(y.memberId) ?? [], ratings: rated.cadres.get(y.memberId) ?? [] },
+      {
+        ...y,
+        name: member.get(y.memberId)?.name ?? y.name,
+        votes: voteRecords.get(y.memberId) ?? [],
+        ratings: rated.cadres.get(y.memberId) ?? [],
+        redCard: hasRedInForce(cards, y.memberId, yearEnd),
+      },
       formula,
     ),
   );

@@ -121,7 +121,8 @@ export async function loadYear(db: Database | Transaction, year: number): Promis
 export async function loadFormula(db: Database, year: number): Promise<{ formula: AnnualFormula; doc: FormulaDoc | null }> {
   const doc = (await db.collection<FormulaDoc>(COLL.annualFormulas).doc(String(year)).get()).data;
   // a formula saved before a setting existed takes that setting's default
-  return { formula: doc ? { ...defaultFormula(year), ...doc.current } : defaultFormula(year), doc };
+  const d = defaultFormula(year);
+  return { formula: doc ? { ...d, ...doc.current, vetoes: { ...d.vetoes, ...doc.current.vetoes } } : d, doc };
 }
 
 /**

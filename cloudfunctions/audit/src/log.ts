@@ -20,6 +20,10 @@ export function summaryOf(e: AuditEntry, names: Map<string, string>): string {
     case 'annual.adjust':
     case 'annual.review':
       return d.grade === d.from ? `${who}：维持${gradeText(d.grade)}` : `${who}：${gradeText(d.from)} → ${gradeText(d.grade)}`;
+    case 'cards.issue':
+    case 'cards.withhold':
+    case 'cards.lift':
+      return `${who}：${d.color === 'red' ? '红牌' : '黄牌'}${typeof d.why === 'string' ? `（${d.why}）` : ''}`;
     case 'annual.formula':
       return `第${num(d.version)}版`;
     default:

@@ -1,42 +1,54 @@
 /**
  * The audited records against their entries: a record edited in place (a grade changed in the database, a formula
- * rewritten) no longer agrees with the entry whose number it keeps. Records from before the trail began keep no
- * number and are not counted.
+ * rewritten, a card's colour or decision altered) no longer agrees with the entry whose number it keeps. Records
+ * from before the trail began keep no number and are not counted.
  */
 import { COLL } from '../../../server/common/collections';
 import type { Database } from '../../../server/common/cloud';
 import { allPages } from '../../../server/common/pages';
 import { digest, type AuditEntry } from '../../../shared/audit/chain';
-import type { FormulaDoc, YearDoc } from '../../annual/src/lib';
+import type { ChangeRecord, FormulaDoc, YearDoc } from '../../annual/src/lib';
+import type { CardDoc } from '../../cards/src/lib';
+
+type Entries = Map<number, AuditEntry>;
+
+/** A grade change (adjustment or review answer): whose, to what, why, when, by whom. */
+function changeAgrees(c: ChangeRecord, e: AuditEntry | undefined): boolean {
+  if (!e || (e.kind !== 'annual.adjust' && e.kind !== 'annual.review')) return false;
+  return e.data.memberId === c.memberId && e.data.grade === c.grade && e.reason === c.reason && e.at === c.at && e.actorId === c.by;
+}
+
+/** The formula in force: every field as its entry recorded it. */
+function formulaAgrees(f: FormulaDoc, e: AuditEntry | undefined): boolean {
+  return !!e && e.kind === 'annual.formula' && digest(e.data) === digest({ ...f.current });
+}
+
+/** A card: who it is for, its colour and the decision as its entry has them; a lifted one, its lifting too. */
+function cardAgrees(c: CardDoc, by: Entries): boolean {
+  const e = by.get(c.auditSeq);
+  const decided = c.status === 'withheld' ? 'cards.withhold' : 'cards.issue';
+  if (!e || e.kind !== decided || e.data.key !== c._id || e.data.memberId !== c.memberId || e.data.color !== c.color || e.reason !== c.reason)
+    return false;
+  if (c.status !== 'lifted') return true;
+  const l = c.liftAuditSeq === null ? undefined : by.get(c.liftAuditSeq);
+  return !!l && l.kind === 'cards.lift' && l.data.key === c._id && l.reason === c.liftReason;
+}
 
 export async function recordsAgainst(db: Database, entries: AuditEntry[]): Promise<{ checked: number; mismatched: string[] }> {
-  const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  const [years, formulas] = await Promise.all([
+  const by: Entries = new Map(entries.map((e) => [e.seq, e]));
+  const [years, formulas, cards] = await Promise.all([
     allPages<YearDoc>((skip, limit) => db.collection<YearDoc>(COLL.annualYears).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 100),
     allPages<FormulaDoc>((skip, limit) => db.collection<FormulaDoc>(COLL.annualFormulas).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 100),
+    allPages<CardDoc>((skip, limit) => db.collection<CardDoc>(COLL.cards).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
   ]);
-  let checked = 0;
-  const mismatched: string[] = [];
-  for (const y of years)
-    for (const c of y.changes) {
-      if (c.auditSeq === undefined) continue;
-      checked += 1;
-      const e = bySeq.get(c.auditSeq);
-      const agrees =
-        !!e &&
-        (e.kind === 'annual.adjust' || e.kind === 'annual.review') &&
-        e.data.memberId === c.memberId &&
-        e.data.grade === c.grade &&
-        e.reason === c.reason &&
-        e.at === c.at &&
-        e.actorId === c.by;
-      if (!agrees) mismatched.push(`annual:${y.year}:${c.memberId}`);
-    }
-  for (const f of formulas) {
-    if (f.auditSeq === undefined) continue;
-    checked += 1;
-    const e = bySeq.get(f.auditSeq);
-    if (!e || e.kind !== 'annual.formula' || digest(e.data) !== digest({ ...f.current })) mismatched.push(`annual:${f._id}`);
-  }
-  return { checked, mismatched };
+  const checks: { subject: string; ok: boolean }[] = [
+    ...years.flatMap((y) =>
+      y.changes.flatMap((c) =>
+        c.auditSeq === undefined ? [] : [{ subject: `annual:${y.year}:${c.memberId}`, ok: changeAgrees(c, by.get(c.auditSeq)) }],
+      ),
+    ),
+    ...formulas.flatMap((f) => (f.auditSeq === undefined ? [] : [{ subject: `annual:${f._id}`, ok: formulaAgrees(f, by.get(f.auditSeq)) }])),
+    ...cards.map((c) => ({ subject: `cards:${c.memberId}:${c._id}`, ok: cardAgrees(c, by) })),
+  ];
+  return { checked: checks.length, mismatched: checks.filter((c) => !c.ok).map((c) => c.subject) };
 }

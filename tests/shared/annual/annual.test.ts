@@ -25,6 +25,7 @@ const cadre = (over: Partial<CadreYear> = {}): CadreYear => ({
   quarters: [q(1, 90, 88, 84), q(2, 94, 92, 88), q(3, 86, 84, 80), q(4, 90, 88, 84)],
   votes: [{ campaignId: 'V1', title: '2025年度干部互评', overall: 91, dimensions: [], admonish: false, adjust: false }],
   ratings: [{ campaignId: 'R1', title: '2025年企业评', score: 85, raters: 6 }],
+  redCard: false,
   ...over,
 });
 const value = (s: ReturnType<typeof annualScore>, key: string) => s.sources.find((x) => x.key === key);
@@ -142,6 +143,15 @@ describe('the proposed grades', () => {
     expect(p[1]?.grade).toBe('competent');
   });
 
+  it('vetoes: a red card in force bars 优秀, unless the setting is off', () => {
+    const all = scores([95, 80, 80, 80, 80, 80, 80, 80, 80, 80], (i) => (i === 0 ? { redCard: true } : {}));
+    const loose = { ...F, excellentNeedsGoodQuarters: false };
+    const p = proposeGrades(all, loose);
+    // 95 would be 优秀 (the quota of 10 is 2), the red card caps it at 称职
+    expect(p[0]).toMatchObject({ grade: 'competent', byScore: 'excellent', reasons: ['有未解除的红牌，不能评为优秀'] });
+    expect(proposeGrades(all, { ...loose, vetoes: { ...loose.vetoes, redCardBarsExcellent: false } })[0]?.grade).toBe('excellent');
+  });
+
   it('vetoes: 诫勉 bars 优秀, 调整 caps at 基本称职, two quarters 较差 make 不称职', () => {
     const vote = (admonish: boolean, adjust: boolean) => [{ campaignId: 'V1', title: '互评', overall: 60, dimensions: [], admonish, adjust }];
     const poor = [q(1, 60, 60, 60, 'poor'), q(2, 60, 60, 60, 'poor'), q(3, 80, 80, 80, 'fair')];
@@ -157,7 +167,7 @@ describe('the proposed grades', () => {
     // with the vetoes switched off the scores decide
     const off = {
       ...F,
-      vetoes: { admonishBarsExcellent: false, adjustCapsAt: null, poorQuartersMakeIncompetent: null },
+      vetoes: { admonishBarsExcellent: false, adjustCapsAt: null, poorQuartersMakeIncompetent: null, redCardBarsExcellent: false },
       excellentNeedsGoodQuarters: false,
     };
     expect(
