@@ -85,6 +85,12 @@ export const PAGES = {
     /** The admin's year: formula, compute, confirm, 公示, notice. */
     manage: '/annual/manage/index',
   },
+  cards: {
+    /** The leadership's red and yellow cards: proposals to decide, cards in force to lift. */
+    manage: '/cards/manage/index',
+    /** A cadre's cards (one's own without memberId). */
+    mine: (memberId?: string) => `/cards/mine/index${query({ memberId })}`,
+  },
   audit: {
     /** The admin's audit trail and its check. */
     log: '/audit/log/index',

@@ -163,6 +163,17 @@ export default function AnnualManage() {
               }
             />
           </View>
+          <View className='cell'>
+            <View className='cell-bd'>有未解除红牌者不评优秀</View>
+            <Switch
+              id='annual-formula-red-card'
+              checked={draft.fields.vetoes.redCardBarsExcellent}
+              color='#07c160'
+              onChange={(e) =>
+                setDraft({ ...draft, fields: { ...draft.fields, vetoes: { ...draft.fields.vetoes, redCardBarsExcellent: e.detail.value } } })
+              }
+            />
+          </View>
         </View>
       )}
       {draft && y?.status === 'draft' && (
