@@ -176,6 +176,15 @@ export const ACCESS = {
     lift: { roles: ['leader'], scope: 'self' },
     cards: { roles: staff, scope: 'member' },
   },
+  // pay is the person's own and the leadership's: nobody reads another's but those entitled (shared/pay/pay.ts)
+  pay: {
+    settings: { roles: ['leader', 'admin'], scope: 'self' },
+    saveSettings: { roles: ['admin'], scope: 'self' },
+    simulate: { roles: ['leader', 'admin'], scope: 'self' },
+    release: { roles: ['admin'], scope: 'self' },
+    mine: { roles: staff, scope: 'self' },
+    export: { roles: ['leader', 'admin'], scope: 'self' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

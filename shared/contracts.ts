@@ -10,6 +10,7 @@ import { applicationsContract } from './applications/contract';
 import { assessmentContract } from './assessment/contract';
 import { auditContract } from './audit/contract';
 import { cardsContract } from './cards/contract';
+import { payContract } from './pay/contract';
 import { dossierContract } from './dossier/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
@@ -32,6 +33,7 @@ export const contracts = {
   annual: annualContract,
   audit: auditContract,
   cards: cardsContract,
+  pay: payContract,
 } as const;
 
 export type Contracts = typeof contracts;

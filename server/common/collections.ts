@@ -44,4 +44,6 @@ export const COLL = {
   auditLog: 'auditLog',
   auditHead: 'auditHead',
   cards: 'cards',
+  paySettings: 'paySettings',
+  payRuns: 'payRuns',
 } as const;

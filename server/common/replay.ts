@@ -42,6 +42,7 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   annual: ['saveFormula', 'compute', 'adjust', 'confirm', 'publish', 'notify', 'acknowledge', 'requestReview', 'answerReview'],
   audit: [],
   cards: ['issue', 'withhold', 'lift'],
+  pay: ['saveSettings', 'release'],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */

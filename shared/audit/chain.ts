@@ -57,6 +57,8 @@ export const AUDIT_KINDS = {
   'cards.issue': '发放红黄牌',
   'cards.withhold': '不发放红黄牌',
   'cards.lift': '解除红黄牌',
+  'pay.settings': '修改绩效奖金方案',
+  'pay.release': '发放绩效奖金',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 

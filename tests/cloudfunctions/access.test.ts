@@ -8,6 +8,7 @@
  * `SAMPLES` names a valid input for each action; its type makes it list every action of the contract, so a new
  * action cannot be left out.
  */
+import { defaultPaySettings } from '../../shared/pay/pay';
 import { ACCESS, type AccessRule } from '../../shared/access';
 import { formulaFields } from '../../shared/annual/config';
 import { actionProblem, mayView, type AppealAction } from '../../shared/appeals/appeal';
@@ -173,6 +174,17 @@ const SAMPLES: Samples = {
     withhold: () => ({ key: 'quarter_2031Q1_M999', reason: '访问权限测试' }),
     lift: () => ({ key: 'quarter_2031Q1_M999', reason: '访问权限测试' }),
     cards: (f) => ({ memberId: f.target._id }),
+  },
+  pay: {
+    settings: () => ({ year: 2031 }),
+    saveSettings: () => {
+      const { year: _y, ...fields } = defaultPaySettings(2031);
+      return { ...fields, year: 2031, reason: '访问权限测试' };
+    },
+    simulate: () => ({ year: 2031 }),
+    release: () => ({ year: 2031, reason: '访问权限测试' }),
+    mine: () => ({ year: 2031 }),
+    export: () => ({ year: 2031 }),
   },
   ratings: {
     create: () => ({ title: '访问权限测试', year: 2026, share: 0.2, closesOn: dayOf(Date.now() + 20 * 86_400_000) }),

@@ -13,6 +13,7 @@
 import type { ProjectDoc } from '../../shared/projects/project';
 import type { StaffEvaluationDoc, SectionEvaluationDoc } from '../../shared/assessment/evaluations';
 import type { Reply } from '../../shared/common/errors';
+import { defaultPaySettings } from '../../shared/pay/pay';
 import { dayOf, quarterOf, shiftQuarter } from '../../shared/common/time';
 import type { InputOf } from '../../shared/contracts';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
@@ -241,6 +242,8 @@ export interface AnnualFixture {
   draft: number;
   notified: number;
   published: number;
+  /** A year notified, past its review period with no review open and its pay settings saved: pay may be released. */
+  payable: number;
   /** Cadres of the draft year with their proposed grade. */
   draftCadres: { memberId: string; grade: string }[];
   /** Cadres of the notified year, and those who asked for review with their grade now. */
@@ -465,28 +468,25 @@ async function annualYears(t: FixtureCloud, base: Fixture): Promise<AnnualFixtur
   const draft = Number(quarterOf(Date.now()).slice(0, 4));
   const notified = draft - 1;
   const published = draft - 2;
+  // (three years back is the closable quarter's year: closableQuarter)
+  const payable = draft - 4;
   const periods = (await find<{ _id: string; status: string }>(t, 'periods')).filter((p) => p.status === 'closed');
-  if (!periods.some((p) => p._id.startsWith(`${notified}Q`))) {
-    // a demo without last year: one quarter of it made from a closed quarter's results
-    const closed = periods[0];
-    if (!closed) throw new Error('the demo park has no closed quarter');
-    const results = (await find<{ _id: string; periodId: string; sectionId: string }>(t, 'quarterResults')).filter((r) => r.periodId === closed._id);
-    const pastQuarter = `${notified}Q4`;
-    t.cloud.store.insertMany('periods', [{ _id: pastQuarter, status: 'closed' }]);
-    t.cloud.store.insertMany(
-      'quarterResults',
-      results.map((r) => ({ ...r, _id: `${pastQuarter}_${r.sectionId}`, periodId: pastQuarter })),
-    );
-  }
+  await copyQuarter(t, periods[0]?._id, `${payable}Q4`);
+  // a demo without last year: one quarter of it made from a closed quarter's results
+  if (!periods.some((p) => p._id.startsWith(`${notified}Q`))) await copyQuarter(t, periods[0]?._id, `${notified}Q4`);
 
   ok(await t.call(admin, 'annual', 'compute', { year: draft }));
-  for (const year of [notified, published]) {
+  for (const year of [notified, published, payable]) {
     ok(await t.call(admin, 'annual', 'compute', { year }));
     ok(await t.call(admin, 'annual', 'confirm', { year }));
     ok(await t.call(admin, 'annual', 'publish', { year }));
   }
   await patchDocs(t, 'annualYears', (y) => (y.year === draft ? y : { ...y, publicUntil: Date.now() - 60_000 }));
   ok(await t.call(admin, 'annual', 'notify', { year: notified }));
+  ok(await t.call(admin, 'annual', 'notify', { year: payable }));
+  await patchDocs(t, 'annualYears', (y) => (y.year === payable ? { ...y, reviewUntil: Date.now() - 60_000 } : y));
+  const { year: _year, ...pay } = defaultPaySettings(payable);
+  ok(await t.call(admin, 'pay', 'saveSettings', { ...pay, year: payable, reason: '生成测试：绩效奖金方案' }));
   const rows = async (year: number) => ok(await t.call(admin, 'annual', 'ranking', { year })).cadres;
   // only people bound to a WeChat identity can call (t.as signs in as the demo identity of a bound person)
   const bound = new Set((await find<MemberDoc>(t, 'members')).filter((m) => m.active && m.bound).map((m) => m._id));
@@ -497,10 +497,22 @@ async function annualYears(t: FixtureCloud, base: Fixture): Promise<AnnualFixtur
     draft,
     notified,
     published,
+    payable,
     draftCadres: (await rows(draft)).map((c) => ({ memberId: c.memberId, grade: c.grade })),
     notifiedCadres: past.filter((c) => !askers.includes(c)).map((c) => c.memberId),
     reviews: askers.map((c) => ({ memberId: c.memberId, grade: c.grade })),
   };
+}
+
+/** A closed quarter's results copied as another closed quarter (`to`), for a year the demo has no quarter of. */
+async function copyQuarter(t: FixtureCloud, from: string | undefined, to: string): Promise<void> {
+  if (!from) throw new Error('the demo park has no closed quarter');
+  const results = (await find<{ _id: string; periodId: string; sectionId: string }>(t, 'quarterResults')).filter((r) => r.periodId === from);
+  t.cloud.store.insertMany('periods', [{ _id: to, status: 'closed' }]);
+  t.cloud.store.insertMany(
+    'quarterResults',
+    results.map((r) => ({ ...r, _id: `${to}_${r.sectionId}`, periodId: to })),
+  );
 }
 
 /** A visit recorded today by the cadre whose token this is, to `enterpriseId`, and its confirmation code. */

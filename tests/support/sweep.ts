@@ -24,6 +24,7 @@ import { InviteCode } from '../../shared/members/contract';
 import type { MemberDoc } from '../../shared/members/member';
 import type { ProjectDoc } from '../../shared/projects/project';
 import { formulaFields } from '../../shared/annual/config';
+import { defaultPaySettings, PROVINCIAL_TIERS } from '../../shared/pay/pay';
 import { Receipt } from '../../shared/votes/contract';
 import type { FixtureCloud, KnownCampaign, SweepFixture } from './fixture';
 import { defOf, hostileInputs, nastyInputs, validInputs, toJson, type Arb, type Hints } from './generate';
@@ -376,6 +377,22 @@ export const PLANS: Plans = {
     lift: { caller: (_, f) => id(f.person.leader), pools: (f) => ({ key: f.cards.liftable }) },
     cards: { caller: (x, f, i) => memberViewer(f, x.memberId, i), pools: (f) => ({ memberId: f.members.map((m) => m._id) }) },
   },
+  pay: {
+    settings: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: payYears },
+    // the defaults for the draft year hold the report's ratios: saved, then simulated
+    saveSettings: {
+      caller: (_, f) => id(f.person.admin),
+      pools: payYears,
+      extra: (f) =>
+        fc
+          .constantFrom(...PROVINCIAL_TIERS)
+          .map((provincialTier) => ({ ...payFields(f.annual.draft), provincialTier, year: f.annual.draft, reason: '调整绩效奖金方案' })),
+    },
+    simulate: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: payYears },
+    release: { caller: (_, f) => id(f.person.admin), pools: payYears },
+    mine: { caller: (_, f, i) => turn(staff(f), i), pools: payYears },
+    export: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: payYears },
+  },
   ratings: {
     create: { caller: (_, f) => id(f.person.admin) },
     draw: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ campaignId: [...f.ratingCampaigns.drafts, f.ratingCampaignId] }) },
@@ -397,6 +414,14 @@ function projectsNow(f: SweepFixture): ProjectDoc[] {
 function milestoneKeys(f: SweepFixture): string[] {
   return [...new Set(projectsNow(f).flatMap((p) => p.milestones.map((m) => m.key)))];
 }
+function payYears(f: SweepFixture) {
+  return { year: [f.annual.payable, f.annual.draft, f.annual.notified, f.annual.published] };
+}
+function payFields(year: number) {
+  const { year: _year, ...fields } = defaultPaySettings(year);
+  return fields;
+}
+
 /** A project's next milestone, reached today: the first of each succeeds, a repeat is a conflict. */
 function nextMilestones(f: SweepFixture): Arb {
   const next = projectsNow(f).flatMap((p) => {
