@@ -19,6 +19,7 @@ export default defineAppConfig({
     { root: 'annual', pages: ['ranking/index', 'result/index', 'manage/index'] },
     { root: 'audit', pages: ['log/index'] },
     { root: 'cards', pages: ['manage/index', 'mine/index'] },
+    { root: 'pay', pages: ['simulate/index', 'mine/index'] },
   ],
   // inject only the components a page uses (WeChat's code-quality check asks for it; faster start)
   lazyCodeLoading: 'requiredComponents',

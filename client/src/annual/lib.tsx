@@ -3,15 +3,11 @@ import { View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { Fail } from '../../../shared/common/errors';
 import { ANNUAL_GRADES, ANNUAL_GRADE_LABELS, type AnnualGrade } from '../../../shared/annual/grades';
-import { parkToday } from '../common/today';
+import { YearChips, yearsOffered } from '../common/YearChips';
+
+export { YearChips, yearsOffered };
 
 export const GRADE_TAG: Record<AnnualGrade, string> = { excellent: 'tag-ok', competent: 'tag-blue', basic: 'tag-no', incompetent: 'tag-red' };
-
-/** This year and the two before: the years whose results people look at. */
-export function yearsOffered(): number[] {
-  const y = Number(parkToday().slice(0, 4));
-  return [y, y - 1, y - 2];
-}
 
 /**
  * The year a results page shows: the one in `?year=`, else this year — and when this year has nothing to show yet
@@ -54,18 +50,6 @@ export function AnnualYearHeader({ y, idPrefix }: { y: ReturnType<typeof useAnnu
         </View>
       )}
     </>
-  );
-}
-
-export function YearChips({ value, onChange, idPrefix }: { value: number; onChange: (y: number) => void; idPrefix: string }) {
-  return (
-    <View className='chips' id={`${idPrefix}-years`}>
-      {yearsOffered().map((y) => (
-        <View key={y} id={`${idPrefix}-year-${y}`} className={`chip${y === value ? ' chip-on' : ''}`} onClick={() => onChange(y)}>
-          {y}年度
-        </View>
-      ))}
-    </View>
   );
 }
 

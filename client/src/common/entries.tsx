@@ -35,6 +35,7 @@ export const ENTRIES = {
     entry('result', '季度考核结果', PAGES.assessment.result(), 'assessment', 'result'),
     entry('annual', '年度考核结果', PAGES.annual.result(), 'annual', 'acknowledge'),
     entry('cards', '我的红黄牌', PAGES.cards.mine(), 'cards', 'cards'),
+    entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
   ],
@@ -44,6 +45,8 @@ export const ENTRIES = {
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
     entry('annual', '年度考核结果', PAGES.annual.result(), 'annual', 'acknowledge'),
+    entry('cards', '我的红黄牌', PAGES.cards.mine(), 'cards', 'cards'),
+    entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
@@ -51,6 +54,7 @@ export const ENTRIES = {
     entry('ranking', '季度排名', PAGES.assessment.ranking(), 'assessment', 'ranking'),
     entry('annualRanking', '年度排名', PAGES.annual.ranking(), 'annual', 'ranking'),
     entry('cardsManage', '红黄牌', PAGES.cards.manage, 'cards', 'issue'),
+    entry('pay', '绩效奖金', PAGES.pay.simulate, 'pay', 'simulate'),
     entry('spot', '不定期抽查', PAGES.assessment.spot, 'assessment', 'spotCheck'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('dashboard', '园区看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
@@ -69,6 +73,7 @@ export const ENTRIES = {
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'plan'),
     entry('calendar', '节假日设置', PAGES.park.calendar, 'park', 'saveCalendar'),
     entry('dossierSettings', '档案设置', PAGES.dossier.settings, 'dossier', 'saveSettings'),
+    entry('pay', '绩效奖金', PAGES.pay.simulate, 'pay', 'simulate'),
     entry('audit', '审计记录', PAGES.audit.log, 'audit', 'verify'),
   ],
 } satisfies Record<string, Entry[]>;

@@ -91,6 +91,12 @@ export const PAGES = {
     /** A cadre's cards (one's own without memberId). */
     mine: (memberId?: string) => `/cards/mine/index${query({ memberId })}`,
   },
+  pay: {
+    /** The year's pay settings, the simulator, the release (leaders see, the admin decides). */
+    simulate: '/pay/simulate/index',
+    /** One's own pay of a year. */
+    mine: '/pay/mine/index',
+  },
   audit: {
     /** The admin's audit trail and its check. */
     log: '/audit/log/index',

@@ -12,7 +12,7 @@ import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { TrendCard } from '../charts';
 import { AnnualYearHeader, GRADE_TAG, useAnnualYear } from '../lib';
-import { openExport } from '../open-export';
+import { openExport } from '../../common/open-export';
 
 /**
  * Leaders and the admin: the year's ranking of cadres (tap for the explanation) and of sections with their tiers (tap

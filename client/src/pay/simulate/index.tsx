@@ -1,0 +1,240 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
+import { SECTION_TIER_LABELS } from '../../../../shared/annual/tiers';
+import type { Reply } from '../../../../shared/common/errors';
+import type { PaySettingsFields, SimulationView } from '../../../../shared/pay/contract';
+import { PROVINCIAL_TIERS, PROVINCIAL_TIER_LABELS, yuan } from '../../../../shared/pay/pay';
+import { openExport } from '../../common/open-export';
+import { call } from '../../common/call';
+import { FieldError, detailsOrForm } from '../../common/form';
+import { YearChips, yearsOffered } from '../../common/YearChips';
+import { LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+
+type Fields = PaySettingsFields;
+interface NumberField {
+  label: string;
+  get: (f: Fields) => number;
+  set: (f: Fields, v: number) => Fields;
+}
+const NUMBERS: NumberField[] = [
+  { label: '奖金基数（元）', get: (f) => f.base, set: (f, v) => ({ ...f, base: v }) },
+  { label: '本年度工业税收（万元）', get: (f) => f.taxThisYear, set: (f, v) => ({ ...f, taxThisYear: v }) },
+  { label: '上年度工业税收（万元）', get: (f) => f.taxLastYear, set: (f, v) => ({ ...f, taxLastYear: v }) },
+  {
+    label: '第一等次股室系数',
+    get: (f) => f.sectionCoefficients[1],
+    set: (f, v) => ({ ...f, sectionCoefficients: { ...f.sectionCoefficients, 1: v } }),
+  },
+  {
+    label: '第二等次股室系数',
+    get: (f) => f.sectionCoefficients[2],
+    set: (f, v) => ({ ...f, sectionCoefficients: { ...f.sectionCoefficients, 2: v } }),
+  },
+  ...(['excellent', 'competent', 'basic', 'incompetent'] as const).map((g) => ({
+    label: `${ANNUAL_GRADE_LABELS[g]}系数`,
+    get: (f: Fields) => f.gradeCoefficients[g],
+    set: (f: Fields, v: number) => ({ ...f, gradeCoefficients: { ...f.gradeCoefficients, [g]: v } }),
+  })),
+];
+
+/**
+ * Performance pay under total control (绩效奖金): the year's settings, the simulator's distribution by section tier
+ * and grade before release, and for the admin saving the settings and releasing the pay, each with a reason.
+ */
+export default function PaySimulate() {
+  const [year, setYear] = useState(yearsOffered()[1] as number);
+  const [draft, setDraft] = useState<{ fields: Fields; typed: Record<number, string> } | null>(null);
+  const settings = usePageData(
+    'pay',
+    'settings',
+    { year },
+    { reset: true, onData: ({ year: _y, saved: _s, released: _r, ...fields }) => setDraft({ fields, typed: {} }) },
+  );
+  const me = usePageData('members', 'me', {}).data;
+  const isAdmin = me?.roles.includes('admin') ?? false;
+  const [sim, setSim] = useState<SimulationView | null>(null);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const act = async (run: () => Promise<Reply<SimulationView>>, done?: string) => {
+    if (busy) return;
+    setBusy(true);
+    const r = await run();
+    setBusy(false);
+    if (r.code === 0) {
+      setSim(r.data);
+      setErrors({});
+      if (done) {
+        setReason('');
+        void Taro.showToast({ title: done, icon: 'success' });
+        void settings.reload();
+      }
+    } else setErrors(detailsOrForm(r));
+  };
+  const fields = draft?.fields;
+  const released = settings.data?.released ?? false;
+  return (
+    <View className='page' id='pay-page'>
+      <YearChips
+        value={year}
+        onChange={(y) => {
+          setYear(y);
+          setSim(null);
+        }}
+        idPrefix='pay'
+      />
+      <LoadStatus page={settings} />
+      {draft && fields && (
+        <>
+          <View className='cells-title'>
+            {year}年度方案{settings.data?.saved ? '' : '（默认，尚未保存）'}
+          </View>
+          <View className='cells' id='pay-settings'>
+            <View className='cell'>
+              <View className='cell-bd'>省级考核等次</View>
+              <View className='seg'>
+                {PROVINCIAL_TIERS.map((t) => (
+                  <View
+                    key={t}
+                    id={`pay-tier-${t}`}
+                    className={`seg-item${fields.provincialTier === t ? ' seg-on' : ''}`}
+                    onClick={() => setDraft({ ...draft, fields: { ...fields, provincialTier: t } })}
+                  >
+                    {PROVINCIAL_TIER_LABELS[t]}
+                  </View>
+                ))}
+              </View>
+            </View>
+            {NUMBERS.map((n, i) => (
+              <View className='cell' key={n.label}>
+                <View className='cell-bd'>{n.label}</View>
+                <Input
+                  id={`pay-field-${i}`}
+                  className='input input-small input-right'
+                  type='digit'
+                  disabled={released}
+                  value={draft.typed[i] ?? String(n.get(fields))}
+                  onInput={(e) => {
+                    const raw = e.detail.value;
+                    const v = Number(raw);
+                    setDraft({ fields: Number.isFinite(v) && raw !== '' ? n.set(fields, v) : fields, typed: { ...draft.typed, [i]: raw } });
+                  }}
+                />
+              </View>
+            ))}
+          </View>
+          <FieldError id='pay-error' text={errors.form ?? Object.values(errors)[0]} />
+          <View className='btn-area'>
+            <Button
+              className='btn btn-default'
+              id='pay-simulate'
+              disabled={busy}
+              onClick={() => void act(() => call('pay', 'simulate', { year, draft: fields }))}
+            >
+              模拟分配
+            </Button>
+          </View>
+        </>
+      )}
+      {sim && <Simulation s={sim} />}
+      {isAdmin && fields && !released && (
+        <View>
+          <View className='cells'>
+            <View className='cell' style={{ display: 'block' }}>
+              <Textarea
+                id='pay-reason'
+                className='textarea textarea-small'
+                value={reason}
+                maxlength={300}
+                placeholder='理由（如：经党工委会议研究通过）'
+                onInput={(e) => setReason(e.detail.value)}
+              />
+            </View>
+          </View>
+          <View className='btn-area'>
+            <Button
+              className='btn btn-primary'
+              id='pay-save'
+              disabled={busy}
+              onClick={() => void act(() => call('pay', 'saveSettings', { ...fields, year, reason }), '已保存')}
+            >
+              保存方案
+            </Button>
+            {settings.data?.saved && (
+              <Button
+                className='btn btn-warn'
+                id='pay-release'
+                disabled={busy}
+                onClick={() => void act(() => call('pay', 'release', { year, reason }), '已发放')}
+              >
+                发放
+              </Button>
+            )}
+          </View>
+        </View>
+      )}
+      {released && (
+        <View className='btn-area'>
+          <Button
+            className='btn btn-default'
+            id='pay-export'
+            onClick={() =>
+              void call('pay', 'export', { year }).then((r) =>
+                r.code === 0
+                  ? openExport(r.data.url, r.data.fileName).catch(() => Taro.showToast({ title: '无法打开文件', icon: 'none' }))
+                  : Taro.showModal({ title: '未能导出', content: r.message, showCancel: false }),
+              )
+            }
+          >
+            导出Excel
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** The pool and how it is shared: by section tier and grade, how many, what each gets, and the total. */
+function Simulation({ s }: { s: SimulationView }) {
+  return (
+    <View id='pay-simulation'>
+      <View className='cells-title'>分配结果（参评 {s.cadres} 人）</View>
+      <View className='cells'>
+        <View className='cell' style={{ display: 'block' }}>
+          <View id='pay-pool'>
+            奖金总额 {yuan(s.poolFen)} 元（省级考核系数 {s.provincialFactor} × 税收贡献系数 {s.taxFactor}）
+          </View>
+          <View className='cell-sub'>
+            第一等次股室 {s.sections.first} 个 · 第二等次股室 {s.sections.second} 个
+          </View>
+        </View>
+        {s.groups.map((g) => (
+          <View className='cell' key={`${g.tier}-${g.grade}`} id={`pay-group-${g.tier}-${g.grade}`}>
+            <View className='cell-bd'>
+              {SECTION_TIER_LABELS[g.tier]} · {ANNUAL_GRADE_LABELS[g.grade]} {g.count}人
+            </View>
+            <Text className='cell-ft'>
+              每人 {yuan(g.minFen)}
+              {g.maxFen !== g.minFen ? `–${yuan(g.maxFen)}` : ''} 元
+            </Text>
+          </View>
+        ))}
+        <View className='cell'>
+          <View className='cell-bd'>合计</View>
+          <Text className='cell-ft' id='pay-total'>
+            {yuan(s.totalFen)} 元
+          </Text>
+        </View>
+      </View>
+      {s.releaseBlocked && (
+        <View className='tips' id='pay-blocked'>
+          {s.releaseBlocked}
+        </View>
+      )}
+    </View>
+  );
+}
