@@ -185,6 +185,14 @@ export const ACCESS = {
     mine: { roles: staff, scope: 'self' },
     export: { roles: ['leader', 'admin'], scope: 'self' },
   },
+  // a cadre's section head or a leader writes to them; the cadre reads and acknowledges
+  feedback: {
+    draft: { roles: ['sectionHead', 'leader'], scope: 'member' },
+    send: { roles: ['sectionHead', 'leader'], scope: 'member' },
+    reports: { roles: staff, scope: 'member' },
+    acknowledge: { roles: staff, scope: 'self' },
+    recordTalk: { roles: ['sectionHead', 'leader'], scope: 'self' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

@@ -11,6 +11,7 @@ import { assessmentContract } from './assessment/contract';
 import { auditContract } from './audit/contract';
 import { cardsContract } from './cards/contract';
 import { payContract } from './pay/contract';
+import { feedbackContract } from './feedback/contract';
 import { dossierContract } from './dossier/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
@@ -34,6 +35,7 @@ export const contracts = {
   audit: auditContract,
   cards: cardsContract,
   pay: payContract,
+  feedback: feedbackContract,
 } as const;
 
 export type Contracts = typeof contracts;

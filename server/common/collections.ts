@@ -46,4 +46,5 @@ export const COLL = {
   cards: 'cards',
   paySettings: 'paySettings',
   payRuns: 'payRuns',
+  feedbackReports: 'feedbackReports',
 } as const;

@@ -175,6 +175,13 @@ const SAMPLES: Samples = {
     lift: () => ({ key: 'quarter_2031Q1_M999', reason: '访问权限测试' }),
     cards: (f) => ({ memberId: f.target._id }),
   },
+  feedback: {
+    draft: (f) => ({ memberId: f.target._id, periodId: '2031Q1' }),
+    send: (f) => ({ memberId: f.target._id, periodId: '2031Q1', wentWell: [], lags: [], plan: ['访问权限测试'] }),
+    reports: (f) => ({ memberId: f.target._id }),
+    acknowledge: () => ({ reportId: '2031Q1_M999' }),
+    recordTalk: () => ({ reportId: '2031Q1_M999', date: '2031-01-05', notes: '访问权限测试', plan: '访问权限测试', followUpOn: '2031-02-05' }),
+  },
   pay: {
     settings: () => ({ year: 2031 }),
     saveSettings: () => {

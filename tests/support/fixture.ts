@@ -236,6 +236,8 @@ export interface SweepFixture extends Fixture {
   annual: AnnualFixture;
   /** Red and yellow cards: proposals nobody has decided (to issue or withhold), and issued cards that may be lifted. */
   cards: { pending: string[]; liftable: string[] };
+  /** Feedback reports the section head sent for the closed quarter: to acknowledge (by their cadre) and talk over. */
+  feedback: { reports: { id: string; memberId: string }[] };
 }
 
 export interface AnnualFixture {
@@ -403,6 +405,9 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
   const ratingCampaigns = await moreRatingCampaigns(t, base);
   const annual = await annualYears(t, base);
   const cards = await cardKeys(t, base);
+  const closedQuarter =
+    (await find<{ _id: string; status: string }>(t, 'periods')).find((p) => p.status === 'closed' && p._id !== closable.periodId)?._id ?? '';
+  const feedback = await feedbackReports(t, base, members, closedQuarter);
   const visits = [{ reportId: base.visitReportId, code: base.visitCode }];
   for (let i = 0; i < 6; i += 1)
     visits.push(await visitWithCode(t, base.token.cadre, base.person.enterprise?.enterpriseId ?? '', `生成测试走访第${i + 1}次`));
@@ -435,7 +440,25 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     visits,
     ratingCampaigns,
     cards,
+    feedback,
   };
+}
+
+/** Two of the section's cadres sent a report for the closed quarter by their section head (the rest left to send). */
+async function feedbackReports(t: FixtureCloud, base: Fixture, members: MemberDoc[], periodId: string): Promise<SweepFixture['feedback']> {
+  const head = base.person.headSame;
+  const cadres = members.filter(
+    (m) => m.active && m.bound && m.sectionId === head?.sectionId && m.roles.includes('cadre') && !m.roles.includes('sectionHead'),
+  );
+  const reports: SweepFixture['feedback']['reports'] = [];
+  for (const m of cadres.slice(-2)) {
+    const r = ok(
+      await t.call(base.token.headSame, 'feedback', 'send', { memberId: m._id, periodId, wentWell: [], lags: [], plan: ['生成测试：改进计划'] }),
+    );
+    reports.push({ id: r.id, memberId: m._id });
+  }
+  if (reports.length === 0) throw new Error('the fixture needs a cadre of the section to send feedback to');
+  return { reports };
 }
 
 /** The 较差 quarters' red cards issued (those with a better quarter after may be lifted); the other proposals left pending. */

@@ -377,6 +377,24 @@ export const PLANS: Plans = {
     lift: { caller: (_, f) => id(f.person.leader), pools: (f) => ({ key: f.cards.liftable }) },
     cards: { caller: (x, f, i) => memberViewer(f, x.memberId, i), pools: (f) => ({ memberId: f.members.map((m) => m._id) }) },
   },
+  feedback: {
+    draft: { caller: (_, f, i) => turn([id(f.person.headSame), id(f.person.leader)], i), pools: feedbackPools },
+    // the first report of a cadre's quarter is sent, a second is a conflict
+    send: { caller: (_, f, i) => turn([id(f.person.headSame), id(f.person.leader)], i), pools: feedbackPools },
+    reports: { caller: (x, f, i) => memberViewer(f, x.memberId, i), pools: (f) => ({ memberId: sectionCadres(f) }) },
+    acknowledge: {
+      caller: (x, f) => f.feedback.reports.find((r) => r.id === x.reportId)?.memberId ?? id(f.person.cadre),
+      pools: (f) => ({ reportId: f.feedback.reports.map((r) => r.id) }),
+    },
+    recordTalk: {
+      caller: (_, f, i) => turn([id(f.person.headSame), id(f.person.leader)], i),
+      pools: (f) => ({ reportId: f.feedback.reports.map((r) => r.id) }),
+      extra: (f) =>
+        fc
+          .constantFrom(...f.feedback.reports)
+          .map((r) => ({ reportId: r.id, date: '2026-10-12', notes: '谈心谈话记录', plan: '每周报告进展', followUpOn: '2026-11-12' })),
+    },
+  },
   pay: {
     settings: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: payYears },
     // the defaults for the draft year hold the report's ratios: saved, then simulated
@@ -414,6 +432,10 @@ function projectsNow(f: SweepFixture): ProjectDoc[] {
 function milestoneKeys(f: SweepFixture): string[] {
   return [...new Set(projectsNow(f).flatMap((p) => p.milestones.map((m) => m.key)))];
 }
+function feedbackPools(f: SweepFixture) {
+  return { memberId: sectionCadres(f), periodId: [f.periods.closed] };
+}
+
 function payYears(f: SweepFixture) {
   return { year: [f.annual.payable, f.annual.draft, f.annual.notified, f.annual.published] };
 }

@@ -36,6 +36,7 @@ export const ENTRIES = {
     entry('annual', '年度考核结果', PAGES.annual.result(), 'annual', 'acknowledge'),
     entry('cards', '我的红黄牌', PAGES.cards.mine(), 'cards', 'cards'),
     entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
+    entry('feedbackMine', '反馈报告', PAGES.feedback.mine, 'feedback', 'acknowledge'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
   ],
@@ -47,6 +48,7 @@ export const ENTRIES = {
     entry('annual', '年度考核结果', PAGES.annual.result(), 'annual', 'acknowledge'),
     entry('cards', '我的红黄牌', PAGES.cards.mine(), 'cards', 'cards'),
     entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
+    entry('feedbackMine', '反馈报告', PAGES.feedback.mine, 'feedback', 'acknowledge'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),

@@ -91,6 +91,12 @@ export const PAGES = {
     /** A cadre's cards (one's own without memberId). */
     mine: (memberId?: string) => `/cards/mine/index${query({ memberId })}`,
   },
+  feedback: {
+    /** A cadre's feedback report for a quarter, written by their section head or a leader. */
+    write: (memberId: string, periodId?: string) => `/feedback/write/index${query({ memberId, periodId })}`,
+    /** One's own feedback reports. */
+    mine: '/feedback/mine/index',
+  },
   pay: {
     /** The year's pay settings, the simulator, the release (leaders see, the admin decides). */
     simulate: '/pay/simulate/index',

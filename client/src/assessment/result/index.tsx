@@ -7,6 +7,7 @@ import { parkTimeText } from '../../../../shared/common/time';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
 import { call } from '../../common/call';
+import { PAGES } from '../../common/pages';
 import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
@@ -103,6 +104,19 @@ export default function ResultPage() {
             )}
           </View>
 
+          {me && me.memberId !== res.memberId && canCall(me.roles, 'feedback', 'send') && (
+            <View className='cells'>
+              <View
+                className='cell cell-link'
+                hoverClass='cell-hover'
+                id='result-feedback'
+                onClick={() => void Taro.navigateTo({ url: PAGES.feedback.write(res.memberId, res.periodId) })}
+              >
+                <View className='cell-bd'>写反馈报告</View>
+                <View className='cell-ft' />
+              </View>
+            </View>
+          )}
           <View className='cells-title'>
             考指标（{pct(W.indicators)}）：清单得分 {res.indicators}，计 {r2(res.indicators * W.indicators)} 分
           </View>

@@ -1,0 +1,167 @@
+import { Button, Input, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { quarterLabel, shiftQuarter } from '../../../../shared/common/time';
+import type { FeedbackDraft } from '../../../../shared/feedback/draft';
+import { call } from '../../common/call';
+import { FieldError, detailsOrForm } from '../../common/form';
+import { currentQuarter, parkToday } from '../../common/today';
+import { LoadStatus } from '../../common/ui';
+import { usePageData } from '../../common/use-page-data';
+import { ReportBody } from '../lib';
+
+const FIELDS: { key: keyof FeedbackDraft; label: string }[] = [
+  { key: 'wentWell', label: '做得好的方面' },
+  { key: 'lags', label: '存在的差距' },
+  { key: 'plan', label: '改进计划' },
+];
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+/**
+ * A cadre's feedback report for a quarter (`?memberId=&periodId=`, the last closed quarter by default), written by
+ * their section head or a leader: the system's draft from the records to edit (one point a line) and send; once
+ * sent, the report and the talks about it, and a form to record a talk.
+ */
+export default function WriteFeedback() {
+  const { params } = useRouter();
+  const memberId = params.memberId ?? '';
+  const [periodId] = useState(() => params.periodId || shiftQuarter(currentQuarter(), -1));
+  const [text, setText] = useState<Record<string, string>>({});
+  const page = usePageData('feedback', 'draft', memberId ? { memberId, periodId } : null, {
+    onData: (d) => setText(Object.fromEntries(FIELDS.map((f) => [f.key, d.draft[f.key].join('\n')]))),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [talk, setTalk] = useState({ date: parkToday(), notes: '', plan: '', followUpOn: '' });
+  const d = page.data;
+
+  const run = async (go: () => ReturnType<typeof call<'feedback', 'send'>>, done: string) => {
+    if (busy) return;
+    setBusy(true);
+    const r = await go();
+    setBusy(false);
+    if (r.code === 0) {
+      setErrors({});
+      void Taro.showToast({ title: done, icon: 'success' });
+      void page.reload();
+    } else setErrors(detailsOrForm(r));
+  };
+  return (
+    <View className='page' id='feedback-write-page'>
+      <LoadStatus page={page} />
+      {d && (
+        <View className='page-hd'>
+          <View className='page-title' id='feedback-title'>
+            {d.memberName} · {quarterLabel(d.periodId)}反馈报告
+          </View>
+        </View>
+      )}
+      {d && !d.sent && (
+        <View id='feedback-form'>
+          {FIELDS.map((f) => (
+            <View key={f.key}>
+              <View className='cells-title'>{f.label}（每行一条）</View>
+              <View className='cells'>
+                <View className='cell' style={{ display: 'block' }}>
+                  <Textarea
+                    id={`feedback-${f.key}`}
+                    className='textarea'
+                    value={text[f.key] ?? ''}
+                    maxlength={4000}
+                    onInput={(e) => setText({ ...text, [f.key]: e.detail.value })}
+                  />
+                </View>
+              </View>
+            </View>
+          ))}
+          <FieldError id='feedback-error' text={errors.form ?? Object.values(errors)[0]} />
+          <View className='btn-area'>
+            <Button
+              className='btn btn-primary'
+              id='feedback-send'
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  () =>
+                    call('feedback', 'send', {
+                      memberId,
+                      periodId,
+                      wentWell: lines(text.wentWell ?? ''),
+                      lags: lines(text.lags ?? ''),
+                      plan: lines(text.plan ?? ''),
+                    }),
+                  '已发送',
+                )
+              }
+            >
+              发送反馈报告
+            </Button>
+          </View>
+        </View>
+      )}
+      {d?.sent && (
+        <View>
+          <ReportBody r={d.sent} />
+          <View className='tips' id='feedback-ack'>
+            {d.sent.acknowledgedAt ? '本人已确认收到' : '本人尚未确认收到'}
+          </View>
+          <View className='cells-title'>记录谈心谈话</View>
+          <View className='cells' id='feedback-talk'>
+            {(
+              [
+                ['date', '谈话日期', 'YYYY-MM-DD'],
+                ['followUpOn', '回访日期', 'YYYY-MM-DD'],
+              ] as const
+            ).map(([key, label, hint]) => (
+              <View className='cell' key={key}>
+                <View className='cell-label'>{label}</View>
+                <Input
+                  id={`feedback-talk-${key}`}
+                  className='input'
+                  value={talk[key]}
+                  placeholder={hint}
+                  onInput={(e) => setTalk({ ...talk, [key]: e.detail.value })}
+                />
+              </View>
+            ))}
+            <View className='cell' style={{ display: 'block' }}>
+              <Textarea
+                id='feedback-talk-notes'
+                className='textarea textarea-small'
+                value={talk.notes}
+                maxlength={1000}
+                placeholder='谈话内容：查找原因，听取想法'
+                onInput={(e) => setTalk({ ...talk, notes: e.detail.value })}
+              />
+            </View>
+            <View className='cell' style={{ display: 'block' }}>
+              <Textarea
+                id='feedback-talk-plan'
+                className='textarea textarea-small'
+                value={talk.plan}
+                maxlength={500}
+                placeholder='商定的改进措施'
+                onInput={(e) => setTalk({ ...talk, plan: e.detail.value })}
+              />
+            </View>
+          </View>
+          <FieldError id='feedback-talk-error' text={errors.form ?? Object.values(errors)[0]} />
+          <View className='btn-area'>
+            <Button
+              className='btn btn-default'
+              id='feedback-talk-save'
+              disabled={busy}
+              onClick={() => void run(() => call('feedback', 'recordTalk', { reportId: d.sent?.id ?? '', ...talk }), '已记录')}
+            >
+              保存谈话记录
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
