@@ -192,6 +192,9 @@ export const ACCESS = {
     reports: { roles: staff, scope: 'member' },
     acknowledge: { roles: staff, scope: 'self' },
     recordTalk: { roles: ['sectionHead', 'leader'], scope: 'self' },
+    bulletinDraft: { roles: ['leader', 'admin'], scope: 'self' },
+    publishBulletin: { roles: ['leader', 'admin'], scope: 'self' },
+    bulletins: { roles: staff, scope: 'self' },
   },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 

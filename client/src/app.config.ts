@@ -20,7 +20,7 @@ export default defineAppConfig({
     { root: 'audit', pages: ['log/index'] },
     { root: 'cards', pages: ['manage/index', 'mine/index'] },
     { root: 'pay', pages: ['simulate/index', 'mine/index'] },
-    { root: 'feedback', pages: ['write/index', 'mine/index'] },
+    { root: 'feedback', pages: ['write/index', 'mine/index', 'bulletins/index'] },
   ],
   // inject only the components a page uses (WeChat's code-quality check asks for it; faster start)
   lazyCodeLoading: 'requiredComponents',

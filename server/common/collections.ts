@@ -47,4 +47,5 @@ export const COLL = {
   paySettings: 'paySettings',
   payRuns: 'payRuns',
   feedbackReports: 'feedbackReports',
+  bulletins: 'bulletins',
 } as const;

@@ -43,7 +43,7 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   audit: [],
   cards: ['issue', 'withhold', 'lift'],
   pay: ['saveSettings', 'release'],
-  feedback: ['send', 'acknowledge', 'recordTalk'],
+  feedback: ['send', 'acknowledge', 'recordTalk', 'publishBulletin'],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */

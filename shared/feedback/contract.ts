@@ -28,6 +28,17 @@ export const ReportView = z.object({
 });
 export type ReportView = z.infer<typeof ReportView>;
 
+export const BulletinView = z.object({
+  periodId: z.string(),
+  title: z.string(),
+  paragraphs: z.array(z.string()),
+  publishedByName: z.string(),
+  publishedAt: z.number(),
+});
+export type BulletinView = z.infer<typeof BulletinView>;
+
+const Paragraph = z.string().trim().min(2, { error: '每段至少2个字' }).max(1000, { error: '每段不超过1000字' });
+
 export const feedbackContract = {
   /** The system's draft for a cadre's quarter, and the report already sent for it, if any. */
   draft: {
@@ -58,4 +69,22 @@ export const feedbackContract = {
       .strict(),
     output: ReportView,
   },
+  /** The closed quarter's bulletin (通报) drafted from its results, and the one published, if any. */
+  bulletinDraft: {
+    input: z.object({ periodId: PeriodId }).strict(),
+    output: z.object({ periodId: z.string(), title: z.string(), paragraphs: z.array(z.string()), published: BulletinView.nullable() }),
+  },
+  /** Publish the quarter's bulletin as edited: once a quarter. */
+  publishBulletin: {
+    input: z
+      .object({
+        periodId: PeriodId,
+        title: z.string().trim().min(4, { error: '请填写标题（至少4个字）' }).max(60, { error: '标题不超过60字' }),
+        paragraphs: z.array(Paragraph).min(1, { error: '请填写通报内容' }).max(20, { error: '通报不超过20段' }),
+      })
+      .strict(),
+    output: BulletinView,
+  },
+  /** The bulletins published, newest first: for every member of staff. */
+  bulletins: { input: z.object({}).strict(), output: z.object({ bulletins: z.array(BulletinView) }) },
 } as const;

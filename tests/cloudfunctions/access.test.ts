@@ -181,6 +181,9 @@ const SAMPLES: Samples = {
     reports: (f) => ({ memberId: f.target._id }),
     acknowledge: () => ({ reportId: '2031Q1_M999' }),
     recordTalk: () => ({ reportId: '2031Q1_M999', date: '2031-01-05', notes: '访问权限测试', plan: '访问权限测试', followUpOn: '2031-02-05' }),
+    bulletinDraft: () => ({ periodId: '2031Q1' }),
+    publishBulletin: () => ({ periodId: '2031Q1', title: '访问权限测试通报', paragraphs: ['访问权限测试'] }),
+    bulletins: () => ({}),
   },
   pay: {
     settings: () => ({ year: 2031 }),

@@ -110,3 +110,35 @@ describe('a feedback report', () => {
     expect(await t.call(await t.as(other._id), 'feedback', 'reports', { memberId: cadre._id })).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('the quarterly bulletin', () => {
+  it('is drafted from the closed quarter, published once by a leader, and read by every member of staff', async () => {
+    const leader = await t.as('M001');
+    const d = data(await t.call(leader, 'feedback', 'bulletinDraft', { periodId: PERIOD }));
+    expect(d.title).toMatch(/季度绩效考核情况通报$/);
+    expect(d.paragraphs[0]).toMatch(/^一、总体情况。本季度参加考核\d+人/);
+    expect(d.published).toBeNull();
+    // the commendation names only those graded 好
+    const results = await find<{ periodId: string; members: { name: string; grade: string }[] }>('quarterResults', { periodId: PERIOD });
+    const notGood = results.flatMap((r) => r.members).filter((m) => m.grade !== 'good');
+    expect(notGood.some((m) => (d.paragraphs[1] ?? '').includes(m.name))).toBe(false);
+    expect(await t.call(leader, 'feedback', 'bulletinDraft', { periodId: quarterOf(Date.now()) })).toMatchObject({
+      code: 'NOT_READY',
+      message: '该季度考核尚未结束，不能起草通报',
+    });
+    expect(
+      await t.call(await t.as(cadre._id), 'feedback', 'publishBulletin', { periodId: PERIOD, title: d.title, paragraphs: d.paragraphs }),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const published = data(
+      await t.call(leader, 'feedback', 'publishBulletin', { periodId: PERIOD, title: d.title, paragraphs: [...d.paragraphs, '六、下一步要求。'] }),
+    );
+    expect(published).toMatchObject({ periodId: PERIOD, publishedByName: '刘欣' });
+    expect(await t.call(leader, 'feedback', 'publishBulletin', { periodId: PERIOD, title: d.title, paragraphs: d.paragraphs })).toMatchObject({
+      code: 'CONFLICT',
+      message: '该季度的通报已发布',
+    });
+    expect(data(await t.call(await t.as(cadre._id), 'feedback', 'bulletins', {})).bulletins).toEqual([published]);
+  });
+});

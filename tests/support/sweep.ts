@@ -394,6 +394,10 @@ export const PLANS: Plans = {
           .constantFrom(...f.feedback.reports)
           .map((r) => ({ reportId: r.id, date: '2026-10-12', notes: '谈心谈话记录', plan: '每周报告进展', followUpOn: '2026-11-12' })),
     },
+    bulletinDraft: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: (f) => ({ periodId: [f.periods.closed, f.periods.current] }) },
+    // the first of a quarter is published, a second is a conflict
+    publishBulletin: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: (f) => ({ periodId: [f.periods.closed, f.periods.current] }) },
+    bulletins: { caller: (_, f, i) => turn(staff(f), i) },
   },
   pay: {
     settings: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: payYears },

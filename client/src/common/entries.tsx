@@ -37,6 +37,7 @@ export const ENTRIES = {
     entry('cards', '我的红黄牌', PAGES.cards.mine(), 'cards', 'cards'),
     entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
     entry('feedbackMine', '反馈报告', PAGES.feedback.mine, 'feedback', 'acknowledge'),
+    entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
   ],
@@ -49,6 +50,7 @@ export const ENTRIES = {
     entry('cards', '我的红黄牌', PAGES.cards.mine(), 'cards', 'cards'),
     entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
     entry('feedbackMine', '反馈报告', PAGES.feedback.mine, 'feedback', 'acknowledge'),
+    entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
@@ -57,6 +59,7 @@ export const ENTRIES = {
     entry('annualRanking', '年度排名', PAGES.annual.ranking(), 'annual', 'ranking'),
     entry('cardsManage', '红黄牌', PAGES.cards.manage, 'cards', 'issue'),
     entry('pay', '绩效奖金', PAGES.pay.simulate, 'pay', 'simulate'),
+    entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
     entry('spot', '不定期抽查', PAGES.assessment.spot, 'assessment', 'spotCheck'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('dashboard', '园区看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
@@ -76,6 +79,7 @@ export const ENTRIES = {
     entry('calendar', '节假日设置', PAGES.park.calendar, 'park', 'saveCalendar'),
     entry('dossierSettings', '档案设置', PAGES.dossier.settings, 'dossier', 'saveSettings'),
     entry('pay', '绩效奖金', PAGES.pay.simulate, 'pay', 'simulate'),
+    entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
     entry('audit', '审计记录', PAGES.audit.log, 'audit', 'verify'),
   ],
 } satisfies Record<string, Entry[]>;

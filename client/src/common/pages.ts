@@ -96,6 +96,8 @@ export const PAGES = {
     write: (memberId: string, periodId?: string) => `/feedback/write/index${query({ memberId, periodId })}`,
     /** One's own feedback reports. */
     mine: '/feedback/mine/index',
+    /** The park's quarterly bulletins (通报). */
+    bulletins: '/feedback/bulletins/index',
   },
   pay: {
     /** The year's pay settings, the simulator, the release (leaders see, the admin decides). */

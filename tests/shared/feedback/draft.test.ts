@@ -1,4 +1,5 @@
 /** The feedback report's draft from the records: what went well, what lags naming the item, a plan for each lag. */
+import { draftBulletin, type BulletinRecords } from '../../../shared/feedback/bulletin';
 import { draftFeedback, type FeedbackRecords } from '../../../shared/feedback/draft';
 
 const none: FeedbackRecords = { quarter: null, projects: [], appeals: { resolved: 0, overdue: [] }, cards: [] };
@@ -46,5 +47,34 @@ describe('the feedback draft', () => {
     expect(d.lags).toEqual(['企业诉求超期1件（吉安某电子）', '黄牌未解除：吉安某电子的诉求超期未办结']);
     expect(d.plan).toEqual(['限期办结超期诉求，按时限受理、回访，办结后请企业确认', '对照解除条件整改：该诉求不再超期后，由领导解除']);
     expect(draftFeedback(none).plan).toEqual(['保持现有工作节奏，巩固优势，争先创优']);
+  });
+});
+
+describe('the quarterly bulletin', () => {
+  const r: BulletinRecords = {
+    periodId: '2026Q3',
+    grades: { good: 2, fair: 5, average: 3, poor: 1 },
+    good: ['胡广初', '宋博华'],
+    sections: ['招商一部', '企业服务中心', '规划建设部', '财政金融部'],
+    lagging: [{ project: '砂石码头', milestone: '开工', days: 12 }],
+    appealsOverdue: 3,
+    cards: { red: 1, yellow: 2 },
+  };
+
+  it('counts the grades, commends those graded 好 by name, names the lagging projects, and counts the rest', () => {
+    const b = draftBulletin(r);
+    expect(b.title).toBe('2026年第三季度绩效考核情况通报');
+    // 2 + 5 + 3 + 1 = 11 assessed
+    expect(b.paragraphs[0]).toBe('一、总体情况。本季度参加考核11人，其中“好”2人、“较好”5人、“一般”3人、“较差”1人。');
+    expect(b.paragraphs[1]).toBe('二、表扬。以下同志本季度考核为“好”，予以表扬：胡广初、宋博华。');
+    expect(b.paragraphs[2]).toBe('三、股室。考事得分排名前列的股室：招商一部、企业服务中心、规划建设部。');
+    expect(b.paragraphs[3]).toBe('四、重点项目。以下项目进度滞后，请责任干部倒排工期、加快推进：“砂石码头”（“开工”节点滞后12天）。');
+    expect(b.paragraphs[4]).toBe('五、企业诉求与红黄牌。目前超期未办结的企业诉求3件；本季度发放红牌1张、黄牌2张。');
+  });
+
+  it('names nobody graded below 好 and nobody holding a card', () => {
+    const text = draftBulletin({ ...r, good: [] }).paragraphs.join('');
+    expect(text).toContain('本季度无考核为“好”的同志');
+    expect(text).not.toMatch(/胡广初|宋博华/);
   });
 });
