@@ -1,10 +1,11 @@
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { FormulaView } from '../../../../shared/annual/contract';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
+import { SwitchCell, TextareaCell } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { PAGES } from '../../common/pages';
 import { LoadStatus } from '../../common/ui';
@@ -39,6 +40,11 @@ const NUMBERS: { label: string; get: (f: Fields) => number; set: (f: Fields, v: 
   { label: '公示期（工作日）', get: (f) => f.publicityWorkdays, set: (f, v) => ({ ...f, publicityWorkdays: v }) },
   { label: '复核申请期（工作日）', get: (f) => f.reviewWorkdays, set: (f, v) => ({ ...f, reviewWorkdays: v }) },
   { label: '第一等次股室比例', percent: true, get: (f) => f.sectionFirstTierShare, set: (f, v) => ({ ...f, sectionFirstTierShare: v }) },
+];
+/** The formula's vetoes that are on or off. */
+const VETO_SWITCHES: { key: 'admonishBarsExcellent' | 'redCardBarsExcellent'; id: string; label: string }[] = [
+  { key: 'admonishBarsExcellent', id: 'annual-formula-admonish', label: '民主测评诫勉者不评优秀' },
+  { key: 'redCardBarsExcellent', id: 'annual-formula-red-card', label: '有未解除红牌者不评优秀' },
 ];
 const shown = (x: number, percent?: boolean) => String(percent ? Math.round(x * 10000) / 100 : x);
 
@@ -143,51 +149,26 @@ export default function AnnualManage() {
               <Text className='small'>{n.percent ? '%' : ''}</Text>
             </View>
           ))}
-          <View className='cell'>
-            <View className='cell-bd'>优秀须半数以上季度为“好”</View>
-            <Switch
-              id='annual-formula-good-quarters'
-              checked={draft.fields.excellentNeedsGoodQuarters}
-              color='#07c160'
-              onChange={(e) => setDraft({ ...draft, fields: { ...draft.fields, excellentNeedsGoodQuarters: e.detail.value } })}
+          <SwitchCell
+            id='annual-formula-good-quarters'
+            label='优秀须半数以上季度为“好”'
+            checked={draft.fields.excellentNeedsGoodQuarters}
+            onChange={(on) => setDraft({ ...draft, fields: { ...draft.fields, excellentNeedsGoodQuarters: on } })}
+          />
+          {VETO_SWITCHES.map((v) => (
+            <SwitchCell
+              key={v.key}
+              id={v.id}
+              label={v.label}
+              checked={draft.fields.vetoes[v.key]}
+              onChange={(on) => setDraft({ ...draft, fields: { ...draft.fields, vetoes: { ...draft.fields.vetoes, [v.key]: on } } })}
             />
-          </View>
-          <View className='cell'>
-            <View className='cell-bd'>民主测评诫勉者不评优秀</View>
-            <Switch
-              id='annual-formula-admonish'
-              checked={draft.fields.vetoes.admonishBarsExcellent}
-              color='#07c160'
-              onChange={(e) =>
-                setDraft({ ...draft, fields: { ...draft.fields, vetoes: { ...draft.fields.vetoes, admonishBarsExcellent: e.detail.value } } })
-              }
-            />
-          </View>
-          <View className='cell'>
-            <View className='cell-bd'>有未解除红牌者不评优秀</View>
-            <Switch
-              id='annual-formula-red-card'
-              checked={draft.fields.vetoes.redCardBarsExcellent}
-              color='#07c160'
-              onChange={(e) =>
-                setDraft({ ...draft, fields: { ...draft.fields, vetoes: { ...draft.fields.vetoes, redCardBarsExcellent: e.detail.value } } })
-              }
-            />
-          </View>
+          ))}
         </View>
       )}
       {draft && y?.status === 'draft' && (
         <View className='cells'>
-          <View className='cell' style={{ display: 'block' }}>
-            <Textarea
-              id='annual-formula-reason'
-              className='textarea textarea-small'
-              value={reason}
-              maxlength={300}
-              placeholder='修改理由（如：经党工委会议研究通过）'
-              onInput={(e) => setReason(e.detail.value)}
-            />
-          </View>
+          <TextareaCell id='annual-formula-reason' value={reason} placeholder='修改理由（如：经党工委会议研究通过）' onChange={setReason} />
         </View>
       )}
       <FieldError id='annual-formula-error' text={errors.form ?? Object.values(errors)[0]} />

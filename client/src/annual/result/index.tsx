@@ -1,10 +1,11 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS, type AnnualGrade } from '../../../../shared/annual/grades';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
+import { TextareaCell } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
@@ -176,16 +177,7 @@ function GradeNoteForm(p: {
         <View className='cell'>
           <GradeChoice value={grade} onChange={setGrade} idPrefix={p.id} />
         </View>
-        <View className='cell' style={{ display: 'block' }}>
-          <Textarea
-            id={`${p.id}-note`}
-            className='textarea textarea-small'
-            value={note}
-            maxlength={300}
-            placeholder={p.placeholder}
-            onInput={(e) => setNote(e.detail.value)}
-          />
-        </View>
+        <TextareaCell id={`${p.id}-note`} value={note} placeholder={p.placeholder} onChange={setNote} />
       </View>
       <FieldError id={`${p.id}-error`} text={p.errors.note ?? p.errors.reason ?? p.errors.form} />
       <View className='btn-area'>
@@ -245,16 +237,7 @@ function Notice({
       {!v.review && v.year.reviewUntil !== null && openedAt <= v.year.reviewUntil && (
         <View id='annual-review-form'>
           <View className='cells'>
-            <View className='cell' style={{ display: 'block' }}>
-              <Textarea
-                id='annual-review-reason'
-                className='textarea textarea-small'
-                value={note}
-                maxlength={300}
-                placeholder='复核理由：哪一项有误、依据是什么'
-                onInput={(e) => setNote(e.detail.value)}
-              />
-            </View>
+            <TextareaCell id='annual-review-reason' value={note} placeholder='复核理由：哪一项有误、依据是什么' onChange={setNote} />
           </View>
           <FieldError id='annual-review-error' text={errors.reason ?? errors.form} />
           <View className='btn-area'>

@@ -1,9 +1,10 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { canCall } from '../../../../shared/access';
 import { parkTimeText, quarterLabel, shiftQuarter } from '../../../../shared/common/time';
 import { call } from '../../common/call';
+import { TextareaCell } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { currentQuarter } from '../../common/today';
 import { LoadStatus } from '../../common/ui';
@@ -62,15 +63,7 @@ export default function Bulletins() {
             <View className='cell'>
               <Input id='bulletin-title' className='input' value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.detail.value })} />
             </View>
-            <View className='cell' style={{ display: 'block' }}>
-              <Textarea
-                id='bulletin-text'
-                className='textarea'
-                value={draft.text}
-                maxlength={8000}
-                onInput={(e) => setDraft({ ...draft, text: e.detail.value })}
-              />
-            </View>
+            <TextareaCell id='bulletin-text' small={false} value={draft.text} maxlength={8000} onChange={(text) => setDraft({ ...draft, text })} />
           </View>
           <View className='btn-area'>
             <Button className='btn btn-primary' id='bulletin-publish' disabled={busy} onClick={() => void publish()}>

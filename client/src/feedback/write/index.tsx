@@ -1,9 +1,10 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { quarterLabel, shiftQuarter } from '../../../../shared/common/time';
 import type { FeedbackDraft } from '../../../../shared/feedback/draft';
 import { call } from '../../common/call';
+import { TextareaCell } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { currentQuarter, parkToday } from '../../common/today';
 import { LoadStatus } from '../../common/ui';
@@ -66,15 +67,13 @@ export default function WriteFeedback() {
             <View key={f.key}>
               <View className='cells-title'>{f.label}（每行一条）</View>
               <View className='cells'>
-                <View className='cell' style={{ display: 'block' }}>
-                  <Textarea
-                    id={`feedback-${f.key}`}
-                    className='textarea'
-                    value={text[f.key] ?? ''}
-                    maxlength={4000}
-                    onInput={(e) => setText({ ...text, [f.key]: e.detail.value })}
-                  />
-                </View>
+                <TextareaCell
+                  id={`feedback-${f.key}`}
+                  small={false}
+                  value={text[f.key] ?? ''}
+                  maxlength={4000}
+                  onChange={(v) => setText({ ...text, [f.key]: v })}
+                />
               </View>
             </View>
           ))}
@@ -128,26 +127,20 @@ export default function WriteFeedback() {
                 />
               </View>
             ))}
-            <View className='cell' style={{ display: 'block' }}>
-              <Textarea
-                id='feedback-talk-notes'
-                className='textarea textarea-small'
-                value={talk.notes}
-                maxlength={1000}
-                placeholder='谈话内容：查找原因，听取想法'
-                onInput={(e) => setTalk({ ...talk, notes: e.detail.value })}
-              />
-            </View>
-            <View className='cell' style={{ display: 'block' }}>
-              <Textarea
-                id='feedback-talk-plan'
-                className='textarea textarea-small'
-                value={talk.plan}
-                maxlength={500}
-                placeholder='商定的改进措施'
-                onInput={(e) => setTalk({ ...talk, plan: e.detail.value })}
-              />
-            </View>
+            <TextareaCell
+              id='feedback-talk-notes'
+              value={talk.notes}
+              maxlength={1000}
+              placeholder='谈话内容：查找原因，听取想法'
+              onChange={(notes) => setTalk({ ...talk, notes })}
+            />
+            <TextareaCell
+              id='feedback-talk-plan'
+              value={talk.plan}
+              maxlength={500}
+              placeholder='商定的改进措施'
+              onChange={(plan) => setTalk({ ...talk, plan })}
+            />
           </View>
           <FieldError id='feedback-talk-error' text={errors.form ?? Object.values(errors)[0]} />
           <View className='btn-area'>

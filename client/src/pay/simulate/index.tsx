@@ -1,4 +1,4 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
@@ -8,6 +8,7 @@ import type { PaySettingsFields, SimulationView } from '../../../../shared/pay/c
 import { PROVINCIAL_TIERS, PROVINCIAL_TIER_LABELS, yuan } from '../../../../shared/pay/pay';
 import { openExport } from '../../common/open-export';
 import { call } from '../../common/call';
+import { TextareaCell } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { YearChips, yearsOffered } from '../../common/YearChips';
 import { LoadStatus } from '../../common/ui';
@@ -144,16 +145,7 @@ export default function PaySimulate() {
       {isAdmin && fields && !released && (
         <View>
           <View className='cells'>
-            <View className='cell' style={{ display: 'block' }}>
-              <Textarea
-                id='pay-reason'
-                className='textarea textarea-small'
-                value={reason}
-                maxlength={300}
-                placeholder='理由（如：经党工委会议研究通过）'
-                onInput={(e) => setReason(e.detail.value)}
-              />
-            </View>
+            <TextareaCell id='pay-reason' value={reason} placeholder='理由（如：经党工委会议研究通过）' onChange={setReason} />
           </View>
           <View className='btn-area'>
             <Button
