@@ -60,6 +60,8 @@ export interface CorrectionDoc {
   by: string;
   byName: string;
   at: number;
+  /** Its entry in the audit trail (shared/audit/chain.ts); absent from corrections made before the trail began. */
+  auditSeq?: number;
 }
 
 /** Points a section or a cadre loses in a quarter through spot checks (不定期抽查): the sum of their deductions. */

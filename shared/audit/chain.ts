@@ -59,6 +59,7 @@ export const AUDIT_KINDS = {
   'cards.lift': '解除红黄牌',
   'pay.settings': '修改绩效奖金方案',
   'pay.release': '发放绩效奖金',
+  'assessment.correct': '更正季度考核结果',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 

@@ -85,6 +85,14 @@ describe('last quarter (closed in the demo park)', () => {
     expect(
       await t.call(leader, 'assessment', 'correct', { periodId: prev(), memberId: hu._id, field: 'deductions', value: 3, reason: '补充扣分' }),
     ).toMatchObject({ code: 'FORBIDDEN' });
+    // and it is in the audit trail, which checks out
+    const [entry] = data(await t.call(admin, 'audit', 'log', {})).entries;
+    expect(entry).toMatchObject({
+      kind: 'assessment.correct',
+      reason: '复核发现评分录入错误',
+      summary: `胡广初：考人得分 ${before.staffEvaluation} → ${before.staffEvaluation - 10}`,
+    });
+    expect(data(await t.call(admin, 'audit', 'verify', {}))).toMatchObject({ ok: true, recordsMismatched: [] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
+import { appendAudit } from '../../../server/audit/log';
 import { withTransaction } from '../../../server/common/tx';
 import { quarterResultId, type QuarterResultDoc } from '../../../shared/assessment/assessment';
 import { type StaffEvaluationDoc } from '../../../shared/assessment/evaluations';
@@ -31,8 +32,18 @@ export const correct: Handler<'assessment', 'correct'> = async ({ periodId, memb
         .doc(`${periodId}_${memberId}`)
         .update({ data: { score: value } });
     }
+    // the correction and its entry in the audit trail land together
+    const auditSeq = await appendAudit(tx, {
+      kind: 'assessment.correct',
+      actor: me,
+      at: ctx.now,
+      subject: `assessment:${periodId}:${memberId}`,
+      reason,
+      data: { periodId, memberId, field, old, new: value },
+    });
     await tx.collection<CorrectionDoc>(COLL.corrections).add({
       data: {
+        auditSeq,
         _id: `COR-${randomBytes(5).toString('hex').toUpperCase()}`,
         periodId,
         memberId,

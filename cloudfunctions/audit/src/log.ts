@@ -24,6 +24,8 @@ export function summaryOf(e: AuditEntry, names: Map<string, string>): string {
     case 'cards.withhold':
     case 'cards.lift':
       return `${who}：${d.color === 'red' ? '红牌' : '黄牌'}${typeof d.why === 'string' ? `（${d.why}）` : ''}`;
+    case 'assessment.correct':
+      return `${who}：${d.field === 'deductions' ? '抽查扣分' : '考人得分'} ${num(d.old)} → ${num(d.new)}`;
     case 'annual.formula':
       return `第${num(d.version)}版`;
     default:

@@ -9,6 +9,7 @@ import { allPages } from '../../../server/common/pages';
 import { digest, type AuditEntry } from '../../../shared/audit/chain';
 import type { ChangeRecord, FormulaDoc, YearDoc } from '../../annual/src/lib';
 import type { CardDoc } from '../../cards/src/lib';
+import type { CorrectionDoc } from '../../../shared/assessment/evaluations';
 
 type Entries = Map<number, AuditEntry>;
 
@@ -21,6 +22,12 @@ function changeAgrees(c: ChangeRecord, e: AuditEntry | undefined): boolean {
 /** The formula in force: every field as its entry recorded it. */
 function formulaAgrees(f: FormulaDoc, e: AuditEntry | undefined): boolean {
   return !!e && e.kind === 'annual.formula' && digest(e.data) === digest({ ...f.current });
+}
+
+/** A quarter's correction: whose, which figure, from what to what, why. */
+function correctionAgrees(c: CorrectionDoc, e: AuditEntry | undefined): boolean {
+  if (!e || e.kind !== 'assessment.correct') return false;
+  return e.data.memberId === c.memberId && e.data.field === c.field && e.data.old === c.old && e.data.new === c.new && e.reason === c.reason;
 }
 
 /** A card: who it is for, its colour and the decision as its entry has them; a lifted one, its lifting too. */
@@ -36,10 +43,11 @@ function cardAgrees(c: CardDoc, by: Entries): boolean {
 
 export async function recordsAgainst(db: Database, entries: AuditEntry[]): Promise<{ checked: number; mismatched: string[] }> {
   const by: Entries = new Map(entries.map((e) => [e.seq, e]));
-  const [years, formulas, cards] = await Promise.all([
+  const [years, formulas, cards, corrections] = await Promise.all([
     allPages<YearDoc>((skip, limit) => db.collection<YearDoc>(COLL.annualYears).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 100),
     allPages<FormulaDoc>((skip, limit) => db.collection<FormulaDoc>(COLL.annualFormulas).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 100),
     allPages<CardDoc>((skip, limit) => db.collection<CardDoc>(COLL.cards).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
+    allPages<CorrectionDoc>((skip, limit) => db.collection<CorrectionDoc>(COLL.corrections).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
   ]);
   const checks: { subject: string; ok: boolean }[] = [
     ...years.flatMap((y) =>
@@ -49,6 +57,9 @@ export async function recordsAgainst(db: Database, entries: AuditEntry[]): Promi
     ),
     ...formulas.flatMap((f) => (f.auditSeq === undefined ? [] : [{ subject: `annual:${f._id}`, ok: formulaAgrees(f, by.get(f.auditSeq)) }])),
     ...cards.map((c) => ({ subject: `cards:${c.memberId}:${c._id}`, ok: cardAgrees(c, by) })),
+    ...corrections.flatMap((c) =>
+      c.auditSeq === undefined ? [] : [{ subject: `assessment:${c.periodId}:${c.memberId}`, ok: correctionAgrees(c, by.get(c.auditSeq)) }],
+    ),
   ];
   return { checked: checks.length, mismatched: checks.filter((c) => !c.ok).map((c) => c.subject) };
 }
