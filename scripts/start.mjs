@@ -32,6 +32,8 @@ const cloud = await startLocalCloud({
   demo: true,
   listDemoPeople: () => listDemoPeople(cloud.store),
   plan: process.env.YARDSTICK_PLAN || undefined,
+  // the functions' timer triggers (config.json) run on schedule, as on WeChat Cloud
+  timers: !args.has('--seed-only'),
 });
 
 const seeded = seedDemo(cloud.store, Date.now(), { reset: args.has('--reset') });

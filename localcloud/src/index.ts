@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { LIMITS } from '../../shared/common/config';
 import { DatabaseService } from './database';
+import { readTriggers, startTimers } from './timers';
 import { FunctionsHost } from './functions-host';
 import { Gateway } from './gateway';
 import { RequestGuard } from './guard';
@@ -64,6 +65,13 @@ export interface LocalCloudOptions {
   plan?: PlanName | Plan;
   /** The clock the plan's limits read (the rate's window, the China day of the daily counters); for tests. */
   clock?: () => number;
+  /**
+   * Run the functions' timer triggers (their config.json) on schedule, as the platform does (./timers.ts). Off unless
+   * asked for: npm start asks; a test that wants them asks.
+   */
+  timers?: boolean;
+  /** Where a timed run that failed, or a malformed trigger, is reported (default: console.warn). */
+  onTimerProblem?: (message: string) => void;
 }
 
 /** What the cloud has used of its plan, for benchmarks and tests. */
@@ -207,6 +215,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     listDemoPeople: opts.listDemoPeople,
   });
 
+  const warn = opts.onTimerProblem ?? ((m: string) => console.warn(`timer: ${m}`));
+  const stopTimers = opts.timers
+    ? startTimers(readTriggers(opts.functionsDir, warn), async (t, at) => {
+        // a timed run: no caller, the platform's timer event
+        const out = await functions.invoke(
+          t.fn,
+          { Type: 'Timer', TriggerName: t.name, Time: new Date(at).toISOString() },
+          { openid: '', appid: appId, source: 'wx_timer' },
+        );
+        if (!out.ok) warn(`${t.fn}/${t.name} at ${new Date(at).toISOString()}: ${out.message}`);
+      })
+    : () => undefined;
+
   let stopped = false;
   const proto = protocol;
   return {
@@ -226,6 +247,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
+      stopTimers();
       await functions.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
