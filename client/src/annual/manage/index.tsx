@@ -1,11 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { FormulaView } from '../../../../shared/annual/contract';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
-import { SwitchCell, TextareaCell } from '../../common/cells';
+import { NumberCells, SwitchCell, TextareaCell, type NumberField } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { PAGES } from '../../common/pages';
 import { LoadStatus } from '../../common/ui';
@@ -15,7 +15,7 @@ import { YearChips, yearsOffered } from '../lib';
 type Fields = Omit<FormulaView, 'year' | 'version' | 'saved' | 'updatedAt'>;
 
 /** The formula's numbers as the admin types them: shares in percent, the rest as they are. */
-const NUMBERS: { label: string; get: (f: Fields) => number; set: (f: Fields, v: number) => Fields; percent?: boolean }[] = [
+const NUMBERS: NumberField<Fields>[] = [
   { label: '指标评价权重', percent: true, get: (f) => f.weights.indicators, set: (f, v) => ({ ...f, weights: { ...f.weights, indicators: v } }) },
   { label: '单位评价权重', percent: true, get: (f) => f.weights.unit, set: (f, v) => ({ ...f, weights: { ...f.weights, unit: v } }) },
   { label: '民主测评权重', percent: true, get: (f) => f.weights.democratic, set: (f, v) => ({ ...f, weights: { ...f.weights, democratic: v } }) },
@@ -46,7 +46,6 @@ const VETO_SWITCHES: { key: 'admonishBarsExcellent' | 'redCardBarsExcellent'; id
   { key: 'admonishBarsExcellent', id: 'annual-formula-admonish', label: '民主测评诫勉者不评优秀' },
   { key: 'redCardBarsExcellent', id: 'annual-formula-red-card', label: '有未解除红牌者不评优秀' },
 ];
-const shown = (x: number, percent?: boolean) => String(percent ? Math.round(x * 10000) / 100 : x);
 
 /** The admin's year: its formula (versioned), compute, the leadership's confirmation, 公示, the notice. */
 export default function AnnualManage() {
@@ -65,6 +64,8 @@ export default function AnnualManage() {
   const [reason, setReason] = useState('');
   const y = status.data;
   const f = formula.data;
+  // the formula may change only while the year's results are a draft
+  const editable = y?.status === 'draft';
 
   const step = async (action: 'compute' | 'confirm' | 'publish' | 'notify', done: string) => {
     if (busy) return;
@@ -128,27 +129,7 @@ export default function AnnualManage() {
       <LoadStatus page={formula} />
       {draft && (
         <View className='cells' id='annual-formula'>
-          {NUMBERS.map((n, i) => (
-            <View className='cell' key={n.label}>
-              <View className='cell-bd'>{n.label}</View>
-              <Input
-                id={`annual-formula-${i}`}
-                className='input input-small input-right'
-                type='digit'
-                disabled={y?.status !== 'draft'}
-                value={draft.typed[i] ?? shown(n.get(draft.fields), n.percent)}
-                onInput={(e) => {
-                  const raw = e.detail.value;
-                  const v = Number(raw);
-                  setDraft({
-                    fields: Number.isFinite(v) && raw !== '' ? n.set(draft.fields, n.percent ? v / 100 : v) : draft.fields,
-                    typed: { ...draft.typed, [i]: raw },
-                  });
-                }}
-              />
-              <Text className='small'>{n.percent ? '%' : ''}</Text>
-            </View>
-          ))}
+          <NumberCells idPrefix='annual-formula' items={NUMBERS} draft={draft} disabled={!editable} onChange={setDraft} />
           <SwitchCell
             id='annual-formula-good-quarters'
             label='优秀须半数以上季度为“好”'
@@ -166,13 +147,13 @@ export default function AnnualManage() {
           ))}
         </View>
       )}
-      {draft && y?.status === 'draft' && (
+      {draft && editable && (
         <View className='cells'>
           <TextareaCell id='annual-formula-reason' value={reason} placeholder='修改理由（如：经党工委会议研究通过）' onChange={setReason} />
         </View>
       )}
       <FieldError id='annual-formula-error' text={errors.form ?? Object.values(errors)[0]} />
-      {draft && y?.status === 'draft' && (
+      {draft && editable && (
         <View className='btn-area'>
           <Button className='btn btn-primary' id='annual-formula-save' disabled={busy !== null} onClick={() => void save()}>
             保存公式

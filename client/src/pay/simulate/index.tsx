@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
@@ -8,19 +8,14 @@ import type { PaySettingsFields, SimulationView } from '../../../../shared/pay/c
 import { PROVINCIAL_TIERS, PROVINCIAL_TIER_LABELS, yuan } from '../../../../shared/pay/pay';
 import { openExport } from '../../common/open-export';
 import { call } from '../../common/call';
-import { TextareaCell } from '../../common/cells';
+import { NumberCells, TextareaCell, type NumberField } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
 import { YearChips, yearsOffered } from '../../common/YearChips';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 
 type Fields = PaySettingsFields;
-interface NumberField {
-  label: string;
-  get: (f: Fields) => number;
-  set: (f: Fields, v: number) => Fields;
-}
-const NUMBERS: NumberField[] = [
+const NUMBERS: NumberField<Fields>[] = [
   { label: '奖金基数（元）', get: (f) => f.base, set: (f, v) => ({ ...f, base: v }) },
   { label: '本年度工业税收（万元）', get: (f) => f.taxThisYear, set: (f, v) => ({ ...f, taxThisYear: v }) },
   { label: '上年度工业税收（万元）', get: (f) => f.taxLastYear, set: (f, v) => ({ ...f, taxLastYear: v }) },
@@ -110,23 +105,7 @@ export default function PaySimulate() {
                 ))}
               </View>
             </View>
-            {NUMBERS.map((n, i) => (
-              <View className='cell' key={n.label}>
-                <View className='cell-bd'>{n.label}</View>
-                <Input
-                  id={`pay-field-${i}`}
-                  className='input input-small input-right'
-                  type='digit'
-                  disabled={released}
-                  value={draft.typed[i] ?? String(n.get(fields))}
-                  onInput={(e) => {
-                    const raw = e.detail.value;
-                    const v = Number(raw);
-                    setDraft({ fields: Number.isFinite(v) && raw !== '' ? n.set(fields, v) : fields, typed: { ...draft.typed, [i]: raw } });
-                  }}
-                />
-              </View>
-            ))}
+            <NumberCells idPrefix='pay-field' items={NUMBERS} draft={draft} disabled={released} onChange={setDraft} />
           </View>
           <FieldError id='pay-error' text={errors.form ?? Object.values(errors)[0]} />
           <View className='btn-area'>
