@@ -196,6 +196,13 @@ export const ACCESS = {
     publishBulletin: { roles: ['leader', 'admin'], scope: 'self' },
     bulletins: { roles: staff, scope: 'self' },
   },
+  // one's own subscriptions; the admin watches the timed runs (and may run today's at once)
+  reminders: {
+    subscribe: { roles: staff, scope: 'self' },
+    mine: { roles: staff, scope: 'self' },
+    runs: { roles: ['admin'], scope: 'self' },
+    run: { roles: ['admin'], scope: 'self' },
+  },
 } as const satisfies { [F in FnName]: { [A in ActionName<F>]: AccessRule } };
 
 export type AccessTable = typeof ACCESS;

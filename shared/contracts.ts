@@ -18,6 +18,7 @@ import { membersContract } from './members/contract';
 import { parkContract } from './park/contract';
 import { projectsContract } from './projects/contract';
 import { ratingsContract } from './ratings/contract';
+import { remindersContract } from './reminders/contract';
 import { votesContract } from './votes/contract';
 
 export const contracts = {
@@ -36,6 +37,7 @@ export const contracts = {
   cards: cardsContract,
   pay: payContract,
   feedback: feedbackContract,
+  reminders: remindersContract,
 } as const;
 
 export type Contracts = typeof contracts;

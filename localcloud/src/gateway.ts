@@ -11,6 +11,7 @@ import { FN_ERR, type FunctionsHost } from './functions-host';
 import { BodyTooLargeError, jsonNestedTooDeep, MAX_JSON_DEPTH, readBody, sendBytes, sendJson } from './http-util';
 import { contentTypeOf, FileStorage, MAX_UPLOAD_BYTES, TEMP_URL_MAX_FILES } from './storage';
 import type { RuleContext, StorageRules } from './storage-rules';
+import type { SubscribeMessages } from './subscribe';
 
 /** wx.cloud.callFunction asks for wx.cloud.CDN above 100 KB of call data. */
 export const MAX_CALL_DATA_BYTES = 100 * 1024;
@@ -53,6 +54,8 @@ export interface GatewayDeps {
   demo: boolean;
   sessionTtlSeconds?: number;
   listDemoPeople?: () => Promise<unknown[]>;
+  /** Subscribe messages: what the signed-in person answers the dialog, and their own 服务通知. */
+  messages: SubscribeMessages;
 }
 
 class NestedTooDeepError extends Error {}
@@ -111,6 +114,9 @@ export class Gateway {
       'POST /api/call': (req, res) => this.call(req, res),
       'POST /api/upload': (req, res, url) => this.upload(req, res, url),
       'POST /api/temp-urls': (req, res) => this.tempUrls(req, res),
+      // wx.requestSubscribeMessage and the person's 服务通知: both the signed-in person's own, as in WeChat
+      'POST /api/subscribe': (req, res) => this.subscribe(req, res),
+      'GET /api/outbox': (req, res) => this.outbox(req, res),
     };
     // without demo mode there is no way to become anyone: the H5 client has no WeChat to sign in with
     if (this.deps.demo) {
@@ -175,6 +181,30 @@ export class Gateway {
       return;
     }
     sendJson(res, 200, { people: await this.deps.listDemoPeople() });
+  }
+
+  /** What the person chose in the subscription dialog the H5 build shows (WeChat's own on a phone). */
+  private async subscribe(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await this.jsonBody(req);
+    const openid = this.session(req);
+    if (!openid) {
+      sendJson(res, 401, { errCode: -1, errMsg: 'requestSubscribeMessage:fail no valid X-Session' });
+      return;
+    }
+    const out = this.deps.messages.answer(openid, body.tmplIds, body.answers);
+    if (!out.ok) sendJson(res, 200, { errCode: out.errCode, errMsg: `requestSubscribeMessage:fail ${out.errMsg}` });
+    else sendJson(res, 200, { errMsg: 'requestSubscribeMessage:ok', ...out.result });
+  }
+
+  private outbox(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const openid = this.session(req);
+    if (!openid) {
+      sendJson(res, 401, { errCode: -1, errMsg: 'outbox: no valid X-Session' });
+      return Promise.resolve();
+    }
+    const messages = this.deps.messages.outbox(openid).map(({ _id: id, touser: _to, ...m }) => ({ id, ...m }));
+    sendJson(res, 200, { messages });
+    return Promise.resolve();
   }
 
   private async call(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

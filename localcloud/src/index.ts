@@ -20,11 +20,13 @@ import { SdkProtocol } from './sdk-protocol';
 import { FileStorage } from './storage';
 import { StorageRules } from './storage-rules';
 import { SqliteStore, type Store } from './store';
+import { loadSubscribeTemplates, SubscribeMessages, type OutboxMessage, type SubscribeTemplates } from './subscribe';
 import { newCredentials, type SdkCredentials } from './tc3';
 import { TransactionManager } from './transactions';
 
 export type { Store } from './store';
 export type { SdkCredentials } from './tc3';
+export type { OutboxMessage, SubscribeTemplates } from './subscribe';
 export { DEFAULT_PLAN, PLANS, resolvePlan, unmeteredDatabase, type LimitName, type Plan, type PlanName } from './plans';
 
 /** The product's storage security rules, next to the functions they deploy with (pasted into the console too). */
@@ -72,6 +74,11 @@ export interface LocalCloudOptions {
   timers?: boolean;
   /** Where a timed run that failed, or a malformed trigger, is reported (default: console.warn). */
   onTimerProblem?: (message: string) => void;
+  /**
+   * The app's subscribe-message templates, as the console lists them (id → title, keywords, longTerm): an object, or
+   * a file's path. Default `<functionsDir>/subscribe-templates.json` when there is one, else none.
+   */
+  subscribeTemplates?: string | SubscribeTemplates;
 }
 
 /** What the cloud has used of its plan, for benchmarks and tests. */
@@ -108,6 +115,12 @@ export interface LocalCloud {
   plan: Plan;
   /** What has been used of the plan, and what it refused. */
   usage(): CloudUsage;
+  /** Subscribe messages the platform delivered, newest first (every person's 服务通知; no route serves this). */
+  sentMessages(): OutboxMessage[];
+  /** Acceptances a person holds of a template, as the platform counts them. */
+  subscribeCredits(openid: string, templateId: string): number;
+  /** Fire one of a function's timer triggers now, as the platform would at `at` (the event's Time). */
+  fireTimer(fn: string, trigger: string, at?: number): Promise<{ ok: boolean; result?: unknown; message?: string }>;
   stop(): Promise<void>;
 }
 
@@ -140,9 +153,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   fs.mkdirSync(opts.dataDir, { recursive: true });
   // before anything is opened: a rules file that does not parse stops the start, as it would not deploy either
   const rules = loadStorageRules(opts);
+  const templates = loadSubscribeTemplates(opts.subscribeTemplates, opts.functionsDir);
   const plan = resolvePlan(opts.plan);
 
   const store = new SqliteStore(opts.dataDir);
+  // WeChat's own records (acceptances, delivered messages) in a store of their own: no function reaches them
+  const platformStore = new SqliteStore(path.join(opts.dataDir, 'platform'));
+  const messages = new SubscribeMessages(platformStore, templates);
   const limits = new DatabaseLimits(plan, store, opts.clock ?? Date.now);
   const txs = new TransactionManager(store);
   const db = new DatabaseService(store, txs);
@@ -201,7 +218,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     maxInstances: plan.functionInstances,
     planLabel: `${plan.label} (${plan.name})`,
   });
-  protocol = new SdkProtocol({ db, limits, functions, storage, appId, publicBaseUrl, credentials });
+  protocol = new SdkProtocol({ db, limits, functions, storage, appId, publicBaseUrl, credentials, messages });
   gateway = new Gateway({
     dataDir: opts.dataDir,
     functions,
@@ -213,17 +230,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     demo: opts.demo === true,
     sessionTtlSeconds: opts.sessionTtlSeconds,
     listDemoPeople: opts.listDemoPeople,
+    messages,
   });
 
   const warn = opts.onTimerProblem ?? ((m: string) => console.warn(`timer: ${m}`));
+  // a timed run: no caller, the platform's timer event
+  const fire = (fn: string, name: string, at: number) =>
+    functions.invoke(fn, { Type: 'Timer', TriggerName: name, Time: new Date(at).toISOString() }, { openid: '', appid: appId, source: 'wx_timer' });
   const stopTimers = opts.timers
     ? startTimers(readTriggers(opts.functionsDir, warn), async (t, at) => {
-        // a timed run: no caller, the platform's timer event
-        const out = await functions.invoke(
-          t.fn,
-          { Type: 'Timer', TriggerName: t.name, Time: new Date(at).toISOString() },
-          { openid: '', appid: appId, source: 'wx_timer' },
-        );
+        const out = await fire(t.fn, t.name, at);
         if (!out.ok) warn(`${t.fn}/${t.name} at ${new Date(at).toISOString()}: ${out.message}`);
       })
     : () => undefined;
@@ -244,6 +260,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       refusals: { functionInstances: functions.refused, ...limits.refusals },
       running: functions.running(),
     }),
+    sentMessages: () => messages.allSent(),
+    subscribeCredits: (openid, templateId) => messages.credits(openid, templateId),
+    async fireTimer(fn, trigger, at = Date.now()) {
+      const known = readTriggers(opts.functionsDir, warn).some((t) => t.fn === fn && t.name === trigger);
+      if (!known) return { ok: false, message: `${fn} has no timer trigger ${trigger}` };
+      const out = await fire(fn, trigger, at);
+      return out.ok ? { ok: true, result: JSON.parse(out.json) as unknown } : { ok: false, message: out.message };
+    },
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
@@ -255,6 +279,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       });
       txs.close();
       store.close();
+      platformStore.close();
     },
   };
 }

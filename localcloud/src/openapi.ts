@@ -4,9 +4,11 @@
  * each value being the JSON text of one (snake_case) parameter. The reply is a protobuf
  * `CommOpenApiResp { respData=1:bytes, contentType=2:string, errorCode=3, httpCode=4 }`; the SDK turns a JSON body
  * with `errcode` into a thrown error and any other content type into `{ contentType, buffer }`.
- * Only wxacode.getUnlimited is implemented; other APIs answer errcode -604100 (API not found).
+ * wxacode.getUnlimited and subscribeMessage.send (./subscribe.ts) are implemented; other APIs answer errcode -604100
+ * (API not found).
  */
 import QRCode from 'qrcode';
+import type { SubscribeMessages } from './subscribe';
 
 // ---- minimal protobuf wire format ----
 
@@ -173,7 +175,12 @@ export async function wxacodeGetUnlimited(params: Record<string, unknown>, publi
   return { body: png, contentType: 'image/png' };
 }
 
-export async function callOpenApi(apiName: string, requestData: Buffer, publicBaseUrl: string): Promise<Buffer> {
+export interface OpenApiDeps {
+  publicBaseUrl: string;
+  messages: SubscribeMessages;
+}
+
+export async function callOpenApi(apiName: string, requestData: Buffer, deps: OpenApiDeps): Promise<Buffer> {
   let reply: OpenApiReply;
   let params: Record<string, unknown>;
   try {
@@ -181,7 +188,8 @@ export async function callOpenApi(apiName: string, requestData: Buffer, publicBa
   } catch {
     return encodeOpenApiResp(jsonReply({ errcode: 40097, errmsg: 'invalid args: bad request data' }).body, 'application/json; charset=UTF-8');
   }
-  if (apiName === 'wxacode.getUnlimited') reply = await wxacodeGetUnlimited(params, publicBaseUrl);
+  if (apiName === 'wxacode.getUnlimited') reply = await wxacodeGetUnlimited(params, deps.publicBaseUrl);
+  else if (apiName === 'subscribeMessage.send') reply = jsonReply(deps.messages.send(params, Date.now()));
   else reply = jsonReply({ errcode: -604100, errmsg: `API not found in local cloud: ${apiName}` });
   return encodeOpenApiResp(reply.body, reply.contentType);
 }

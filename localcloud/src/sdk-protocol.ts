@@ -18,6 +18,7 @@ import type { DatabaseService } from './database';
 import { FN_ERR, type FunctionsHost } from './functions-host';
 import { databaseKind, type DatabaseLimits } from './limits';
 import { callOpenApi, parseMultipartParts, type MultipartPart } from './openapi';
+import type { SubscribeMessages } from './subscribe';
 import { TEMP_URL_DEFAULT_SECONDS, type FileStorage } from './storage';
 import { jsonSignedParams, multipartSignedParams, signatureProblem, type SdkCredentials, type SignedParam } from './tc3';
 import { CloudError } from './transactions';
@@ -34,6 +35,8 @@ export interface SdkProtocolDeps {
   storage: FileStorage;
   appId: string;
   publicBaseUrl: () => string;
+  /** Subscribe messages: the platform's record of acceptances, and the outbox (subscribe.ts). */
+  messages: SubscribeMessages;
   /** The only credentials whose signature is accepted. */
   credentials: SdkCredentials;
 }
@@ -110,7 +113,7 @@ export class SdkProtocol {
       );
       return;
     }
-    const pb = await callOpenApi(apiName, requestData, this.deps.publicBaseUrl());
+    const pb = await callOpenApi(apiName, requestData, { publicBaseUrl: this.deps.publicBaseUrl(), messages: this.deps.messages });
     sendBytes(res, 200, pb, 'application/octet-stream');
   }
 

@@ -58,6 +58,7 @@ export interface Command {
   lte(v: unknown): object;
   lt(v: unknown): object;
   gt(v: unknown): object;
+  exists(v: boolean): object;
   push(v: unknown): object;
   set(v: unknown): object;
 }
@@ -96,6 +97,17 @@ export interface Cloud {
         checkPath?: boolean;
         envVersion?: string;
       }): Promise<{ buffer: Buffer; contentType?: string; errCode?: number; errMsg?: string }>;
+    };
+    subscribeMessage: {
+      /** Throws the platform's errcode (43101: the person allowed no more; 47003: a keyword value breaks its rule). */
+      send(o: {
+        touser: string;
+        templateId: string;
+        page?: string;
+        data: Record<string, { value: string }>;
+        miniprogramState?: 'developer' | 'trial' | 'formal';
+        lang?: string;
+      }): Promise<{ errCode: number; errMsg: string }>;
     };
   };
 }

@@ -48,4 +48,6 @@ export const COLL = {
   payRuns: 'payRuns',
   feedbackReports: 'feedbackReports',
   bulletins: 'bulletins',
+  reminderSubs: 'reminderSubs',
+  reminderRuns: 'reminderRuns',
 } as const;

@@ -44,6 +44,9 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   cards: ['issue', 'withhold', 'lift'],
   pay: ['saveSettings', 'release'],
   feedback: ['send', 'acknowledge', 'recordTalk', 'publishBulletin'],
+  // a run is once a day by its own record (cloudfunctions/reminders/src/run.ts); an answer counted twice would
+  // claim a message the person never allowed
+  reminders: ['subscribe'],
 };
 
 /** Actions safe to send twice because they name what they create from the request key (ctx.requestKey). */

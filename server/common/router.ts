@@ -161,6 +161,43 @@ export function defineFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>
   };
 }
 
+/** What a timed run gets: the database and SDK, the clock, and which trigger fired. */
+export interface TimerCtx {
+  db: Database;
+  cloud: Cloud;
+  now: number;
+  trigger: string;
+}
+
+/** The event the platform invokes a function with when one of its config.json timer triggers fires. */
+function timerEvent(event: unknown): { trigger: string; at: number | null } | null {
+  if (!event || typeof event !== 'object' || (event as { Type?: unknown }).Type !== 'Timer') return null;
+  const { TriggerName: name, Time: time } = event as { TriggerName?: unknown; Time?: unknown };
+  const at = typeof time === 'string' ? Date.parse(time) : NaN;
+  return { trigger: typeof name === 'string' ? name.slice(0, 60) : '', at: Number.isFinite(at) ? at : null };
+}
+
+/**
+ * A function that also runs on a timer trigger (its config.json): a timer event is taken only as the platform
+ * sends it, with no caller — the same event from a client (who always has an OPENID) is refused, so nobody can set
+ * a timed run going or pass it what the timer would not.
+ */
+export function defineTimedFunction<F extends FnName>(fn: F, handlers: FunctionDef<F>, onTimer: (ctx: TimerCtx) => Promise<unknown>) {
+  const serve = defineFunction(fn, handlers);
+  return async function main(event: unknown): Promise<Reply<unknown>> {
+    const timer = timerEvent(event);
+    if (!timer) return serve(event);
+    try {
+      const { cloud, db } = getCloud();
+      if (String(cloud.getWXContext().OPENID ?? '') !== '') return fail('FORBIDDEN', '定时任务只能由平台触发');
+      // the tick the platform fired for (its event's Time), which a late start does not move
+      return ok(await onTimer({ db, cloud, now: timer.at ?? Date.now(), trigger: timer.trigger }));
+    } catch (e) {
+      return failureOf(e, `${fn}.timer`);
+    }
+  };
+}
+
 /** The request's key when it may arrive twice and has an id (server/common/replay.ts). */
 function keyOf(openid: string, fn: FnName, action: string, requestId: string | undefined): string | null {
   const twiceSafe = isReplayed(fn, action) || isNamed(fn, action);

@@ -185,6 +185,12 @@ const SAMPLES: Samples = {
     publishBulletin: () => ({ periodId: '2031Q1', title: '访问权限测试通报', paragraphs: ['访问权限测试'] }),
     bulletins: () => ({}),
   },
+  reminders: {
+    subscribe: () => ({ answers: { todo: 'accept' } }),
+    mine: () => ({}),
+    runs: () => ({}),
+    run: () => ({}),
+  },
   pay: {
     settings: () => ({ year: 2031 }),
     saveSettings: () => {

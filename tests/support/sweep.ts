@@ -399,6 +399,12 @@ export const PLANS: Plans = {
     publishBulletin: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: (f) => ({ periodId: [f.periods.closed, f.periods.current] }) },
     bulletins: { caller: (_, f, i) => turn(staff(f), i) },
   },
+  reminders: {
+    subscribe: { caller: (_, f, i) => turn(staff(f), i) },
+    mine: { caller: (_, f, i) => turn(staff(f), i) },
+    runs: { caller: (_, f) => id(f.person.admin) },
+    run: { caller: (_, f) => id(f.person.admin) },
+  },
   pay: {
     settings: { caller: (_, f, i) => turn(leaderOrAdmin(f), i), pools: payYears },
     // the defaults for the draft year hold the report's ratios: saved, then simulated
