@@ -21,6 +21,7 @@ export default defineAppConfig({
     { root: 'cards', pages: ['manage/index', 'mine/index'] },
     { root: 'pay', pages: ['simulate/index', 'mine/index'] },
     { root: 'feedback', pages: ['write/index', 'mine/index', 'bulletins/index'] },
+    { root: 'reminders', pages: ['settings/index', 'outbox/index', 'runs/index'] },
   ],
   // inject only the components a page uses (WeChat's code-quality check asks for it; faster start)
   lazyCodeLoading: 'requiredComponents',

@@ -40,6 +40,7 @@ export const ENTRIES = {
     entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
     entry('appeals', '企业诉求', PAGES.appeals.list('inbox'), 'appeals', 'inbox'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
+    entry('reminders', '消息提醒', PAGES.reminders.settings, 'reminders', 'mine'),
   ],
   sectionHead: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
@@ -51,6 +52,7 @@ export const ENTRIES = {
     entry('payMine', '我的绩效奖金', PAGES.pay.mine, 'pay', 'mine'),
     entry('feedbackMine', '反馈报告', PAGES.feedback.mine, 'feedback', 'acknowledge'),
     entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
+    entry('reminders', '消息提醒', PAGES.reminders.settings, 'reminders', 'mine'),
   ],
   leader: [
     entry('evaluate', '考人评分', PAGES.assessment.staff, 'assessment', 'evaluateStaff'),
@@ -65,6 +67,7 @@ export const ENTRIES = {
     entry('dashboard', '园区看板', PAGES.appeals.dashboard, 'appeals', 'dashboard'),
     entry('projects', '重点项目', PAGES.projects.list(), 'projects', 'list'),
     entry('ratings', '企业评结果', PAGES.ratings.manage, 'ratings', 'list'),
+    entry('reminders', '消息提醒', PAGES.reminders.settings, 'reminders', 'mine'),
   ],
   admin: [
     entry('library', '指标库', PAGES.indicators.library, 'indicators', 'save'),
@@ -81,6 +84,8 @@ export const ENTRIES = {
     entry('pay', '绩效奖金', PAGES.pay.simulate, 'pay', 'simulate'),
     entry('bulletins', '考核通报', PAGES.feedback.bulletins, 'feedback', 'bulletins'),
     entry('audit', '审计记录', PAGES.audit.log, 'audit', 'verify'),
+    entry('reminderRuns', '提醒发送', PAGES.reminders.runs, 'reminders', 'run'),
+    entry('reminders', '消息提醒', PAGES.reminders.settings, 'reminders', 'mine'),
   ],
 } satisfies Record<string, Entry[]>;
 

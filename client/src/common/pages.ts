@@ -105,6 +105,14 @@ export const PAGES = {
     /** One's own pay of a year. */
     mine: '/pay/mine/index',
   },
+  reminders: {
+    /** One's subscriptions to reminders (消息提醒) and the reminders sent lately. */
+    settings: '/reminders/settings/index',
+    /** The H5 demo's 服务通知: the messages the local cloud delivered to the signed-in person. */
+    outbox: '/reminders/outbox/index',
+    /** The admin's view of the timed runs. */
+    runs: '/reminders/runs/index',
+  },
   audit: {
     /** The admin's audit trail and its check. */
     log: '/audit/log/index',

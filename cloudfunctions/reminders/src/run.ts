@@ -210,7 +210,8 @@ export async function runReminders(db: Database, cloud: Cloud, now: number, trig
     run.error = describe(e);
     console.error('[reminders.run]', e);
   }
-  run.finishedAt = Date.now();
+  // on the run's clock (the tick's time), however long it took
+  run.finishedAt = now + (Date.now() - started);
   await finish(db, run);
   return run;
 }
