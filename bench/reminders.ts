@@ -14,7 +14,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { demoOpenid } from '../demo/park';
 import { seedDemo } from '../demo/seed';
-import { parkInstant } from '../shared/common/time';
+import { dayOf, parkInstant } from '../shared/common/time';
 import { hasRole, type BindingDoc, type MemberDoc } from '../shared/members/member';
 import type { SectionDoc } from '../shared/park/park';
 import type { RunView } from '../shared/reminders/contract';
@@ -131,7 +131,10 @@ async function staffOpenids(store: LocalCloud.Store): Promise<string[]> {
  * reminders.subscribe (the product's record). A call the plan refuses for load (BUSY) is tried again after a pause:
  * a refused call wrote nothing.
  */
-async function subscribeAll(cloud: LocalCloud.LocalCloud, openids: string[]): Promise<{ people: number; calls: number; ms: number }> {
+async function subscribeAll(
+  cloud: LocalCloud.LocalCloud,
+  openids: string[],
+): Promise<{ people: number; calls: number; ms: number; requests: number }> {
   const post = gateway(cloud.url);
   const tmplIds = TEMPLATE_KEYS.map((k) => TEMPLATES[k].id);
   const dialog = { tmplIds, answers: Object.fromEntries(tmplIds.map((id) => [id, 'accept'])) };
@@ -153,6 +156,7 @@ async function subscribeAll(cloud: LocalCloud.LocalCloud, openids: string[]): Pr
     }
     people += 1;
   };
+  const requests = cloud.usage().dbRequests;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: AT_ONCE }, async () => {
@@ -164,7 +168,7 @@ async function subscribeAll(cloud: LocalCloud.LocalCloud, openids: string[]): Pr
       }
     }),
   );
-  return { people, calls, ms: performance.now() - t0 };
+  return { people, calls, ms: performance.now() - t0, requests: cloud.usage().dbRequests - requests };
 }
 
 interface Tick {
@@ -193,6 +197,21 @@ async function tick(cloud: LocalCloud.LocalCloud, at: number): Promise<Tick> {
     message: reply.message ?? null,
     run: reply.data ?? null,
   };
+}
+
+/** The day's run record as the admin's page reads it (reminderRuns/{day}). */
+async function dayRecord(store: LocalCloud.Store): Promise<string> {
+  const [d] = (await store.find('reminderRuns', { _id: dayOf(AT) })) as (RunView & { leaseUntil: number })[];
+  return d ? `record ${d.status}, attempt ${d.attempts}, sent ${d.sent}` : 'no record';
+}
+
+/** The product's half after the runs: each person's sent entries by status ('sending': claimed, outcome never written). */
+async function sentStatuses(store: LocalCloud.Store): Promise<string> {
+  const counts = new Map<string, number>();
+  for (const d of (await store.find('reminderSubs')) as { sent: Record<string, { status: string }> }[]) {
+    for (const e of Object.values(d.sent)) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -241,6 +260,7 @@ async function oneScale(lc: LocalCloudModule, root: string, times: number): Prom
         `${r?.due ?? '?'} due, ${r?.sent ?? '?'} sent in ${secs(first.ms)} (${first.requests} db requests, ${first.delivered} messages delivered); ` +
         `${outcome(first)} — timeout 60 s`,
     );
+    console.log(`reminders, ${label}: set-up ${setup.requests} db requests; sent entries in reminderSubs: ${await sentStatuses(cloud.store)}`);
     const again = await tick(cloud, AT + QUARTER_HOUR);
     console.log(
       `reminders, ${label}: the next tick (+15 min) in ${secs(again.ms)} (${again.requests} db requests): ${outcome(again)}; ` +
@@ -261,13 +281,15 @@ async function onBasicPlan(lc: LocalCloudModule, root: string, times: number, un
     const before = cloud.usage();
     console.log(
       `reminders, ${label}, ${plan.label} plan (database ${plan.dbQps} requests/s): set-up ${setup.people} people subscribed in ${secs(setup.ms)}, ` +
-        `${setup.calls} reminders.subscribe calls (${setup.calls - setup.people} tried again after BUSY)`,
+        `${setup.calls} reminders.subscribe calls (${setup.calls - setup.people} tried again after BUSY), ${setup.requests} db requests`,
     );
     const ticks: Tick[] = [];
     for (let i = 0; i < MAX_TICKS; i += 1) {
       const t = await tick(cloud, AT + i * QUARTER_HOUR);
       ticks.push(t);
-      console.log(`  tick ${i + 1} (+${i * 15} min): ${secs(t.ms)}, ${t.requests} db requests, ${t.delivered} delivered; ${outcome(t)}`);
+      console.log(
+        `  tick ${i + 1} (+${i * 15} min): ${secs(t.ms)}, ${t.requests} db requests, ${t.delivered} delivered; ${outcome(t)}; ${await dayRecord(cloud.store)}`,
+      );
       if (t.code === 0 && (t.run === null || t.run.status === 'done')) break;
     }
     const after = cloud.usage();
@@ -282,6 +304,7 @@ async function onBasicPlan(lc: LocalCloudModule, root: string, times: number, un
         `(unmetered: ${unmeteredDelivered}); the runs' ${after.reads - before.reads} reads / ${after.writes - before.writes} writes of ` +
         `${plan.dbReadsPerDay} / ${plan.dbWritesPerDay} a day; refused by the platform: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'nothing'}`,
     );
+    console.log(`reminders, ${label}, ${plan.label} plan: sent entries in reminderSubs: ${await sentStatuses(cloud.store)}`);
   } finally {
     await stop();
   }

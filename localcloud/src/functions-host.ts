@@ -52,6 +52,8 @@ class FunctionPool {
     readonly name: string,
     readonly file: string,
     readonly timeoutS: number,
+    /** The cloud calls (云调用) its config.json declares. */
+    readonly openapi: readonly string[],
   ) {}
 }
 
@@ -65,6 +67,8 @@ export interface FunctionsHostOptions {
   maxInstances?: number;
   /** The plan's label, for the refusal's message. */
   planLabel?: string;
+  /** Each function's own SDK credentials (the cloud then knows which function a request comes from). */
+  credentialsOf?: (fn: string) => { secretId: string; secretKey: string };
 }
 
 export class FunctionsHost {
@@ -76,6 +80,11 @@ export class FunctionsHost {
 
   constructor(private readonly opts: FunctionsHostOptions) {
     this.maxInstances = opts.maxInstances ?? MAX_INSTANCES_PER_FUNCTION;
+  }
+
+  /** May the function make this cloud call? Only what its config.json declares (`permissions.openapi`). */
+  openapiAllowed(fn: string, apiName: string): boolean {
+    return this.pool(fn)?.openapi.includes(apiName) ?? false;
   }
 
   /** Instances running an invocation now, by function. */
@@ -91,14 +100,17 @@ export class FunctionsHost {
     const file = path.join(dir, 'index.js');
     if (!fs.existsSync(file)) return null;
     let timeoutS = DEFAULT_TIMEOUT_S;
+    let openapi: string[] = [];
     try {
-      const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { timeout?: unknown };
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { timeout?: unknown; permissions?: { openapi?: unknown } };
       const t = Number(cfg.timeout);
       if (Number.isFinite(t) && t > 0) timeoutS = Math.min(Math.max(t, 1), MAX_TIMEOUT_S);
+      const declared = cfg.permissions?.openapi;
+      if (Array.isArray(declared)) openapi = declared.filter((x): x is string => typeof x === 'string');
     } catch {
-      // no or unreadable config.json: the platform default applies
+      // no or unreadable config.json: the platform defaults apply (3 s, no cloud calls)
     }
-    const pool = new FunctionPool(name, file, timeoutS);
+    const pool = new FunctionPool(name, file, timeoutS, openapi);
     this.pools.set(name, pool);
     return pool;
   }
@@ -111,8 +123,9 @@ export class FunctionsHost {
       return idle;
     }
     if (pool.instances.length >= this.maxInstances) return null;
+    const own = this.opts.credentialsOf?.(pool.name);
     const worker = new Worker(this.opts.workerFile, {
-      env: { ...this.opts.baseEnv },
+      env: { ...this.opts.baseEnv, ...(own ? { TENCENTCLOUD_SECRETID: own.secretId, TENCENTCLOUD_SECRETKEY: own.secretKey } : {}) },
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
     });
     worker.unref();

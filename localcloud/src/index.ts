@@ -21,7 +21,7 @@ import { FileStorage } from './storage';
 import { StorageRules } from './storage-rules';
 import { SqliteStore, type Store } from './store';
 import { loadSubscribeTemplates, SubscribeMessages, type OutboxMessage, type SubscribeTemplates } from './subscribe';
-import { newCredentials, type SdkCredentials } from './tc3';
+import { functionCredentials, newCredentials, type SdkCredentials } from './tc3';
 import { TransactionManager } from './transactions';
 
 export type { Store } from './store';
@@ -214,6 +214,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     functionsDir: opts.functionsDir,
     workerFile: WORKER_FILE,
     baseEnv: { ...sdkEnv(), PATH: process.env.PATH ?? '' },
+    credentialsOf: (fn) => functionCredentials(credentials, fn),
     envId,
     maxInstances: plan.functionInstances,
     planLabel: `${plan.label} (${plan.name})`,

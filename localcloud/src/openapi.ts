@@ -72,6 +72,26 @@ export function encodeOpenApiResp(respData: Buffer, contentType: string, httpCod
   return Buffer.concat([bytesField(1, respData), bytesField(2, Buffer.from(contentType)), varintField(4, httpCode)]);
 }
 
+/** A negative int32 as protobuf writes it: ten bytes of its 64-bit two's complement. */
+function negativeVarint(n: number): Buffer {
+  let v = (1n << 64n) + BigInt(n);
+  const bytes: number[] = [];
+  while (v >= 0x80n) {
+    bytes.push(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
+  }
+  bytes.push(Number(v));
+  return Buffer.from(bytes);
+}
+
+/** The platform refusing the call itself (CommOpenApiResp.errorCode): wx-server-sdk throws that code. */
+export function encodeOpenApiError(errorCode: number): Buffer {
+  return Buffer.concat([writeVarint(3 * 8), errorCode < 0 ? negativeVarint(errorCode) : writeVarint(errorCode), varintField(4, 200)]);
+}
+
+/** A function may make only the cloud calls its config.json declares (`permissions.openapi`). */
+export const OPENAPI_NO_PERMISSION = -604101;
+
 /** Parameters of an OPEN_API call, JSON-decoded. */
 export function decodeOpenApiParams(requestData: Buffer): Record<string, unknown> {
   const comm = decodeMessage(requestData);

@@ -17,10 +17,10 @@ import type http from 'node:http';
 import type { DatabaseService } from './database';
 import { FN_ERR, type FunctionsHost } from './functions-host';
 import { databaseKind, type DatabaseLimits } from './limits';
-import { callOpenApi, parseMultipartParts, type MultipartPart } from './openapi';
+import { callOpenApi, encodeOpenApiError, OPENAPI_NO_PERMISSION, parseMultipartParts, type MultipartPart } from './openapi';
 import type { SubscribeMessages } from './subscribe';
 import { TEMP_URL_DEFAULT_SECONDS, type FileStorage } from './storage';
-import { jsonSignedParams, multipartSignedParams, signatureProblem, type SdkCredentials, type SignedParam } from './tc3';
+import { jsonSignedParams, multipartSignedParams, verifySignature, type SdkCredentials, type SignedParam } from './tc3';
 import { CloudError } from './transactions';
 import { BodyTooLargeError, jsonNestedTooDeep, MAX_JSON_DEPTH, readBody, sendBytes, sendJson } from './http-util';
 
@@ -69,12 +69,12 @@ export class SdkProtocol {
     const parsed = multipart ? { parts: parseMultipartParts(body, contentType) } : parseJsonBody(body);
     if ('problem' in parsed) return refuse('INVALID_PARAM', parsed.problem);
     const signed: Map<string, SignedParam> = 'parts' in parsed ? multipartSignedParams(parsed.parts) : jsonSignedParams(parsed.params);
-    const bad = signatureProblem(
+    const signer = verifySignature(
       { method: req.method ?? 'POST', target: req.url ?? '/', headers: req.headers, params: signed },
       this.deps.credentials,
     );
-    if (bad) return refuse('SIGN_PARAM_INVALID', `signature check failed: ${bad}`);
-    if ('parts' in parsed) return this.handleMultipart(parsed.parts, requestId, res);
+    if (typeof signer === 'string') return refuse('SIGN_PARAM_INVALID', `signature check failed: ${signer}`);
+    if ('parts' in parsed) return this.handleMultipart(parsed.parts, requestId, res, signer.fn);
 
     const params = parsed.params;
     const action = typeof params.action === 'string' ? params.action : 'unknown';
@@ -98,7 +98,8 @@ export class SdkProtocol {
     }
   }
 
-  private async handleMultipart(list: MultipartPart[], requestId: string, res: http.ServerResponse): Promise<void> {
+  /** `fn`: the function whose instance signed the request, or null for the console's credentials (every right). */
+  private async handleMultipart(list: MultipartPart[], requestId: string, res: http.ServerResponse, fn: string | null): Promise<void> {
     const parts = new Map(list.map((p) => [p.name, p.content]));
     const action = parts.get('action')?.toString();
     const apiName = parts.get('apiName')?.toString() ?? '';
@@ -111,6 +112,11 @@ export class SdkProtocol {
         { code: 'INVALID_PARAM', message: `[INVALID_PARAM] unsupported multipart action ${action}`, requestId },
         'application/json; charset=utf-8',
       );
+      return;
+    }
+    // a cloud call the function did not declare in its config.json is refused, as WeChat Cloud refuses it
+    if (fn !== null && !this.deps.functions.openapiAllowed(fn, apiName)) {
+      sendBytes(res, 200, encodeOpenApiError(OPENAPI_NO_PERMISSION), 'application/octet-stream');
       return;
     }
     const pb = await callOpenApi(apiName, requestData, { publicBaseUrl: this.deps.publicBaseUrl(), messages: this.deps.messages });

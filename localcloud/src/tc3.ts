@@ -37,6 +37,30 @@ export function newCredentials(): SdkCredentials {
   return { secretId: `AKIDlocal${crypto.randomBytes(12).toString('hex')}`, secretKey: crypto.randomBytes(32).toString('base64url') };
 }
 
+/**
+ * A function's own credentials, derived from the start's: its instances sign with them, so the cloud knows which
+ * function a request comes from (as WeChat Cloud knows its functions) and applies that function's config.json —
+ * the openapi calls it declared. A tool holding the start's credentials is the console: every right.
+ */
+export function functionCredentials(master: SdkCredentials, fn: string): SdkCredentials {
+  return {
+    secretId: `${master.secretId}x${Buffer.from(fn, 'utf8').toString('hex')}`,
+    secretKey: crypto.createHmac('sha256', master.secretKey).update(`function:${fn}`).digest('base64url'),
+  };
+}
+
+/** Whose credentials a SecretId is: the start's (the console: null) or a function's (its name); undefined: nobody's. */
+export function signerOf(master: SdkCredentials, secretId: string): { fn: string | null; creds: SdkCredentials } | undefined {
+  if (sameText(secretId, master.secretId)) return { fn: null, creds: master };
+  const prefix = `${master.secretId}x`;
+  if (!secretId.startsWith(prefix)) return undefined;
+  const hex = secretId.slice(prefix.length);
+  if (!/^([0-9a-f]{2}){1,60}$/.test(hex)) return undefined;
+  const fn = Buffer.from(hex, 'hex').toString('utf8');
+  const creds = functionCredentials(master, fn);
+  return sameText(secretId, creds.secretId) ? { fn, creds } : undefined;
+}
+
 /** A parameter as the signer saw it: text (trimmed when hashed) or raw bytes (a multipart file part). */
 export type SignedParam = string | Buffer;
 
@@ -118,13 +142,18 @@ interface ParsedAuthorization {
 }
 
 /** The Authorization and X-Timestamp headers, checked for form, key and age. */
-function parseAuthorization(req: SignedRequest, creds: SdkCredentials, nowS: number): ParsedAuthorization | string {
+function parseAuthorization(
+  req: SignedRequest,
+  master: SdkCredentials,
+  nowS: number,
+): (ParsedAuthorization & { signer: NonNullable<ReturnType<typeof signerOf>> }) | string {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || !auth) return 'missing Authorization';
   const m = AUTH_RE.exec(auth);
   if (!m) return 'malformed Authorization';
   const [, secretId = '', date = '', signedParams, signedHeaderList = '', signature = ''] = m;
-  if (!sameText(secretId, creds.secretId)) return 'unknown SecretId';
+  const signer = signerOf(master, secretId);
+  if (!signer) return 'unknown SecretId';
   const rawTs = req.headers['x-timestamp'];
   const timestamp = typeof rawTs === 'string' && /^\d{1,12}$/.test(rawTs) ? Number(rawTs) : NaN;
   if (!Number.isFinite(timestamp)) return 'missing X-Timestamp';
@@ -133,7 +162,7 @@ function parseAuthorization(req: SignedRequest, creds: SdkCredentials, nowS: num
   const signedHeaders = signedHeaderList.split(';');
   // the signer refuses to sign without these; the Host check relies on host being signed
   if (!signedHeaders.includes('host') || !signedHeaders.includes('content-type')) return 'host and content-type must be signed';
-  return { secretId, date, signedParams, signedHeaders, signature, timestamp };
+  return { secretId, date, signedParams, signedHeaders, signature, timestamp, signer };
 }
 
 /** `Signer.tc3sign`'s canonical request, rebuilt from what arrived. */
@@ -155,10 +184,14 @@ function canonicalRequest(req: SignedRequest, a: ParsedAuthorization): string {
 
 class SignatureMismatch extends Error {}
 
-/** Null when the request carries a valid, current signature by `creds`; otherwise why not. */
-export function signatureProblem(req: SignedRequest, creds: SdkCredentials, nowS = Math.floor(Date.now() / 1000)): string | null {
-  const a = parseAuthorization(req, creds, nowS);
+/**
+ * Who signed the request — `{ fn: null }` the start's credentials (the console), `{ fn }` a function's own — when it
+ * carries a valid, current signature by one of them; otherwise why not, as a string.
+ */
+export function verifySignature(req: SignedRequest, master: SdkCredentials, nowS = Math.floor(Date.now() / 1000)): { fn: string | null } | string {
+  const a = parseAuthorization(req, master, nowS);
   if (typeof a === 'string') return a;
+  const creds = a.signer.creds;
   let canonical: string;
   try {
     canonical = canonicalRequest(req, a);
@@ -170,5 +203,5 @@ export function signatureProblem(req: SignedRequest, creds: SdkCredentials, nowS
   const stringToSign = `${ALGORITHM}\n${a.timestamp}\n${scope}\n${crypto.createHash('sha256').update(canonical).digest('hex')}`;
   const key = hmac(hmac(hmac(`TC3${creds.secretKey}`, a.date), SERVICE), 'tc3_request');
   const expected = crypto.createHmac('sha256', key).update(stringToSign).digest('hex');
-  return sameText(expected, a.signature) ? null : 'signature does not match';
+  return sameText(expected, a.signature) ? { fn: a.signer.fn } : 'signature does not match';
 }

@@ -50,4 +50,5 @@ export const COLL = {
   bulletins: 'bulletins',
   reminderSubs: 'reminderSubs',
   reminderRuns: 'reminderRuns',
+  dashboards: 'dashboards',
 } as const;

@@ -150,7 +150,8 @@ export const appealsContract = {
   /** Leaders and the admin: the park's appeal figures by month of filing, from the records (shared/appeals/dashboard.ts). */
   dashboard: {
     input: z.object({ months: z.number().int().min(1, { error: '月份数为1至12' }).max(12, { error: '月份数为1至12' }).default(6) }).strict(),
-    output: z.object({ months: z.array(MonthRow), total: MonthRow, resolvedShare: z.number().nullable() }),
+    // asOf: when the figures were computed (the hourly tick's, or now)
+    output: z.object({ months: z.array(MonthRow), total: MonthRow, resolvedShare: z.number().nullable(), asOf: z.number() }),
   },
   /** The admin gives the appeal to another cadre; the accept deadline starts again. */
   reassign: { input: z.object({ ...Ref, memberId: Id }).strict(), output: AppealView },

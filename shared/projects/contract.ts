@@ -128,6 +128,8 @@ export const projectsContract = {
       months: z.array(MonthRow),
       landing: LandingView,
       lagging: z.array(z.object({ id: z.string(), name: z.string(), lagDays: z.number(), laggingName: z.string().nullable() })),
+      /** When the figures were computed (the hourly tick's, or now). */
+      asOf: z.number(),
     }),
   },
   /** The park's settings for key projects, and the admin's change of them. */

@@ -245,3 +245,27 @@ describe('the park side', () => {
     expect(data(await t.call(p.cadre, 'park', 'calendar', { year: 2031 }))).toMatchObject({ source: 'admin' });
   });
 });
+
+describe('the park dashboard (园区看板)', () => {
+  it('is recomputed by the hourly tick and served from it while fresh; other spans and stale figures are computed now', async () => {
+    const leader = await t.as('M001');
+    const dash = async (months: number) => data(await t.call(leader, 'appeals', 'dashboard', { months }));
+    const projects = async (months: number) => data(await t.call(leader, 'projects', 'dashboard', { months }));
+    const live = await dash(6);
+    const at = Date.now() - 1000;
+    expect(await t.cloud.fireTimer('appeals', 'dashboard', at)).toMatchObject({ ok: true, result: { code: 0, data: { spans: 3 } } });
+    expect(await t.cloud.fireTimer('projects', 'dashboard', at)).toMatchObject({ ok: true, result: { code: 0 } });
+    const snap = await dash(6);
+    expect(snap.asOf).toBe(at);
+    expect({ ...snap, asOf: 0 }).toEqual({ ...live, asOf: 0 });
+    expect((await projects(12)).asOf).toBe(at);
+    expect((await dash(12)).asOf).toBe(at);
+    // 5 months is not a span the page offers: computed now
+    expect((await dash(5)).asOf).toBeGreaterThan(at);
+    // a tick of two hours ago is too old to serve
+    expect(await t.cloud.fireTimer('appeals', 'dashboard', Date.now() - 2 * 3600_000)).toMatchObject({ ok: true });
+    expect((await dash(3)).asOf).toBeGreaterThan(at);
+    // the tick is the platform's: a client sending its event is refused
+    expect((await t.raw(leader, 'appeals', { Type: 'Timer', TriggerName: 'dashboard' })).result).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

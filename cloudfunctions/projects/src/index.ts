@@ -2,15 +2,15 @@
  * projects: key projects (重点项目) — owners who claim them, milestones against plan, lagging projects flagged to
  * their owners, section heads and leaders, on-time milestones counted in the owners' dossiers, the landing cycle.
  */
-import { defineFunction } from '../../../server/common/router';
+import { defineTimedFunction } from '../../../server/common/router';
 import { claim } from './claim';
 import { create } from './create';
-import { dashboard } from './dashboard';
+import { dashboard, recomputeDashboard } from './dashboard';
 import { get } from './get';
 import { list } from './list';
 import { plan } from './plan';
 import { reach } from './reach';
 import { saveSettings, settings } from './settings';
 
-/** The projects function's action table; who may call each action is shared/access.ts. */
-export const main = defineFunction('projects', { list, get, claim, reach, plan, create, dashboard, settings, saveSettings });
+/** The projects function's action table (who may call each action: shared/access.ts); its hourly tick recomputes the dashboard. */
+export const main = defineTimedFunction('projects', { list, get, claim, reach, plan, create, dashboard, settings, saveSettings }, recomputeDashboard);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { parkTimeText } from '../../../../shared/common/time';
 import type { OutputOf } from '../../../../shared/contracts';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
@@ -67,6 +68,9 @@ export default function AppealsDashboard() {
             合计（办结率 {pct(d.resolvedShare)}）
           </View>
           <Figures row={d.total} id='dashboard-total' />
+          <View className='tips' id='dashboard-as-of'>
+            数据截至 {parkTimeText(d.asOf)}，每小时更新
+          </View>
           <ProjectFigures months={months} />
           <View className='cells-title'>企业诉求（按月）</View>
           {d.months.map((m) => (
