@@ -12,8 +12,8 @@
  * - feedback: a feedback report sent `feedbackAfterDays` days ago is not acknowledged yet (反馈报告待确认).
  *
  * The limit is the person's: a one-time subscription allows one message, so a person gets at most as many messages
- * of a template as they accepted, and at most `perTemplatePerRun` in one run (the most urgent first) — a reminder,
- * not a flood. What waits for lack of a subscription waits until they subscribe again.
+ * of a template as they accepted, and at most `perTemplatePerDay` a day (the most urgent first) — a reminder, not a
+ * flood. What waits for lack of a subscription waits until they subscribe again.
  */
 import { dayOf, inPark, quarterLabel, quarterRange, type QuarterId } from '../common/time';
 import { fitKeyword, TEMPLATES, type TemplateKey } from './templates';
@@ -45,8 +45,8 @@ export const REMINDERS = {
   /** Park hours in which reminders go out: from 9:00 until before 20:00 (nobody is woken by a performance system). */
   sendFromHour: 9,
   sendUntilHour: 20,
-  /** Messages of one template one person gets in one run. */
-  perTemplatePerRun: 1,
+  /** Messages of one template one person gets in a day. */
+  perTemplatePerDay: 1,
 } as const;
 
 /** The pages the messages open (mini-program paths, no leading slash). */
@@ -211,6 +211,8 @@ export interface Subscriber {
   accepted: Partial<Record<TemplateKey, boolean>>;
   /** Keys already sent (or claimed for sending): never sent again. */
   sent: ReadonlySet<string>;
+  /** Messages of each template sent to this person today (a run that stopped short and ran again counts them). */
+  sentToday?: Partial<Record<TemplateKey, number>>;
 }
 
 export interface PlannedSend {
@@ -224,7 +226,7 @@ export interface SendPlan {
   waiting: number;
   /** Due, but sent before. */
   alreadySent: number;
-  /** Due, but another of the same template goes to that person in this run. */
+  /** Due, but another of the same template goes (or went) to that person today: tomorrow. */
   deferred: number;
 }
 
@@ -235,7 +237,7 @@ export function mayCarry(s: Pick<Subscriber, 'credits' | 'accepted'>, template: 
 
 /**
  * What may be sent now: for each person and template, the most urgent items not sent before, as many as the
- * person's subscription allows and no more than `perTemplatePerRun`. A person bound from two phones is reminded on
+ * person's subscription allows and no more than `perTemplatePerDay` counting what they were sent today. A person bound from two phones is reminded on
  * the one that subscribed (the first, by openid, when both did).
  */
 export function planSends(due: DueReminder[], subscribers: Subscriber[]): SendPlan {
@@ -259,7 +261,8 @@ export function planSends(due: DueReminder[], subscribers: Subscriber[]): SendPl
     const slot = `${carrier.openid}|${r.template}`;
     const n = used.get(slot) ?? 0;
     const credit = TEMPLATES[r.template].longTerm ? Infinity : (carrier.credits[r.template] ?? 0);
-    if (n >= Math.min(credit, REMINDERS.perTemplatePerRun)) {
+    const today = carrier.sentToday?.[r.template] ?? 0;
+    if (n >= credit || n + today >= REMINDERS.perTemplatePerDay) {
       plan.deferred += 1;
       continue;
     }

@@ -33,10 +33,13 @@ export interface RunDoc extends RunView {
 }
 
 export const LEASE_MS = 75_000;
-/** Claims stop this long into a run, leaving the rest of the 60 s timeout to finish writing; the next tick goes on. */
+/**
+ * New people are taken on until this long into a run: what is under way (a batch's claims, sends and outcome writes)
+ * and the run's own record then fit in the rest of the 60 s timeout; the next tick goes on.
+ */
 export const BUDGET_MS = 40_000;
-/** Messages handed to the platform at once. */
-const SENDS_AT_ONCE = 5;
+/** People whose messages are sent at once (each: a claim, up to three sends, an outcome write). */
+const PEOPLE_AT_ONCE = 8;
 
 /** The platform's errcodes of a send, and what each means for the person's credit. */
 const REFUSED = 43101; // the person allowed no more: the platform holds no credit for them
@@ -82,12 +85,9 @@ async function finish(db: Database, run: RunDoc): Promise<void> {
     .set({ data: { ...data, leaseUntil: 0 } });
 }
 
-/** The claim: one write that checks the key is unsent and a credit is left, and takes both. */
-async function claim(db: Database, s: PlannedSend, now: number): Promise<boolean> {
-  const _ = db.command;
-  const { key, template, kind } = s.reminder;
-  const longTerm = TEMPLATES[template].longTerm;
-  const entry: SentEntry = {
+function entryOf(s: PlannedSend, now: number): SentEntry {
+  const { template, kind } = s.reminder;
+  return {
     kind,
     template,
     title: s.reminder.data[Object.keys(TEMPLATES[template].keywords)[0] ?? ''] ?? '',
@@ -95,14 +95,35 @@ async function claim(db: Database, s: PlannedSend, now: number): Promise<boolean
     at: kind === 'ballot' ? inPark(now).startOf('day').valueOf() : now,
     status: 'sending',
   };
-  const cond = {
-    _id: s.openid,
-    [`sent.${key}`]: _.exists(false),
-    ...(longTerm ? { [`accepted.${template}`]: true } : { [`credits.${template}`]: _.gt(0) }),
+}
+
+/**
+ * The claim: one write that checks each key is unsent and a credit is left for it, and takes both — for all of a
+ * person's messages of this run at once (a person gets at most one per template, so the credits checked are
+ * distinct). When the whole set no longer holds (a credit gone meanwhile), each is claimed alone.
+ */
+async function claim(db: Database, openid: string, sends: PlannedSend[], now: number): Promise<PlannedSend[]> {
+  const _ = db.command;
+  const once = async (set: PlannedSend[]): Promise<boolean> => {
+    const cond: Record<string, unknown> = { _id: openid };
+    const data: Record<string, unknown> = { updatedAt: now };
+    for (const x of set) {
+      const { key, template } = x.reminder;
+      cond[`sent.${key}`] = _.exists(false);
+      data[`sent.${key}`] = _.set(entryOf(x, now));
+      if (TEMPLATES[template].longTerm) cond[`accepted.${template}`] = true;
+      else {
+        cond[`credits.${template}`] = _.gt(0);
+        data[`credits.${template}`] = _.inc(-1);
+      }
+    }
+    const r = await db.collection<SubDoc>(COLL.reminderSubs).where(cond).update({ data });
+    return r.stats.updated === 1;
   };
-  const data = { [`sent.${key}`]: _.set(entry), updatedAt: now, ...(longTerm ? {} : { [`credits.${template}`]: _.inc(-1) }) };
-  const r = await db.collection<SubDoc>(COLL.reminderSubs).where(cond).update({ data });
-  return r.stats.updated === 1;
+  if (await once(sends)) return sends;
+  if (sends.length === 1) return [];
+  const one = await Promise.all(sends.map(async (x) => ((await once([x])) ? [x] : [])));
+  return one.flat();
 }
 
 type Outcome = { status: 'sent' } | { status: 'failed' | 'unknown'; errcode: number | null };
@@ -150,39 +171,50 @@ async function record(db: Database, openid: string, done: { s: PlannedSend; out:
 function describe(e: unknown): string {
   if (e instanceof AppError) return e.message;
   const refusal = platformRefusal(e);
-  if (refusal === 'quota') return '云数据库今日用量已达上限，下一个整点后重试';
+  if (refusal === 'quota') return '云数据库今日用量已达上限，明天再发送';
   if (refusal) return '云数据库繁忙，下次定时任务重试';
   const text = e instanceof Error ? e.message : JSON.stringify(e);
   return `运行出错：${String(text).slice(0, 160)}`;
 }
 
-/** Send what is due and allowed, claim by claim, within the time budget. */
+/** One person's messages of this run: claimed, handed to the platform, and the outcomes written back. */
+async function sendTo(db: Database, cloud: Cloud, run: RunDoc, openid: string, sends: PlannedSend[], now: number): Promise<void> {
+  const claimed = await claim(db, openid, sends, now);
+  if (claimed.length === 0) return;
+  const done = await Promise.all(claimed.map(async (x) => ({ s: x, out: await deliver(cloud, x) })));
+  for (const d of done) {
+    if (d.out.status === 'sent') run.sent += 1;
+    else run.failed += 1;
+  }
+  await record(db, openid, done, now);
+}
+
+/**
+ * Send what is due and allowed, a few people at a time (two writes each: the claim and the outcomes, which keeps a
+ * park inside the plan's database rate), until the time budget is spent; the rest waits for the next tick.
+ */
 async function sendDue(db: Database, cloud: Cloud, run: RunDoc, now: number, started: number): Promise<void> {
   const [facts, subs] = await Promise.all([
     loadFacts(db, now),
     allPages((skip, limit) => db.collection<SubDoc>(COLL.reminderSubs).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
   ]);
   const due = dueReminders(facts, now);
-  const plan = planSends(due, subs.map(subscriberOf));
+  const plan = planSends(
+    due,
+    subs.map((d) => subscriberOf(d, now)),
+  );
   Object.assign(run, { due: due.length, waiting: plan.waiting, alreadySent: plan.alreadySent, deferred: plan.deferred });
-  const byPerson = new Map<string, { s: PlannedSend; out: Outcome }[]>();
+  const byPerson = new Map<string, PlannedSend[]>();
+  for (const x of plan.sends) byPerson.set(x.openid, [...(byPerson.get(x.openid) ?? []), x]);
+  const people = [...byPerson];
   let left = 0;
-  for (let i = 0; i < plan.sends.length; i += SENDS_AT_ONCE) {
+  for (let i = 0; i < people.length; i += PEOPLE_AT_ONCE) {
     if (Date.now() - started > BUDGET_MS) {
-      left = plan.sends.length - i;
+      left = people.slice(i).reduce((n, [, xs]) => n + xs.length, 0);
       break;
     }
-    await Promise.all(
-      plan.sends.slice(i, i + SENDS_AT_ONCE).map(async (s) => {
-        if (!(await claim(db, s, now))) return;
-        const out = await deliver(cloud, s);
-        if (out.status === 'sent') run.sent += 1;
-        else run.failed += 1;
-        byPerson.set(s.openid, [...(byPerson.get(s.openid) ?? []), { s, out }]);
-      }),
-    );
+    await Promise.all(people.slice(i, i + PEOPLE_AT_ONCE).map(([openid, xs]) => sendTo(db, cloud, run, openid, xs, now)));
   }
-  await Promise.all([...byPerson].map(([openid, done]) => record(db, openid, done, now)));
   if (left > 0) {
     run.status = 'partial';
     run.error = `本次时间用尽，余下${left}条提醒在下次定时任务继续发送`;
@@ -212,7 +244,12 @@ export async function runReminders(db: Database, cloud: Cloud, now: number, trig
   }
   // on the run's clock (the tick's time), however long it took
   run.finishedAt = now + (Date.now() - started);
-  await finish(db, run);
+  try {
+    await finish(db, run);
+  } catch (e) {
+    // the record stays 'running' until its lease runs out; the next tick after that runs again, sending nothing twice
+    console.error('[reminders.finish]', e);
+  }
   return run;
 }
 

@@ -6,6 +6,7 @@
 import type { Database, Transaction } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
+import { inPark } from '../../../shared/common/time';
 import { withTransaction } from '../../../server/common/tx';
 import type { MineView } from '../../../shared/reminders/contract';
 import { KIND_LABELS, type ReminderKind, type Subscriber } from '../../../shared/reminders/rules';
@@ -39,13 +40,13 @@ export const MAX_CREDITS = 20;
 /** What was sent is kept a year and a quarter: long enough that no item of a year is reminded twice. */
 export const SENT_KEPT_MS = 460 * 24 * 3600 * 1000;
 
-export const subscriberOf = (d: SubDoc): Subscriber => ({
-  memberId: d.memberId,
-  openid: d._id,
-  credits: d.credits,
-  accepted: d.accepted,
-  sent: new Set(Object.keys(d.sent)),
-});
+/** The rules' view of a record at `now`: what it may carry, what it was sent, and how many of each template today. */
+export function subscriberOf(d: SubDoc, now: number): Subscriber {
+  const today = inPark(now).startOf('day').valueOf();
+  const sentToday: Subscriber['sentToday'] = {};
+  for (const e of Object.values(d.sent)) if (e.at >= today && e.at <= now) sentToday[e.template] = (sentToday[e.template] ?? 0) + 1;
+  return { memberId: d.memberId, openid: d._id, credits: d.credits, accepted: d.accepted, sent: new Set(Object.keys(d.sent)), sentToday };
+}
 
 function view(d: SubDoc | null): MineView {
   return {

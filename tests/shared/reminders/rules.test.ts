@@ -111,6 +111,12 @@ describe('what may be sent', () => {
     expect(plan.alreadySent).toBe(2);
   });
 
+  it('one per template a day: a run that ran again after stopping short sends no second of the same template', () => {
+    const plan = planSends(due, [{ ...sub('A', { todo: 5, vote: 1 }), sentToday: { todo: 1 } }]);
+    expect(plan.sends.map((s) => s.reminder.key)).toEqual(['ballot_V1']);
+    expect(plan.deferred).toBe(2);
+  });
+
   it('a person bound on two phones is reminded on the one that subscribed, once', () => {
     const other = { ...sub('A', { vote: 1 }), openid: 'o_A2' };
     const plan = planSends(due, [sub('A', {}), other]);
