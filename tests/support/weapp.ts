@@ -8,6 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import util from 'util';
 import type { TestCloud } from './cloud';
+import { postJson } from './client';
 
 // jsdom, these tests' environment, has no TextEncoder; the local cloud they start seeds the demo park, whose
 // satisfaction campaign hashes its seed (SHA-256 over UTF-8 bytes) as the real draw does.
@@ -45,6 +46,9 @@ export interface Phone {
   storage: Map<string, unknown>;
   /** Texts drawn on each 2d canvas the pages asked for by selector (`#id` → texts), from a recording context. */
   drawn: Map<string, string[]>;
+  /** What the person answers WeChat's subscription dialog (wx.requestSubscribeMessage), and the dialogs shown. */
+  subscribeAnswer: 'accept' | 'reject';
+  subscribeAsks: string[][];
   /** Open a page as WeChat would, with these options (e.g. `scene` from a mini-program code). */
   open(route: string, options?: Record<string, string>): Promise<SimComponent>;
 }
@@ -57,7 +61,14 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
   if (!fs.existsSync(path.join(weappDist, 'app.js'))) throw new Error(`no weapp build at ${weappDist}: run npm run build:weapp`);
   // The local cloud runs in this test's process, whose jsdom globals lack Node's text codecs.
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
-  const phone: Omit<Phone, 'open'> = { calls: [], relaunched: [], storage: new Map(), drawn: new Map() };
+  const phone: Omit<Phone, 'open'> = {
+    calls: [],
+    relaunched: [],
+    storage: new Map(),
+    drawn: new Map(),
+    subscribeAnswer: 'accept',
+    subscribeAsks: [],
+  };
   let route = '';
   let pageOptions: Record<string, string> = {};
   const g = globalThis as unknown as Record<string, unknown>;
@@ -101,6 +112,21 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     canIUse: () => true,
     createSelectorQuery: () => selectorQuery(phone.drawn),
+    // WeChat's own dialog: the answer is kept by the platform (the local cloud's half), then told to the page
+    requestSubscribeMessage: (o: {
+      tmplIds: string[];
+      success?: (r: unknown) => void;
+      fail?: (r: unknown) => void;
+      complete?: (r: unknown) => void;
+    }) => {
+      phone.subscribeAsks.push(o.tmplIds);
+      const answers = Object.fromEntries(o.tmplIds.map((id) => [id, phone.subscribeAnswer]));
+      void postJson(`${cloud().cloud.url}/api/subscribe`, { tmplIds: o.tmplIds, answers }, { 'x-session': token() }).then((r) => {
+        if ('errCode' in r) o.fail?.(r);
+        else o.success?.(r);
+        o.complete?.(r);
+      });
+    },
   };
   const app: Record<string, unknown> = {};
   g.App = (opts: Record<string, unknown>) => Object.assign(app, opts);
@@ -132,18 +158,20 @@ export function weappPhone(cloud: () => TestCloud, token: () => string): Promise
   require(path.join(weappDist, 'app.js'));
   (app as { onLaunch?: (o: unknown) => void }).onLaunch?.({ path: 'pages/index/index', query: {}, scene: 1047 });
 
-  return Promise.resolve({
-    ...phone,
-    open: async (r, options = {}) => {
-      route = r;
-      pageOptions = options;
-      const id = simulate.load(path.join(weappDist, r), { rootPath: weappDist });
-      const page = simulate.render(id);
-      page.attach(document.createElement('parent-wrapper'));
-      await simulate.sleep(50);
-      return page;
-    },
-  });
+  // the phone itself, not a copy: a test that changes its answer to the dialog changes what the dialog answers
+  return Promise.resolve(
+    Object.assign(phone, {
+      open: async (r: string, options: Record<string, string> = {}) => {
+        route = r;
+        pageOptions = options;
+        const id = simulate.load(path.join(weappDist, r), { rootPath: weappDist });
+        const page = simulate.render(id);
+        page.attach(document.createElement('parent-wrapper'));
+        await simulate.sleep(50);
+        return page;
+      },
+    }),
+  );
 }
 
 /**
