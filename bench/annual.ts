@@ -16,9 +16,9 @@ import { inPark } from '../shared/common/time';
 import type { MemberDoc } from '../shared/members/member';
 import type { SectionDoc } from '../shared/park/park';
 import type * as LocalCloud from '../localcloud/src/index';
+import { gateway } from './stats';
 
 type LocalCloudModule = typeof LocalCloud;
-type Reply = { result?: { code: number | string; message?: string; data?: Record<string, unknown> } };
 
 /** The demo's sections, cadres and this year's quarter results, `times` over (copies with their own ids). */
 function scaleUp(store: LocalCloud.Store, times: number, year: number) {
@@ -47,18 +47,6 @@ function scaleUp(store: LocalCloud.Store, times: number, year: number) {
       })),
     );
   }
-}
-
-/** A POST to the local cloud's gateway (the dev login, or a function call with the session token). */
-function gateway(url: string) {
-  return async (path: string, body: unknown, token?: string) =>
-    (await (
-      await fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
-        body: JSON.stringify(body),
-      })
-    ).json()) as Reply & { token?: string };
 }
 
 async function oneScale(lc: LocalCloudModule, root: string, times: number, now: number): Promise<void> {

@@ -21,9 +21,9 @@ import type { RunView } from '../shared/reminders/contract';
 import { TEMPLATE_KEYS, TEMPLATES } from '../shared/reminders/templates';
 import { phoneCode } from './vote-burst-plan';
 import type * as LocalCloud from '../localcloud/src/index';
+import { gateway } from './stats';
 
 type LocalCloudModule = typeof LocalCloud;
-type Reply = { result?: { code: number | string; message?: string; data?: unknown }; errCode?: number; errMsg?: string; token?: string };
 
 const SEEDED = parkInstant('2026-12-26', '09:00');
 const AT = parkInstant('2026-12-28', '10:00');
@@ -36,18 +36,6 @@ const AT_ONCE = 10;
 /** Ticks the metered run is given to finish the day. */
 const MAX_TICKS = 6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A POST to the local cloud's gateway (the dev login, the subscription dialog, a function call with the session). */
-function gateway(url: string) {
-  return async (path: string, body: unknown, token?: string) =>
-    (await (
-      await fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
-        body: JSON.stringify(body),
-      })
-    ).json()) as Reply;
-}
 
 /** The demo's sections and cadres `times` over (copies with their own ids), every copy bound to its own openid. */
 async function scaleUp(store: LocalCloud.Store, times: number): Promise<void> {

@@ -50,3 +50,23 @@ export function row(label: string, t: Timing): string {
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
+
+/** What the local cloud's gateway answers: a function's reply, a platform failure, or the dev login's token. */
+export type GatewayReply = {
+  result?: { code: number | string; message?: string; data?: Record<string, unknown> };
+  errCode?: number;
+  errMsg?: string;
+  token?: string;
+};
+
+/** A POST to the local cloud's gateway (the dev login, the subscription dialog, a function call with the session). */
+export function gateway(url: string) {
+  return async (path: string, body: unknown, token?: string) =>
+    (await (
+      await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-session': token } : {}) },
+        body: JSON.stringify(body),
+      })
+    ).json()) as GatewayReply;
+}
