@@ -53,6 +53,7 @@ export const ACCESS = {
     // an owner (who claimed the project) or the admin: the handler checks the project's claims
     reach: { roles: ['cadre', 'admin'], scope: 'project' },
     plan: { roles: ['admin'], scope: 'self' },
+    correct: { roles: ['admin'], scope: 'self' },
     create: { roles: ['admin'], scope: 'self' },
     dashboard: { roles: ['leader', 'admin'], scope: 'self' },
     settings: { roles: staff, scope: 'self' },

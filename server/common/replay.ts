@@ -29,7 +29,7 @@ import { COLL } from './collections';
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   members: ['bind', 'issueInvite', 'addContact'],
   park: ['saveCalendar'],
-  projects: ['claim', 'reach', 'plan', 'create', 'saveSettings'],
+  projects: ['claim', 'reach', 'correct', 'plan', 'create', 'saveSettings'],
   dossier: ['saveSummary', 'confirmVisit', 'saveSettings'],
   indicators: ['save', 'saveWeights'],
   applications: ['apply', 'review'],

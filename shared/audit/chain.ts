@@ -60,6 +60,7 @@ export const AUDIT_KINDS = {
   'pay.settings': '修改绩效奖金方案',
   'pay.release': '发放绩效奖金',
   'assessment.correct': '更正季度考核结果',
+  'projects.correct': '更正项目节点日期',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 

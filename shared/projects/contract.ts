@@ -1,6 +1,6 @@
 /** Key projects' contract (重点项目): the list, one project, claims, milestones and the park's landing figures. */
 import { z } from 'zod';
-import { Day, Id, Name, empty } from '../common/schema';
+import { Day, Id, Name, Reason, empty } from '../common/schema';
 import { PROJECTS } from './config';
 
 export const ProjectStatusView = z.object({
@@ -107,6 +107,14 @@ export const projectsContract = {
   /** An owner (or the admin) records the day a milestone was reached; on time, it counts for every owner. */
   reach: {
     input: z.object({ ...ProjectRef, key: z.string().min(1).max(16, { error: '节点编号有误' }), actual: Day, note: Note }).strict(),
+    output: ProjectView,
+  },
+  /**
+   * The admin corrects a reached milestone's actual date, or takes it back to not reached, saying why: the owners'
+   * 进展达速 credits follow in quarters still open (a closed quarter's results stand), and the trail records it.
+   */
+  correct: {
+    input: z.object({ ...ProjectRef, key: z.string().min(1).max(16, { error: '节点编号有误' }), actual: Day.nullable(), reason: Reason }).strict(),
     output: ProjectView,
   },
   /** The admin sets a project's milestones and planned dates. */

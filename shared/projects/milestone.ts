@@ -178,6 +178,32 @@ export function reachProblem(milestones: readonly Milestone[], key: string, actu
 }
 
 /**
+ * Correcting a reached milestone's actual date (the admin, with a reason): to another day that keeps the order —
+ * not ahead of today, not before the milestone reached before it nor after the one reached after it — or back to
+ * not reached (`null`), while the next one is not reached either.
+ */
+export function correctProblem(milestones: readonly Milestone[], key: string, actual: DayString | null, today: DayString): MilestoneProblem | null {
+  const i = milestones.findIndex((m) => m.key === key);
+  const m = milestones[i];
+  if (!m) return { code: 'NOT_FOUND', message: '该项目没有这个节点', path: 'key' };
+  if (m.actual === null) return { code: 'CONFLICT', message: `「${m.name}」尚未填报实际完成日期，请直接填报`, path: 'key' };
+  if (actual === m.actual) return { code: 'INVALID_INPUT', message: '与原填报日期相同，无需更正', path: 'actual' };
+  const prev = milestones[i - 1];
+  const next = milestones[i + 1];
+  if (actual === null) {
+    return next?.actual ? { code: 'INVALID_INPUT', message: `「${next.name}」已完成，请先更正它`, path: 'actual' } : null;
+  }
+  if (actual > today) return { code: 'INVALID_INPUT', message: '实际完成日期不能晚于今天', path: 'actual' };
+  if (prev?.actual && actual < prev.actual) {
+    return { code: 'INVALID_INPUT', message: `实际完成日期不能早于「${prev.name}」（${prev.actual}）`, path: 'actual' };
+  }
+  if (next?.actual && actual > next.actual) {
+    return { code: 'INVALID_INPUT', message: `实际完成日期不能晚于「${next.name}」（${next.actual}）`, path: 'actual' };
+  }
+  return null;
+}
+
+/**
  * The owners a milestone reached on `actual` counts for: those who claimed the project before that day began. A
  * claim made after the fact earns nothing, so nobody collects milestones by claiming projects about to reach them.
  */

@@ -7,6 +7,8 @@ export interface ProjectLogEntry {
   by: string;
   byName: string;
   text: string;
+  /** A correction's entry in the audit trail (shared/audit/chain.ts). */
+  auditSeq?: number;
 }
 
 /** `projects/{id}` — a key industrial project (重点产业项目) and its milestones. */

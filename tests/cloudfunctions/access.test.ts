@@ -56,6 +56,7 @@ const SAMPLES: Samples = {
       key: f.project.milestones.find((m) => m.actual === null)?.key ?? 'production',
       actual: dayOf(Date.now()),
     }),
+    correct: (f) => ({ projectId: f.project._id, key: f.project.milestones[0]?.key ?? 'signing', actual: null, reason: '访问权限测试' }),
     // the plan as it is: refused for nobody but those without the role
     plan: (f) => ({ projectId: f.project._id, milestones: f.project.milestones.map((m) => ({ key: m.key, name: m.name, planned: m.planned })) }),
     create: (f) => ({ name: '访问权限测试项目', enterpriseId: f.enterpriseId }),

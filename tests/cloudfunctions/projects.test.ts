@@ -9,6 +9,7 @@ import { dayOf, quarterOf } from '../../shared/common/time';
 import { dossierId, type DossierDoc, type ReportDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import { parkLanding } from '../../shared/projects/dashboard';
+import { creditedOwners } from '../../shared/projects/milestone';
 import type { ClaimDoc, ProjectDoc } from '../../shared/projects/project';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 
@@ -132,6 +133,89 @@ describe('a milestone reached', () => {
       expect(await t.call(token, 'projects', 'reach', { projectId: c.project._id, ...input })).toMatchObject({ code, message });
     }
     expect(await state()).toBe(snapshot);
+  });
+});
+
+describe('a milestone corrected (the admin, with a reason)', () => {
+  it('taken back, the owners’ credits go; reached again, they come back; re-dated on time, they stand', async () => {
+    // the trial run the first test recorded today, on time
+    const c = await cast('预制构件厂房项目');
+    const m = [...c.project.milestones].reverse().find((x) => x.actual !== null);
+    if (!m) throw new Error('nothing reached');
+    // the owners it credited (one who claimed it the same day earned nothing)
+    const owners = (await find<ReportDoc>('reports', { projectId: c.project._id, kind: 'project_milestone' }))
+      .filter((r) => r._id === `RPT-MS-${c.project._id}-${m.key}-${r.memberId}`)
+      .map((r) => r.memberId);
+    expect(owners.length).toBeGreaterThan(0);
+    const before = new Map(await Promise.all(owners.map(async (id) => [id, await progress(id)] as const)));
+    const ref = { projectId: c.project._id, key: m.key };
+
+    const snapshot = await state();
+    const refused = [
+      [c.ownerToken, { ...ref, actual: null, reason: '填报有误' }, 'FORBIDDEN'],
+      [c.admin, { ...ref, actual: m.actual, reason: '填报有误' }, 'INVALID_INPUT', '与原填报日期相同，无需更正'],
+      [c.admin, { ...ref, actual: dayOf(Date.now() + 86_400_000), reason: '填报有误' }, 'INVALID_INPUT', '实际完成日期不能晚于今天'],
+      [c.admin, { ...ref, actual: null, reason: '' }, 'INVALID_INPUT', '请填写理由（至少2个字）'],
+      [c.admin, { ...ref, key: c.project.milestones[c.project.milestones.length - 1]?.key ?? '', actual: null, reason: '填报有误' }, 'CONFLICT'],
+    ] as const;
+    for (const [token, input, code, message] of refused) {
+      expect(await t.call(token, 'projects', 'correct', input)).toMatchObject(message ? { code, message } : { code });
+    }
+    expect(await state()).toBe(snapshot);
+
+    const back = data(await t.call(c.admin, 'projects', 'correct', { ...ref, actual: null, reason: '试运行未通过验收，撤回' }));
+    expect(back.milestones.find((x) => x.key === m.key)).toMatchObject({ actual: null });
+    expect(back.log[0]?.text).toBe(
+      `更正「${m.name}」实际完成日期 ${m.actual} → 未完成：试运行未通过验收，撤回（收回${owners.length}人的进展达速计分）`,
+    );
+    for (const id of owners) expect(await progress(id)).toBe((before.get(id) ?? 0) - 1);
+    expect(await find('reports', { _id: `RPT-MS-${c.project._id}-${m.key}-${c.owner._id}` })).toEqual([]);
+    // an earlier milestone cannot be taken back while a later one stands
+    const prev = c.project.milestones[c.project.milestones.indexOf(m) - 1];
+
+    data(await t.call(c.ownerToken, 'projects', 'reach', { ...ref, actual: dayOf(Date.now()), note: '复验通过' }));
+    for (const id of owners) expect(await progress(id)).toBe(before.get(id));
+    if (prev?.actual) {
+      expect(
+        await t.call(c.admin, 'projects', 'correct', { projectId: c.project._id, key: prev.key, actual: null, reason: '填报有误' }),
+      ).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: `「${m.name}」已完成，请先更正它`,
+      });
+      // re-dated to the day the one before it was reached: still on time, the credits stand
+      const redated = data(await t.call(c.admin, 'projects', 'correct', { ...ref, actual: prev.actual, reason: '实际完成日期填错' }));
+      expect(redated.milestones.find((x) => x.key === m.key)).toMatchObject({ actual: prev.actual, state: 'on_time' });
+      for (const id of owners) expect(await progress(id)).toBe(before.get(id));
+    }
+    // the trail has each correction, and the check finds the records agreeing with it
+    const admin = c.admin;
+    const trail = data(await t.call(admin, 'audit', 'log', {}));
+    expect(trail.entries.filter((e) => e.kind === 'projects.correct').length).toBeGreaterThanOrEqual(1);
+    const verified = data(await t.call(admin, 'audit', 'verify', {}));
+    expect(verified).toMatchObject({ ok: true });
+  });
+});
+
+describe('a late milestone re-dated on time', () => {
+  it('credits the owners who had claimed the project before that day, in the current quarter', async () => {
+    // the 砂石码头项目's milestone reached late today (above)
+    const c = await cast('砂石码头项目');
+    const m = [...c.project.milestones].reverse().find((x) => x.actual !== null);
+    if (!m?.planned) throw new Error('nothing reached late');
+    const credited = creditedOwners(c.claims, m.planned).map((x) => x.memberId);
+    expect(credited.length).toBeGreaterThan(0);
+    const before = new Map(await Promise.all(c.claims.map(async (x) => [x.memberId, await progress(x.memberId)] as const)));
+    const view = data(
+      await t.call(c.admin, 'projects', 'correct', { projectId: c.project._id, key: m.key, actual: m.planned, reason: '按监理日志更正实际完成日期' }),
+    );
+    expect(view.milestones.find((x) => x.key === m.key)).toMatchObject({ actual: m.planned, state: 'on_time' });
+    expect(view.log[0]?.text).toContain(`${credited.length}人计入`);
+    for (const x of c.claims) expect(await progress(x.memberId)).toBe((before.get(x.memberId) ?? 0) + (credited.includes(x.memberId) ? 1 : 0));
+    // and back to late: the credits go again
+    data(
+      await t.call(c.admin, 'projects', 'correct', { projectId: c.project._id, key: m.key, actual: m.actual, reason: '监理日志有误，恢复原日期' }),
+    );
+    for (const x of c.claims) expect(await progress(x.memberId)).toBe(before.get(x.memberId));
   });
 });
 

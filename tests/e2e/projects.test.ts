@@ -67,6 +67,27 @@ describe('key projects', () => {
     expect(project('预制构件厂房项目').milestones.find((m) => m.key === 'trial')?.actual).not.toBeNull();
   }, 120_000);
 
+  it('the admin takes back the trial run recorded by mistake, saying why, and the owner’s dossier follows', async () => {
+    const [song] = t.cloud.store.find('members', { name: '宋博华' }) as MemberDoc[];
+    if (!song) throw new Error('demo park lacks 宋博华');
+    const p = project('预制构件厂房项目');
+    const before = progress(song._id);
+    const admin = await signInAs(browser, t.cloud.url, demoOpenid('M002'), '#assess-entry-projects');
+    await admin.goto(`${t.cloud.url}/#/projects/detail/index?id=${p._id}`);
+    await admin.locator('#correct-open').click();
+    await expectText(admin.locator('#correct-milestone'), '试生产');
+    await admin.locator('#correct-undo').click();
+    await admin.locator('#correct-submit').click();
+    await expectText(admin.locator('#correct-error'), '请填写理由');
+    await admin.locator('#correct-reason textarea').fill('试运行未通过验收，撤回填报');
+    await shot(admin, 'projects-03-correct');
+    await admin.locator('#correct-submit').click();
+    await expectText(admin.locator('#milestone-trial-state'), '还剩');
+    await expectText(admin.locator('#project-log'), '试运行未通过验收，撤回填报');
+    expect(progress(song._id)).toBe(before - 1);
+    expect(project('预制构件厂房项目').milestones.find((m) => m.key === 'trial')?.actual).toBeNull();
+  }, 120_000);
+
   it('the admin adds a milestone to a project’s plan', async () => {
     const p = project('伊戈尔电气智能制造二期');
     const admin = await signInAs(browser, t.cloud.url, demoOpenid('M002'), '#assess-entry-projects');

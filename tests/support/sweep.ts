@@ -208,6 +208,8 @@ export const PLANS: Plans = {
     claim: { caller: (_, f, i) => turn(sectionCadres(f), i) },
     // the admin may record any project's milestones; half the inputs the next milestone of a project, today
     reach: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: milestoneKeys(f) }), extra: nextMilestones },
+    // the admin corrects the last reached milestone of a project: to today, or back to not reached
+    correct: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: milestoneKeys(f) }), extra: corrections },
     plan: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: [...milestoneKeys(f), null] }), extra: plans },
     create: { caller: (_, f) => id(f.person.admin) },
     dashboard: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
@@ -461,6 +463,20 @@ function nextMilestones(f: SweepFixture): Arb {
     return m ? [{ projectId: p._id, key: m.key, actual: dayOf(Date.now()), note: '' }] : [];
   });
   return fc.constantFrom(...next);
+}
+/** Corrections that keep the order: a project's last reached milestone moved to today, or taken back. */
+function corrections(f: SweepFixture): Arb {
+  const today = dayOf(Date.now());
+  const options = projectsNow(f).flatMap((p) => {
+    const last = [...p.milestones].reverse().find((m) => m.actual !== null);
+    if (!last) return [];
+    const reason = '填报日期有误，予以更正';
+    return [
+      { projectId: p._id, key: last.key, actual: null, reason },
+      ...(last.actual !== today ? [{ projectId: p._id, key: last.key, actual: today, reason }] : []),
+    ];
+  });
+  return fc.constantFrom(...options);
 }
 /** A project's plan with the unreached milestones' planned dates moved by the same days: in order, so it saves. */
 function plans(f: SweepFixture): Arb {

@@ -28,6 +28,8 @@ export function summaryOf(e: AuditEntry, names: Map<string, string>): string {
       return `${who}：${d.field === 'deductions' ? '抽查扣分' : '考人得分'} ${num(d.old)} → ${num(d.new)}`;
     case 'annual.formula':
       return `第${num(d.version)}版`;
+    case 'projects.correct':
+      return `「${typeof d.name === 'string' ? d.name : ''}」${typeof d.from === 'string' ? d.from : '—'} → ${typeof d.to === 'string' ? d.to : '未完成'}`;
     default:
       return `参评${num(d.assessed)}人，优秀${num(d.excellent)}人`;
   }

@@ -10,6 +10,7 @@ import { digest, type AuditEntry } from '../../../shared/audit/chain';
 import type { ChangeRecord, FormulaDoc, YearDoc } from '../../annual/src/lib';
 import type { CardDoc } from '../../cards/src/lib';
 import type { CorrectionDoc } from '../../../shared/assessment/evaluations';
+import type { ProjectDoc, ProjectLogEntry } from '../../../shared/projects/project';
 
 type Entries = Map<number, AuditEntry>;
 
@@ -30,6 +31,11 @@ function correctionAgrees(c: CorrectionDoc, e: AuditEntry | undefined): boolean 
   return e.data.memberId === c.memberId && e.data.field === c.field && e.data.old === c.old && e.data.new === c.new && e.reason === c.reason;
 }
 
+/** A milestone's correction as the project's log keeps it: the same project, words, time and person. */
+function milestoneAgrees(p: ProjectDoc, l: ProjectLogEntry, e: AuditEntry | undefined): boolean {
+  return !!e && e.kind === 'projects.correct' && e.data.projectId === p._id && e.data.text === l.text && e.at === l.at && e.actorId === l.by;
+}
+
 /** A card: who it is for, its colour and the decision as its entry has them; a lifted one, its lifting too. */
 function cardAgrees(c: CardDoc, by: Entries): boolean {
   const e = by.get(c.auditSeq);
@@ -43,11 +49,15 @@ function cardAgrees(c: CardDoc, by: Entries): boolean {
 
 export async function recordsAgainst(db: Database, entries: AuditEntry[]): Promise<{ checked: number; mismatched: string[] }> {
   const by: Entries = new Map(entries.map((e) => [e.seq, e]));
-  const [years, formulas, cards, corrections] = await Promise.all([
+  const [years, formulas, cards, corrections, projects] = await Promise.all([
     allPages<YearDoc>((skip, limit) => db.collection<YearDoc>(COLL.annualYears).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 100),
     allPages<FormulaDoc>((skip, limit) => db.collection<FormulaDoc>(COLL.annualFormulas).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 100),
     allPages<CardDoc>((skip, limit) => db.collection<CardDoc>(COLL.cards).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
     allPages<CorrectionDoc>((skip, limit) => db.collection<CorrectionDoc>(COLL.corrections).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
+    allPages<ProjectDoc>(
+      (skip, limit) => db.collection<ProjectDoc>(COLL.projects).orderBy('_id', 'asc').field({ log: true }).skip(skip).limit(limit).get(),
+      100,
+    ),
   ]);
   const checks: { subject: string; ok: boolean }[] = [
     ...years.flatMap((y) =>
@@ -59,6 +69,9 @@ export async function recordsAgainst(db: Database, entries: AuditEntry[]): Promi
     ...cards.map((c) => ({ subject: `cards:${c.memberId}:${c._id}`, ok: cardAgrees(c, by) })),
     ...corrections.flatMap((c) =>
       c.auditSeq === undefined ? [] : [{ subject: `assessment:${c.periodId}:${c.memberId}`, ok: correctionAgrees(c, by.get(c.auditSeq)) }],
+    ),
+    ...projects.flatMap((p) =>
+      p.log.flatMap((l) => (l.auditSeq === undefined ? [] : [{ subject: `projects:${p._id}`, ok: milestoneAgrees(p, l, by.get(l.auditSeq)) }])),
     ),
   ];
   return { checked: checks.length, mismatched: checks.filter((c) => !c.ok).map((c) => c.subject) };

@@ -4,6 +4,7 @@
  */
 import { defineTimedFunction } from '../../../server/common/router';
 import { claim } from './claim';
+import { correct } from './correct';
 import { create } from './create';
 import { dashboard, recomputeDashboard } from './dashboard';
 import { get } from './get';
@@ -13,4 +14,8 @@ import { reach } from './reach';
 import { saveSettings, settings } from './settings';
 
 /** The projects function's action table (who may call each action: shared/access.ts); its hourly tick recomputes the dashboard. */
-export const main = defineTimedFunction('projects', { list, get, claim, reach, plan, create, dashboard, settings, saveSettings }, recomputeDashboard);
+export const main = defineTimedFunction(
+  'projects',
+  { list, get, claim, reach, correct, plan, create, dashboard, settings, saveSettings },
+  recomputeDashboard,
+);

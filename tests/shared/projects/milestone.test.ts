@@ -13,6 +13,7 @@ import {
   planProblem,
   projectStatus,
   reachProblem,
+  correctProblem,
   reachedOnTime,
   type Milestone,
 } from '../../../shared/projects/milestone';
@@ -108,6 +109,24 @@ describe('a plan', () => {
     // the milestones ahead may be re-planned and added to
     const later = plan(ms).map((m) => (m.key === 'trial' ? { ...m, planned: '2026-11-01' } : m));
     expect(planProblem([...later.slice(0, 5), { key: 'm1', name: '环保验收', planned: '2026-12-01' }, ...later.slice(5)], ms)).toBeNull();
+  });
+});
+
+describe('correcting a milestone reached', () => {
+  // signing 2026-01-10, land 2026-03-05, permits 2026-04-30
+  const ms = project(PLAN, ['2026-01-10', '2026-03-05', '2026-04-30']);
+
+  it('moves its date within its neighbours and not ahead of today, or takes back the last one reached', () => {
+    expect(correctProblem(ms, 'land', '2026-03-01', '2026-11-01')).toBeNull();
+    expect(correctProblem(ms, 'land', '2026-01-10', '2026-11-01')).toBeNull();
+    expect(correctProblem(ms, 'land', '2026-01-09', '2026-11-01')?.message).toBe('实际完成日期不能早于「签约」（2026-01-10）');
+    expect(correctProblem(ms, 'land', '2026-05-01', '2026-11-01')?.message).toBe('实际完成日期不能晚于「施工许可」（2026-04-30）');
+    expect(correctProblem(ms, 'permits', '2026-11-02', '2026-11-01')?.message).toBe('实际完成日期不能晚于今天');
+    expect(correctProblem(ms, 'permits', '2026-04-30', '2026-11-01')?.message).toBe('与原填报日期相同，无需更正');
+    expect(correctProblem(ms, 'permits', null, '2026-11-01')).toBeNull();
+    expect(correctProblem(ms, 'land', null, '2026-11-01')?.message).toBe('「施工许可」已完成，请先更正它');
+    expect(correctProblem(ms, 'construction', '2026-06-01', '2026-11-01')).toMatchObject({ code: 'CONFLICT' });
+    expect(correctProblem(ms, 'nope', null, '2026-11-01')).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

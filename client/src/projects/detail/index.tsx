@@ -10,6 +10,7 @@ import { parkToday } from '../../common/today';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { MilestoneTag, StatusTag, landingText } from '../lib';
+import { CorrectMilestone } from './Correct';
 
 interface PlanRow {
   key: string | null;
@@ -137,10 +138,11 @@ export default function ProjectDetail() {
                     <Button className='btn btn-primary' id='reach-submit' disabled={busy} onClick={() => void reach()}>
                       确认已完成
                     </Button>
-                    <View className='tips'>实际完成日期一经填报不能修改；按计划日期完成的节点计入认领人的档案。</View>
+                    <View className='tips'>实际完成日期填报后只能由组织员说明理由更正；按计划日期完成的节点计入认领人的档案。</View>
                   </View>
                 </View>
               )}
+              {v.mayPlan && <CorrectMilestone v={v} today={today} onSaved={page.setData} />}
               {v.mayPlan && (
                 <View className='btn-area'>
                   <Button className='btn btn-default' id='plan-edit' onClick={() => setPlan(rowsOf(v))}>
