@@ -4,23 +4,19 @@ import type { Ctx, Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { appendAudit } from '../../../server/audit/log';
 import { loadPeriod } from '../../../server/assessment/period';
-import { addReportInTx } from '../../../server/dossier/report';
 import { acceptsChanges, acceptsReports } from '../../../shared/assessment/period';
 import { AppError } from '../../../shared/common/errors';
-import { dayOf, quarterLabel, quarterOf, quarterRange } from '../../../shared/common/time';
+import { dayOf, quarterLabel, quarterOf } from '../../../shared/common/time';
 import { dossierId, type DossierDoc, type ReportDoc } from '../../../shared/dossier/dossier';
 import type { MemberDoc } from '../../../shared/members/member';
 import { PROJECTS } from '../../../shared/projects/config';
 import { correctProblem, creditedOwners, reachedOnTime, type Milestone, type MilestoneProblem } from '../../../shared/projects/milestone';
 import type { ClaimDoc, ProjectDoc } from '../../../shared/projects/project';
-import { claimsOf, loadProject, projectView } from './lib';
+import { claimsOf, creditId, creditMilestoneInTx, loadProject, projectView } from './lib';
 
 function refuse(p: MilestoneProblem): never {
   throw new AppError(p.code, p.message, [{ path: p.path, message: p.message }]);
 }
-
-/** The credits a milestone gave: the reports named after it and each owner (reach.ts). */
-const creditId = (projectId: string, key: string, memberId: string) => `RPT-MS-${projectId}-${key}-${memberId}`;
 
 interface CreditPlan {
   /** Credits the new date no longer gives, in quarters still open: taken back. */
@@ -78,7 +74,6 @@ export const correct: Handler<'projects', 'correct'> = async ({ projectId, key, 
   const m = project.milestones.find((x) => x.key === key) as Milestone;
   const plan = await creditPlan(ctx, project, m, actual, claims);
   const periodId = quarterOf(ctx.now);
-  const { first } = quarterRange(periodId);
   const credits = [
     plan.remove.length ? `收回${plan.remove.length}人的进展达速计分` : '',
     plan.add.length ? `${plan.add.length}人计入${quarterLabel(periodId)}进展达速` : '',
@@ -107,28 +102,8 @@ export const correct: Handler<'projects', 'correct'> = async ({ projectId, key, 
     await ref.update({ data: { milestones: ctx.db.command.set(milestones), log: ctx.db.command.set(log), updatedAt: ctx.now } });
     for (const r of plan.remove) await takeBack(tx, r);
     for (const o of plan.add) {
-      await addReportInTx(
-        tx,
-        o,
-        periodId,
-        {
-          _id: creditId(p._id, key, o._id),
-          memberId: o._id,
-          sectionId: o.sectionId ?? '',
-          periodId,
-          kind: 'project_milestone',
-          date: actual !== null && actual >= first ? actual : today,
-          enterpriseId: null,
-          enterpriseName: null,
-          projectId: p._id,
-          projectName: p.name,
-          note: `「${m.name}」按期完成（计划${m.planned ?? ''}，实际${actual ?? ''}，经更正）`,
-          photoFileIds: [],
-          createdAt: ctx.now,
-        },
-        'project_milestone',
-        null,
-      );
+      const note = `「${m.name}」按期完成（计划${m.planned ?? ''}，实际${actual ?? ''}，经更正）`;
+      await creditMilestoneInTx(tx, o, p, m, { periodId, actual: actual ?? today, today, now: ctx.now, note });
     }
     return { ...p, milestones, log, updatedAt: ctx.now };
   });

@@ -1,14 +1,15 @@
 /** What the projects actions share: loading a project and its owners, the settings, and the views. */
 import { COLL } from '../../../server/common/collections';
-import type { Database } from '../../../server/common/cloud';
+import type { Database, Transaction } from '../../../server/common/cloud';
+import { addReportInTx } from '../../../server/dossier/report';
 import type { Ctx } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
-import { dayOf, inPark } from '../../../shared/common/time';
+import { dayOf, inPark, quarterRange, type QuarterId } from '../../../shared/common/time';
 import { hasRole, type MemberDoc } from '../../../shared/members/member';
 import type { EnterpriseDoc, SectionDoc } from '../../../shared/park/park';
 import { PROJECTS } from '../../../shared/projects/config';
 import type { ProjectItem, ProjectView } from '../../../shared/projects/contract';
-import { landingDays, milestoneState, projectStatus } from '../../../shared/projects/milestone';
+import { landingDays, milestoneState, projectStatus, type Milestone } from '../../../shared/projects/milestone';
 import type { ClaimDoc, ProjectDoc, ProjectSettingsDoc } from '../../../shared/projects/project';
 
 /** A park has tens of key projects: one page of the cloud's 100-record cap holds them all. */
@@ -53,6 +54,45 @@ export function itemOf(p: ProjectDoc, claims: ClaimDoc[], me: MemberDoc, names: 
     claimedByMe: mine.some((c) => c.memberId === me._id),
     owners: mine.length,
   };
+}
+
+/** The report a milestone reached on time puts in an owner's dossier: named after both, so it counts once ever. */
+export const creditId = (projectId: string, key: string, memberId: string): string => `RPT-MS-${projectId}-${key}-${memberId}`;
+
+/**
+ * Credit an owner with a milestone reached on time, inside the caller's transaction: a report in their dossier for
+ * `periodId` (dated the day reached, or today when that fell in an earlier quarter) that moves 重点项目进展达速.
+ */
+export async function creditMilestoneInTx(
+  tx: Transaction,
+  owner: MemberDoc,
+  p: Pick<ProjectDoc, '_id' | 'name'>,
+  m: Pick<Milestone, 'key' | 'name' | 'planned'>,
+  at: { periodId: QuarterId; actual: string; today: string; now: number; note: string },
+): Promise<void> {
+  const { first } = quarterRange(at.periodId);
+  await addReportInTx(
+    tx,
+    owner,
+    at.periodId,
+    {
+      _id: creditId(p._id, m.key, owner._id),
+      memberId: owner._id,
+      sectionId: owner.sectionId ?? '',
+      periodId: at.periodId,
+      kind: 'project_milestone',
+      date: at.actual >= first ? at.actual : at.today,
+      enterpriseId: null,
+      enterpriseName: null,
+      projectId: p._id,
+      projectName: p.name,
+      note: at.note,
+      photoFileIds: [],
+      createdAt: at.now,
+    },
+    'project_milestone',
+    null,
+  );
 }
 
 /** An owner of the project, or the admin: who may record that a milestone was reached. */

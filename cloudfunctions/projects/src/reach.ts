@@ -2,15 +2,14 @@ import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { loadPeriod } from '../../../server/assessment/period';
-import { addReportInTx } from '../../../server/dossier/report';
 import { acceptsReports } from '../../../shared/assessment/period';
 import { AppError } from '../../../shared/common/errors';
-import { dayOf, quarterOf, quarterRange } from '../../../shared/common/time';
+import { dayOf, quarterOf } from '../../../shared/common/time';
 import type { MemberDoc } from '../../../shared/members/member';
 import { PROJECTS } from '../../../shared/projects/config';
 import { creditedOwners, reachProblem, reachedOnTime, type MilestoneProblem } from '../../../shared/projects/milestone';
 import type { ProjectDoc } from '../../../shared/projects/project';
-import { claimsOf, loadProject, mayReach, projectView } from './lib';
+import { claimsOf, creditMilestoneInTx, loadProject, mayReach, projectView } from './lib';
 
 function refuse(p: MilestoneProblem): never {
   throw new AppError(p.code, p.message, [{ path: p.path, message: p.message }]);
@@ -37,7 +36,6 @@ export const reach: Handler<'projects', 'reach'> = async ({ projectId, key, actu
   const owners = (await Promise.all(credited.map((c) => ctx.db.collection<MemberDoc>(COLL.members).doc(c.memberId).get())))
     .map((r) => r.data)
     .filter((m): m is MemberDoc => m !== null && m.active && m.roles.includes('cadre'));
-  const { first } = quarterRange(periodId);
   const plannedText = milestone.planned ? `计划${milestone.planned}，` : '';
   const text = `填报「${milestone.name}」实际完成 ${actual}${note ? `：${note}` : ''}`;
 
@@ -52,28 +50,13 @@ export const reach: Handler<'projects', 'reach'> = async ({ projectId, key, actu
     const log = [...p.log, { at: ctx.now, by: me._id, byName: me.name, text }].slice(-PROJECTS.logMax);
     await ref.update({ data: { milestones: ctx.db.command.set(milestones), log: ctx.db.command.set(log), updatedAt: ctx.now } });
     for (const m of owners) {
-      await addReportInTx(
-        tx,
-        m,
+      await creditMilestoneInTx(tx, m, p, milestone, {
         periodId,
-        {
-          _id: `RPT-MS-${p._id}-${key}-${m._id}`,
-          memberId: m._id,
-          sectionId: m.sectionId ?? '',
-          periodId,
-          kind: 'project_milestone',
-          date: actual >= first ? actual : today,
-          enterpriseId: null,
-          enterpriseName: null,
-          projectId: p._id,
-          projectName: p.name,
-          note: `「${milestone.name}」按期完成（${plannedText}实际${actual}）`,
-          photoFileIds: [],
-          createdAt: ctx.now,
-        },
-        'project_milestone',
-        null,
-      );
+        actual,
+        today,
+        now: ctx.now,
+        note: `「${milestone.name}」按期完成（${plannedText}实际${actual}）`,
+      });
     }
     return { ...p, milestones, log, updatedAt: ctx.now };
   });
