@@ -107,3 +107,18 @@ export async function replayOnce(db: Database, key: string, now: number, work: (
       .catch(() => undefined);
   return reply;
 }
+
+/**
+ * How long a finished request's record is kept: far longer than a phone goes on retrying (minutes) or keeps a draft
+ * with its request id, and no longer — the record holds the reply, and what is not needed is not kept.
+ */
+export const REQUEST_KEPT_MS = 30 * 24 * 3600 * 1000;
+
+/** Remove the request records older than REQUEST_KEPT_MS (one request, outside any transaction); returns how many. */
+export async function purgeRequests(db: Database, now: number): Promise<{ removed: number }> {
+  const r = await db
+    .collection<RequestDoc>(COLL.requests)
+    .where({ at: db.command.lt(now - REQUEST_KEPT_MS) })
+    .remove();
+  return { removed: r.stats.removed };
+}

@@ -1,3 +1,5 @@
+import type { SqliteStore } from '../../localcloud/src/store';
+import { REQUEST_KEPT_MS } from '../../server/common/replay';
 import type { OutputOf } from '../../shared/contracts';
 import { INVITE } from '../../shared/members/config';
 import type { InviteDoc } from '../../shared/members/invite';
@@ -159,5 +161,23 @@ describe('an enterprise contact (企业联系人)', () => {
       data(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E012', name }));
     expect(await t.call(admin, 'members', 'addContact', { enterpriseId: 'E012', name: '联系人己' })).toMatchObject({ code: 'CONFLICT' });
     expect((await members()).length).toBe(before + 5);
+  });
+});
+
+describe('the nightly tick', () => {
+  it('removes the request records past keeping, and only those', async () => {
+    const day = 24 * 3600 * 1000;
+    const now = Date.now();
+    const store = t.cloud.store as SqliteStore;
+    store.applyWrites([
+      { coll: 'requests', id: 'purge-old', doc: { _id: 'purge-old', state: 'done', at: now - REQUEST_KEPT_MS - day, reply: { code: 0, data: {} } } },
+      { coll: 'requests', id: 'purge-recent', doc: { _id: 'purge-recent', state: 'done', at: now - day, reply: { code: 0, data: {} } } },
+    ]);
+    const fired = await t.cloud.fireTimer('members', 'nightly', now);
+    expect(fired).toMatchObject({ ok: true, result: { code: 0 } });
+    expect((fired.result as { data: { removed: number } }).data.removed).toBeGreaterThanOrEqual(1);
+    const left = (await t.cloud.store.find('requests', {})) as { _id: string }[];
+    expect(left.map((r) => r._id)).toContain('purge-recent');
+    expect(left.map((r) => r._id)).not.toContain('purge-old');
   });
 });
