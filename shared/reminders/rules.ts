@@ -9,16 +9,18 @@
  *   them while the quarter is still open (考核评分未完成);
  * - ballot: a voter on the roll of an open campaign has not voted and it closes within `ballotHoursBeforeClose`
  *   hours (测评未投票; a campaign closed on command is a meeting's and has no deadline to remind of);
- * - feedback: a feedback report sent `feedbackAfterDays` days ago is not acknowledged yet (反馈报告待确认).
+ * - feedback: a feedback report sent `feedbackAfterDays` days ago is not acknowledged yet (反馈报告待确认);
+ * - followUp: a talk's follow-up date (谈心谈话的回访日期) is tomorrow or has passed within `followUpDaysAfter` days
+ *   and no talk has been recorded on the report since that day: its recorder is reminded (谈心回访).
  *
  * The limit is the person's: a one-time subscription allows one message, so a person gets at most as many messages
  * of a template as they accepted, and at most `perTemplatePerDay` a day (the most urgent first) — a reminder, not a
  * flood. What waits for lack of a subscription waits until they subscribe again.
  */
-import { dayOf, inPark, quarterLabel, quarterRange, type QuarterId } from '../common/time';
+import { daysBetween, dayOf, inPark, quarterLabel, quarterRange, type DayString, type QuarterId } from '../common/time';
 import { fitKeyword, TEMPLATES, type TemplateKey } from './templates';
 
-export const REMINDER_KINDS = ['dossier', 'evaluation', 'ballot', 'feedback'] as const;
+export const REMINDER_KINDS = ['dossier', 'evaluation', 'ballot', 'feedback', 'followUp'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const KIND_TEMPLATE: Record<ReminderKind, TemplateKey> = {
@@ -26,6 +28,7 @@ export const KIND_TEMPLATE: Record<ReminderKind, TemplateKey> = {
   evaluation: 'todo',
   ballot: 'vote',
   feedback: 'feedback',
+  followUp: 'todo',
 };
 
 export const KIND_LABELS: Record<ReminderKind, string> = {
@@ -33,6 +36,7 @@ export const KIND_LABELS: Record<ReminderKind, string> = {
   evaluation: '考核评分未完成',
   ballot: '测评未投票',
   feedback: '反馈报告待确认',
+  followUp: '谈心回访',
 };
 
 export const REMINDERS = {
@@ -42,6 +46,8 @@ export const REMINDERS = {
   ballotHoursBeforeClose: 48,
   /** Days after a feedback report was sent from which its acknowledgement is reminded. */
   feedbackAfterDays: 2,
+  /** A talk's follow-up is reminded from the day before its date until this many days after it. */
+  followUpDaysAfter: 14,
   /** Park hours in which reminders go out: from 9:00 until before 20:00 (nobody is woken by a performance system). */
   sendFromHour: 9,
   sendUntilHour: 20,
@@ -56,6 +62,8 @@ export const REMINDER_PAGES = {
   evaluationSection: 'assessment/evaluate-section/index',
   ballot: (campaignId: string) => `votes/ballot/index?campaignId=${encodeURIComponent(campaignId)}`,
   feedback: 'feedback/mine/index',
+  followUp: (memberId: string, periodId: string) =>
+    `feedback/write/index?memberId=${encodeURIComponent(memberId)}&periodId=${encodeURIComponent(periodId)}`,
 } as const;
 
 /** What the reminders are computed from, loaded by the function. */
@@ -70,6 +78,16 @@ export interface ReminderFacts {
   ballots: { memberId: string; campaignId: string; title: string; closesAt: number | null }[];
   /** Feedback reports sent and not acknowledged. */
   feedback: { memberId: string; reportId: string; periodId: QuarterId; sentAt: number }[];
+  /** Each talk's follow-up: who recorded it, about whom, when, and whether a talk was recorded on or after that day. */
+  followUps?: {
+    recorderId: string;
+    memberId: string;
+    memberName: string;
+    reportId: string;
+    periodId: QuarterId;
+    followUpOn: DayString;
+    done: boolean;
+  }[];
 }
 
 export interface DueReminder {
@@ -193,10 +211,28 @@ function feedbackDue(f: ReminderFacts, now: number): DueReminder[] {
     }));
 }
 
+function followUpDue(f: ReminderFacts, now: number): DueReminder[] {
+  const today = dayOf(now);
+  return (f.followUps ?? [])
+    .filter((t) => !t.done && daysBetween(t.followUpOn, today) >= -1 && daysBetween(t.followUpOn, today) <= REMINDERS.followUpDaysAfter)
+    .map((t) => {
+      const at = inPark(`${t.followUpOn}T18:00:00+08:00`).valueOf();
+      return {
+        memberId: t.recorderId,
+        kind: 'followUp' as const,
+        key: reminderKey('followUp', t.reportId, t.followUpOn),
+        template: KIND_TEMPLATE.followUp,
+        deadline: at,
+        page: REMINDER_PAGES.followUp(t.memberId, t.periodId),
+        data: fill('todo', [`与${t.memberName}的谈心谈话回访`, keywordTime(at), '请按约定回访，并记录谈话情况']),
+      };
+    });
+}
+
 /** Everything due now, for everyone, most urgent first. */
 export function dueReminders(f: ReminderFacts, now: number): DueReminder[] {
   const open = new Set(f.quarters.filter((q) => quarterDue(q, now)).map((q) => q.id));
-  return [...dossierDue(f, now, open), ...evaluationDue(f, now, open), ...ballotDue(f, now), ...feedbackDue(f, now)].sort(
+  return [...dossierDue(f, now, open), ...evaluationDue(f, now, open), ...ballotDue(f, now), ...feedbackDue(f, now), ...followUpDue(f, now)].sort(
     (a, b) => a.deadline - b.deadline || a.key.localeCompare(b.key) || a.memberId.localeCompare(b.memberId),
   );
 }

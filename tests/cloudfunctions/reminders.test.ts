@@ -160,6 +160,38 @@ describe('a timed run', () => {
     expect(sub?.sent.ballot_VREMIND1?.at).toBe(parkInstant('2026-12-29'));
   });
 
+  it('reminds the one who recorded a talk of its follow-up, until a talk follows it', async () => {
+    const head = (await find<MemberDoc>('members', { bound: true, active: true })).find(
+      (m) => m.roles.includes('sectionHead') && !m.roles.includes('leader'),
+    );
+    const g = cadres[6] as MemberDoc;
+    if (!head) throw new Error('no section head');
+    const talk = {
+      date: '2026-12-20',
+      by: head._id,
+      byName: head.name,
+      notes: '查找差距原因',
+      plan: '每周汇报',
+      followUpOn: '2026-12-29',
+      at: parkInstant('2026-12-20', '15:00'),
+    };
+    write('feedbackReports', `2026Q3_${g._id}`, {
+      memberId: g._id,
+      memberName: g.name,
+      periodId: '2026Q3',
+      sentAt: parkInstant('2026-12-19'),
+      acknowledgedAt: parkInstant('2026-12-19', '12:00'),
+      talks: [talk],
+    });
+    await subscribe(head._id, ['todo']);
+    // two days after the date agreed, nothing recorded since: the recorder is reminded, before anything else of 待办
+    expect(await tick(parkInstant('2026-12-31', '11:00'))).toMatchObject({ status: 'done' });
+    const sent = messagesTo(head._id);
+    expect(sent.map((m) => m.fields[0]?.value)).toEqual([`与${g.name}的谈心谈话回访`]);
+    expect(sent[0]?.page).toBe(`feedback/write/index?memberId=${g._id}&periodId=2026Q3`);
+    expect(sent[0]?.fields[1]?.value).toBe('2026年12月29日 18:00');
+  });
+
   it('that fails says why, and the next tick runs it again without sending twice', async () => {
     const e = cadres[4] as MemberDoc;
     const f = cadres[5] as MemberDoc;

@@ -96,16 +96,43 @@ async function ballotFacts(db: Database, now: number): Promise<ReminderFacts['ba
   return open.flatMap((c, i) => (rolls[i] ?? []).map((r) => ({ memberId: r.memberId, campaignId: c._id, title: c.title, closesAt: c.closesAt })));
 }
 
-async function feedbackFacts(db: Database): Promise<ReminderFacts['feedback']> {
+interface ReportFacts {
+  _id: string;
+  memberId: string;
+  memberName: string;
+  periodId: string;
+  sentAt: number;
+  acknowledgedAt: number | null;
+  talks: { date: string; by: string; followUpOn: string }[];
+}
+
+/** Feedback reports not acknowledged, and the talks' follow-ups (one read of the reports, their few fields). */
+async function feedbackFacts(db: Database): Promise<Pick<ReminderFacts, 'feedback' | 'followUps'>> {
   const reports = await allPages(
-    where<{ _id: string; memberId: string; periodId: string; sentAt: number }>(
+    where<ReportFacts>(
       db,
       COLL.feedbackReports,
-      { acknowledgedAt: null },
-      { memberId: true, periodId: true, sentAt: true },
+      {},
+      { memberId: true, memberName: true, periodId: true, sentAt: true, acknowledgedAt: true, talks: true },
     ),
   );
-  return reports.map((r) => ({ memberId: r.memberId, reportId: r._id, periodId: r.periodId, sentAt: r.sentAt }));
+  return {
+    feedback: reports
+      .filter((r) => r.acknowledgedAt === null)
+      .map((r) => ({ memberId: r.memberId, reportId: r._id, periodId: r.periodId, sentAt: r.sentAt })),
+    followUps: reports.flatMap((r) =>
+      r.talks.map((t) => ({
+        recorderId: t.by,
+        memberId: r.memberId,
+        memberName: r.memberName,
+        reportId: r._id,
+        periodId: r.periodId,
+        followUpOn: t.followUpOn,
+        // followed up: a talk recorded on the report on or after the day agreed
+        done: r.talks.some((later) => later.date >= t.followUpOn),
+      })),
+    ),
+  };
 }
 
 /** Everything the rules need about the park now. */
@@ -130,5 +157,5 @@ export async function loadFacts(db: Database, now: number): Promise<ReminderFact
     ballotFacts(db, now),
     feedbackFacts(db),
   ]);
-  return { quarters: qs, dossiers, evaluations, ballots, feedback };
+  return { quarters: qs, dossiers, evaluations, ballots, ...feedback };
 }

@@ -77,6 +77,21 @@ describe('what is due', () => {
     expect(due[0]?.data).toEqual({ thing1: '2026年第三季度绩效反馈报告', phrase2: '待确认', time3: '2026年10月10日 15:00' });
   });
 
+  it('a talk’s follow-up to its recorder, from the day before until two weeks after, unless a talk followed it', () => {
+    const followUps = [
+      { recorderId: 'H', memberId: 'A', memberName: '张明', reportId: '2026Q3_A', periodId: '2026Q3', followUpOn: '2026-11-20', done: false },
+      { recorderId: 'H', memberId: 'B', memberName: '李华', reportId: '2026Q3_B', periodId: '2026Q3', followUpOn: '2026-11-20', done: true },
+    ];
+    expect(dueReminders(facts({ followUps }), parkInstant('2026-11-18', '10:00'))).toEqual([]);
+    const due = dueReminders(facts({ followUps }), parkInstant('2026-11-19', '10:00'));
+    expect(due.map((d) => [d.memberId, d.kind, d.key, d.page])).toEqual([
+      ['H', 'followUp', 'followUp_2026Q3_A_2026-11-20', 'feedback/write/index?memberId=A&periodId=2026Q3'],
+    ]);
+    expect(due[0]?.data).toEqual({ thing1: '与张明的谈心谈话回访', time2: '2026年11月20日 18:00', thing3: '请按约定回访，并记录谈话情况' });
+    expect(dueReminders(facts({ followUps }), parkInstant('2026-12-04', '10:00'))).toHaveLength(1);
+    expect(dueReminders(facts({ followUps }), parkInstant('2026-12-05', '10:00'))).toEqual([]);
+  });
+
   it('in office hours only, park time', () => {
     expect(inSendingHours(parkInstant('2026-12-28', '08:59'))).toBe(false);
     expect(inSendingHours(parkInstant('2026-12-28', '09:00'))).toBe(true);
