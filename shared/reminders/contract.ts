@@ -39,7 +39,9 @@ export const RunView = z.object({
   attempts: z.number().int(),
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
+  /** What the last run found due, waiting, sent before and left for tomorrow. */
   due: z.number().int(),
+  /** Sent and failed today, over all the day's runs. */
   sent: z.number().int(),
   waiting: z.number().int(),
   alreadySent: z.number().int(),

@@ -236,4 +236,29 @@ describe('a timed run', () => {
     expect(messagesTo(e._id)).toEqual([]);
     expect(t.cloud.sentMessages().length).toBe(before + 1);
   });
+
+  it('that stopped short goes on at the next tick, and the day’s record adds up what went out', async () => {
+    // 2027-01-04: the fourth quarter ended and is still open, so evaluations still missing are due
+    const day = parkInstant('2027-01-04', '10:00');
+    write('reminderRuns', '2027-01-04', {
+      day: '2027-01-04',
+      status: 'partial',
+      trigger: 'timer',
+      attempts: 1,
+      startedAt: day - 3600_000,
+      finishedAt: day - 3560_000,
+      leaseUntil: 0,
+      due: 9,
+      sent: 3,
+      waiting: 0,
+      alreadySent: 0,
+      deferred: 0,
+      failed: 0,
+      error: '本次时间用尽，余下1条提醒在下次定时任务继续发送',
+    });
+    await subscribe('M001', ['todo']);
+    const run = await tick(day);
+    expect(run).toMatchObject({ status: 'done', sent: 4, error: null });
+    expect(messagesTo('M001').map((m) => m.fields[0]?.value)).toEqual([expect.stringMatching(/^2026年第四季度考[人事]评分$/)]);
+  });
 });

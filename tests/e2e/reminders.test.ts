@@ -55,7 +55,7 @@ describe('reminders', () => {
     await admin.locator('#assess-entry-reminderRuns').click();
     const day = quarterRange(quarterOf(Date.now())).last;
     await expectText(admin.locator(`#run-${day}-status`), '已完成');
-    await expectText(admin.locator(`#run-${day}`), '已发送 1');
+    await expectText(admin.locator(`#run-${day}`), '今日已发送 1');
     await shot(admin, 'reminders-03-runs');
   }, 120_000);
 });

@@ -63,6 +63,9 @@ async function begin(db: Database, now: number, trigger: RunView['trigger']): Pr
       _id: day,
       day,
       ...EMPTY_COUNTS,
+      // what went out today adds up over the day's runs (a run that stopped short and the one that went on)
+      sent: cur?.sent ?? 0,
+      failed: cur?.failed ?? 0,
       status: 'running',
       trigger,
       attempts: (cur?.attempts ?? 0) + 1,

@@ -53,7 +53,7 @@ export default function ReminderRuns() {
               </View>
               <View className='cell'>
                 <View className='cell-bd tips'>
-                  待提醒 {r.due} · 已发送 {r.sent} · 未订阅 {r.waiting} · 已提醒过 {r.alreadySent} · 改日 {r.deferred} · 失败 {r.failed}
+                  今日已发送 {r.sent} · 失败 {r.failed} · 最近一次：待提醒 {r.due}，未订阅 {r.waiting}，已提醒过 {r.alreadySent}，改日 {r.deferred}
                 </View>
               </View>
               <View className='cell'>
