@@ -112,3 +112,15 @@ export function isVoid(spec: CampaignSpec, ratings: Ratings): boolean {
   const values = Object.values(ratings).flatMap((byDim) => Object.values(byDim));
   return values.length > 1 && values.every((v) => v === values[0]);
 }
+
+/**
+ * What the voter is told before submitting a ballot the count would drop as void (a paper ballot of this kind is
+ * void when every mark is the same: it says nothing about anyone). Null when the ballot counts. The voter decides:
+ * the ballot is accepted either way, since choosing to cast a void ballot is theirs.
+ */
+export function voidWarning(spec: CampaignSpec, ratings: Ratings): string | null {
+  if (!isVoid(spec, ratings)) return null;
+  const first = Object.values(ratings).flatMap((byDim) => Object.values(byDim))[0];
+  const label = typeof first === 'string' ? `“${GRADE_LABELS[first]}”` : `${String(first)} 分`;
+  return `您对所有人、所有评价项给出的都是${label}。按本次测评规则，评价完全相同的选票为废票，不计入结果。`;
+}

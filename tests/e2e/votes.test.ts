@@ -175,3 +175,44 @@ describe('a 班子测评 from set-up to results', () => {
     await shot(cadre, 'vote-08-receipt-counted');
   });
 });
+
+describe('a ballot the count would drop as void', () => {
+  it('is announced before it is cast: the voter goes back and changes it, or casts it knowing', async () => {
+    const admin = await t.as('M002');
+    const created = await t.call(admin, 'votes', 'create', { title: '2026年度班子测评（废票提示）', kind: 'rate_leadership', year: 2026 });
+    if (created.code !== 0) throw new Error(created.message);
+    const campaignId = created.data.id;
+    expect((await t.call(admin, 'votes', 'open', { campaignId })).code).toBe(0);
+
+    const voter = await signIn('M015');
+    await voter.locator('#vote-entry').click();
+    await voter.locator(`#vote-${campaignId}`).click();
+    await expectText(voter.locator('#ballot-page .tips'), '评价完全相同的选票为废票');
+    // 全部称职 on every candidate: every value on the ballot is 称职.
+    for (const id of LEADERS) await voter.locator(`#cand-${id}-fill`).click();
+    await voter.locator('#ballot-submit').click();
+    await expectText(voter.locator('#ballot-void-warning'), '这张选票将不计入结果');
+    await expectText(voter.locator('#ballot-void-warning'), '都是“称职”');
+    await shot(voter, 'vote-09-void-warning');
+
+    // 返回修改: one 优秀 on 绩 makes the ballot count, and the warning is gone.
+    await voter.locator('#ballot-cancel').click();
+    await voter.locator('#cand-M004-ji-excellent').click();
+    await voter.locator('#ballot-submit').click();
+    await voter.locator('#ballot-confirm-box').waitFor();
+    expect(await voter.locator('#ballot-void-warning').count()).toBe(0);
+    await expectText(voter.locator('#ballot-confirm'), '确认提交');
+
+    // Back to all 称职 and cast anyway: accepted, and the receipt page says it will not count.
+    await voter.locator('#ballot-cancel').click();
+    await voter.locator('#cand-M004-ji-competent').click();
+    await voter.locator('#ballot-submit').click();
+    await expectText(voter.locator('#ballot-confirm'), '仍然提交（废票）');
+    // a live secondary button reads as live: green text, not the white Taro's H5 gives disabled="false"
+    expect(await voter.locator('#ballot-confirm').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(6, 174, 86)');
+    await voter.locator('#ballot-confirm').click();
+    await voter.locator('#ballot-receipt').waitFor({ timeout: 15_000 });
+    await expectText(voter.locator('#ballot-done-void'), '不计入结果');
+    expect(t.cloud.store.count('voteBallots', { campaignId })).toBe(1);
+  });
+});

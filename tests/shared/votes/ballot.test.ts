@@ -1,5 +1,5 @@
 import { DEFAULT_GRADE_POINTS, DEFAULT_RULES } from '../../../shared/votes/config';
-import { ballotProblems, excellentCap, gradeOfPoints, isVoid, problemMessage, weightedPoints } from '../../../shared/votes/ballot';
+import { ballotProblems, excellentCap, gradeOfPoints, isVoid, problemMessage, voidWarning, weightedPoints } from '../../../shared/votes/ballot';
 import { grades, points, spec } from './fixtures';
 
 describe('a ballot’s 优秀 cap (at most 20% of those rated)', () => {
@@ -96,5 +96,12 @@ describe('void ballots', () => {
   it('the rule can be switched off', () => {
     const off = spec(3, { rules: { ...DEFAULT_RULES, voidIfAllSame: false } });
     expect(isVoid(off, grades({ C1: 'competent', C2: 'competent', C3: 'competent' }, off))).toBe(false);
+    expect(voidWarning(off, grades({ C1: 'competent', C2: 'competent', C3: 'competent' }, off))).toBeNull();
+  });
+  it('the voter is told before submitting, naming the one value given and that it will not count', () => {
+    expect(voidWarning(s, grades({ C1: 'competent', C2: 'competent', C3: 'competent' }, s))).toMatch(/都是“称职”.*废票，不计入结果/);
+    const r = grades({ C1: 'competent', C2: 'competent', C3: 'competent' }, s);
+    r.C3 = { ...r.C3, ji: 'basic' };
+    expect(voidWarning(s, r)).toBeNull();
   });
 });

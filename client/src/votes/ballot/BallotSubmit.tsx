@@ -10,6 +10,7 @@ export function BallotSubmit({
   retrying,
   total,
   excellent,
+  voidNote,
   onCheck,
   onConfirm,
   onCancel,
@@ -22,6 +23,8 @@ export function BallotSubmit({
   retrying: Retrying | null;
   total: number;
   excellent: number;
+  /** Why the count would drop this ballot as void, or null when it counts. */
+  voidNote: string | null;
   onCheck: () => void;
   onConfirm: () => void;
   onCancel: () => void;
@@ -46,17 +49,49 @@ export function BallotSubmit({
       <View className='btn-area'>
         {confirming ? (
           <View id='ballot-confirm-box'>
+            {voidNote && (
+              <View className='problems' id='ballot-void-warning'>
+                <View className='problems-title'>这张选票将不计入结果</View>
+                <View className='problem'>{voidNote}</View>
+                <View className='problem'>如需计入，请返回按每个人的实际表现修改；也可以仍按废票提交。</View>
+              </View>
+            )}
             <View className='tips' style={{ padding: '0 0 16px', textAlign: 'center' }}>
               共评价 {total} 人，总体优秀 {excellent} 人。提交后不能修改，确认提交？
             </View>
-            <Button id='ballot-confirm' className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`} disabled={submitting} onClick={onConfirm}>
-              {submitting ? '正在提交…' : '确认提交'}
-            </Button>
-            <RetryNote retrying={retrying} id='ballot-retrying' />
-            <View style={{ height: '12px' }} />
-            <Button id='ballot-cancel' className='btn btn-default' onClick={onCancel}>
-              再看看
-            </Button>
+            {voidNote ? (
+              <>
+                <Button id='ballot-cancel' className='btn btn-primary' onClick={onCancel}>
+                  返回修改
+                </Button>
+                <View style={{ height: '12px' }} />
+                <Button
+                  id='ballot-confirm'
+                  className={`btn btn-default${submitting ? ' btn-disabled' : ''}`}
+                  disabled={submitting}
+                  onClick={onConfirm}
+                >
+                  {submitting ? '正在提交…' : '仍然提交（废票）'}
+                </Button>
+                <RetryNote retrying={retrying} id='ballot-retrying' />
+              </>
+            ) : (
+              <>
+                <Button
+                  id='ballot-confirm'
+                  className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`}
+                  disabled={submitting}
+                  onClick={onConfirm}
+                >
+                  {submitting ? '正在提交…' : '确认提交'}
+                </Button>
+                <RetryNote retrying={retrying} id='ballot-retrying' />
+                <View style={{ height: '12px' }} />
+                <Button id='ballot-cancel' className='btn btn-default' onClick={onCancel}>
+                  再看看
+                </Button>
+              </>
+            )}
           </View>
         ) : (
           <Button id='ballot-submit' className='btn btn-primary' onClick={onCheck}>

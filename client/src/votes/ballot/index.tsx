@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CAMPAIGN_KIND_LABELS } from '../../../../shared/votes/contract';
 import type { Ratings, RatingValue } from '../../../../shared/votes/config';
-import { ballotProblems, excellentCount, problemMessage } from '../../../../shared/votes/ballot';
+import { ballotProblems, excellentCount, problemMessage, voidWarning } from '../../../../shared/votes/ballot';
 import { call } from '../../common/call';
 import { ProgressBar } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
@@ -47,7 +47,7 @@ export default function BallotPage() {
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ receipt: string } | null>(null);
+  const [done, setDone] = useState<{ receipt: string; void?: boolean } | null>(null);
   const [retrying, setRetrying] = useState<{ attempt: number; of: number } | null>(null);
   const replayed = useRef(false);
 
@@ -131,7 +131,7 @@ export default function BallotPage() {
     setPage(0);
   };
 
-  if (done) return <BallotDone receipt={done.receipt} />;
+  if (done) return <BallotDone receipt={done.receipt} void={done.void === true} />;
 
   if (!b || !spec) return <BallotUnavailable error={error} onRetry={() => void ballot.reload()} />;
 
@@ -142,6 +142,8 @@ export default function BallotPage() {
   const rated = mine.filter((x) => complete(spec.dimensions, ratings[x.id])).length;
   const exc = excellentCount(spec, ratings);
   const overCap = exc > b.excellentCap;
+  // Said before the voter confirms: a ballot the count would drop as void, and why (shared/votes/ballot.ts).
+  const voidNote = voidWarning(spec, ratings);
 
   const needle = q.trim();
   const shown = mine.filter(
@@ -182,7 +184,7 @@ export default function BallotPage() {
     if (r.code === 0) {
       clearDraft(c.id);
       confirmReceipt(c.id, r.data.receipt);
-      setDone(r.data);
+      setDone({ ...r.data, void: voidNote !== null });
       return;
     }
     if (r.code === 'INVALID_INPUT' && r.details && r.details.length > 0) setProblems(r.details.map((d) => d.message));
@@ -242,14 +244,15 @@ export default function BallotPage() {
         retrying={retrying}
         total={total}
         excellent={exc}
+        voidNote={voidNote}
         onCheck={check}
         onConfirm={() => void submit()}
         onCancel={() => setConfirming(false)}
       />
       <View className='tips'>
         <Text>
-          评价按{c.dimensions.map((d) => d.label).join('、')}逐项进行；各项加权后为总体评价，总体“优秀”最多 {b.excellentCap}{' '}
-          人。填写内容保存在本机，提交前离开不会丢失。
+          评价按{c.dimensions.map((d) => d.label).join('、')}逐项进行；各项加权后为总体评价，总体“优秀”最多 {b.excellentCap} 人。
+          {spec.rules.voidIfAllSame ? '对所有人所有项的评价完全相同的选票为废票。' : ''}填写内容保存在本机，提交前离开不会丢失。
         </Text>
       </View>
     </View>
