@@ -23,7 +23,8 @@ import type { IndicatorClass, IndicatorKind } from '../shared/indicators/contrac
 import type { IndicatorDoc, TreeNodeDoc } from '../shared/indicators/indicator';
 import type { Role } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
-import type { EnterpriseDoc, SectionDoc } from '../shared/park/park';
+import { DEFAULT_PARK_SETTINGS, PARK_DOC_ID, type EnterpriseDoc, type ParkDoc, type SectionDoc } from '../shared/park/park';
+import { CREDIT_ALPHABET, creditCheckChar } from '../shared/park/credit-code';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -261,14 +262,27 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const today = dayOf(now);
   const { first } = quarterRange(periodId);
 
-  const sections: SectionDoc[] = SECTIONS.map(([id, name], i) => ({ _id: id, name, order: i + 1 }));
+  // each section's overseeing leader (分管领导): the four deputy directors, three sections each
+  const sections: SectionDoc[] = SECTIONS.map(([id, name], i) => ({
+    _id: id,
+    name,
+    order: i + 1,
+    code: id,
+    leaderId: `M00${4 + Math.floor(i / 3)}`,
+    active: true,
+  }));
 
   // Enterprises: the four named in the report, then generated names, unique.
+  // credit codes from a stream of their own: what they draw moves nothing generated below
+  const credit = creditCodes(seededRandom(seed + 5));
   const enterprises: EnterpriseDoc[] = NAMED_ENTERPRISES.map(([name, industry, aboveScale], i) => ({
     _id: `E${String(i + 1).padStart(3, '0')}`,
     name,
     industry,
     aboveScale,
+    creditCode: credit(),
+    code: `E${String(i + 1).padStart(3, '0')}`,
+    active: true,
   }));
   const usedNames = new Set(enterprises.map((e) => e.name));
   while (enterprises.length < 200) {
@@ -276,7 +290,8 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
     const name = `${pick(ENT_PREFIX)}${pick(ENT_CORE)}${suffix}`;
     if (usedNames.has(name)) continue;
     usedNames.add(name);
-    enterprises.push({ _id: `E${String(enterprises.length + 1).padStart(3, '0')}`, name, industry, aboveScale: false });
+    const id = `E${String(enterprises.length + 1).padStart(3, '0')}`;
+    enterprises.push({ _id: id, name, industry, aboveScale: false, creditCode: credit(), code: id, active: true });
   }
   // 60 above-scale industrial enterprises (规上工业企业): the four named ones and 56 more.
   for (let i = 4; i < 60; i += 1) (enterprises[i * 3] as EnterpriseDoc).aboveScale = true;
@@ -296,7 +311,9 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   const usedPeople = new Set<string>();
   const person = (id: string, name: string, roles: Role[], sectionId: string | null, post: string | null, enterpriseId: string | null = null) => {
     usedPeople.add(name);
-    members.push({ _id: id, name, roles, sectionId, post, enterpriseId, active: true, bound: true });
+    // staff carry their 工号 (the roster's key); enterprise contacts are no part of the roster
+    const staffNo = enterpriseId ? {} : { staffNo: id, joinedOn: null };
+    members.push({ _id: id, name, roles, sectionId, post, enterpriseId, active: true, bound: true, ...staffNo });
   };
   const genName = () => {
     for (;;) {
@@ -412,7 +429,11 @@ export function demoPark(now: number, seed = 20250702): DemoPark {
   );
   const periods: PeriodDoc[] = [...history.periods, { _id: periodId, status: 'open' }];
 
+  // the park's own record, as set-up writes it (park.setup: the first 组织员 is 李玥, M002)
+  const park: ParkDoc[] = [{ _id: PARK_DOC_ID, name: '吉州工业园区', setupAt: now, setupBy: 'M002', settings: DEFAULT_PARK_SETTINGS }];
+
   return {
+    park,
     sections,
     enterprises,
     projects,
@@ -449,6 +470,26 @@ const VISIT_NOTES = [
   '走访了解企业数字化转型需求',
   '现场查看安全生产情况，提醒隐患整改',
 ];
+
+/**
+ * Valid 统一社会信用代码 (GB 32100-2015) for the demo's enterprises: 91 (an enterprise registered with market
+ * regulation), 360802 (吉州区), a nine-character organisation code, the check character.
+ */
+function creditCodes(rnd: () => number): () => string {
+  const used = new Set<string>();
+  return () => {
+    for (;;) {
+      let org = '';
+      for (let i = 0; i < 9; i += 1) org += CREDIT_ALPHABET[Math.floor(rnd() * CREDIT_ALPHABET.length)] ?? '0';
+      const first17 = `91360802${org}`;
+      const code = `${first17}${creditCheckChar(first17) ?? '0'}`;
+      if (!used.has(code)) {
+        used.add(code);
+        return code;
+      }
+    }
+  };
+}
 
 /** The stand-in OPENID of a demo person (in WeChat the platform gives each user one). */
 export function demoOpenid(memberId: string): string {

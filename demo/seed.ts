@@ -15,16 +15,49 @@ export interface SeedStore {
   count(collection: string, query?: object): number;
   drop(collection: string): void;
   collections(): string[];
+  applyWrites(writes: { coll: string; id: string; doc: object | null }[]): void;
+  peek(collection: string, id: string): object | undefined;
 }
 
-export function seedDemo(store: SeedStore, now: number, opts: { reset?: boolean } = {}): { seeded: boolean; counts: Record<string, number> } {
+/** What the directory import brings (demo/directory.ts): the park's record, sections, the staff, enterprises. */
+const IMPORTED = new Set(['park', 'sections', 'enterprises']);
+
+/**
+ * Loads the demo park. With `directoryImported`, the park's record and its directory are already in the store,
+ * brought by set-up and the three imports (demo/directory.ts, as `npm start` does): the rest is added around them —
+ * enterprise contacts, the people's WeChat bindings (the sign-in stand-in), and the park's history. Without it
+ * (the tests' clouds, for speed) everything is written here, the same records the import writes
+ * (tests/demo/directory.test.ts holds the two equal).
+ */
+export function seedDemo(
+  store: SeedStore,
+  now: number,
+  opts: { reset?: boolean; directoryImported?: boolean } = {},
+): { seeded: boolean; counts: Record<string, number> } {
   if (opts.reset) for (const c of store.collections()) store.drop(c);
-  if (store.count('members') > 0) return { seeded: false, counts: {} };
+  if (!opts.directoryImported && store.count('members') > 0) return { seeded: false, counts: {} };
   const park = demoPark(now);
   const counts: Record<string, number> = {};
   for (const [name, docs] of Object.entries(park)) {
-    store.insertMany(name, docs);
-    counts[name] = docs.length;
+    let rest: object[] = docs;
+    if (opts.directoryImported && IMPORTED.has(name)) continue;
+    if (opts.directoryImported && name === 'members') {
+      // the roster came through the import, unbound: bind those the demo has bound, add the enterprise contacts
+      const members = docs as MemberDoc[];
+      const binds = members.filter((m) => m.bound && !m.enterpriseId);
+      store.applyWrites(
+        binds.map((m) => {
+          const stored = store.peek('members', m._id) ?? m;
+          return { coll: 'members', id: m._id, doc: { ...stored, bound: true } };
+        }),
+      );
+      rest = members.filter((m) => m.enterpriseId);
+    }
+    if (opts.directoryImported && name === 'bindings') {
+      rest = (docs as BindingDoc[]).filter((b) => !store.peek('bindings', b._id));
+    }
+    store.insertMany(name, rest);
+    counts[name] = rest.length;
   }
   return { seeded: true, counts };
 }
@@ -74,3 +107,6 @@ export async function listDemoPeople(store: SeedStore): Promise<DemoPerson[]> {
       enterpriseName: m.enterpriseId ? (enterpriseName.get(m.enterpriseId) ?? null) : null,
     }));
 }
+
+export { demoPark } from './park';
+export { importDemoDirectory } from './directory';

@@ -13,6 +13,7 @@ import { cardsContract } from './cards/contract';
 import { payContract } from './pay/contract';
 import { feedbackContract } from './feedback/contract';
 import { dossierContract } from './dossier/contract';
+import { importsContract } from './imports/contract';
 import { indicatorsContract } from './indicators/contract';
 import { membersContract } from './members/contract';
 import { parkContract } from './park/contract';
@@ -24,6 +25,7 @@ import { votesContract } from './votes/contract';
 export const contracts = {
   members: membersContract,
   park: parkContract,
+  imports: importsContract,
   projects: projectsContract,
   dossier: dossierContract,
   indicators: indicatorsContract,

@@ -69,6 +69,8 @@ export interface FunctionsHostOptions {
   planLabel?: string;
   /** Each function's own SDK credentials (the cloud then knows which function a request comes from). */
   credentialsOf?: (fn: string) => { secretId: string; secretKey: string };
+  /** Each function's own environment variables (the console's 环境变量); never another function's. */
+  functionEnv?: Record<string, Record<string, string>>;
 }
 
 export class FunctionsHost {
@@ -125,7 +127,11 @@ export class FunctionsHost {
     if (pool.instances.length >= this.maxInstances) return null;
     const own = this.opts.credentialsOf?.(pool.name);
     const worker = new Worker(this.opts.workerFile, {
-      env: { ...this.opts.baseEnv, ...(own ? { TENCENTCLOUD_SECRETID: own.secretId, TENCENTCLOUD_SECRETKEY: own.secretKey } : {}) },
+      env: {
+        ...(Object.prototype.hasOwnProperty.call(this.opts.functionEnv ?? {}, pool.name) ? this.opts.functionEnv?.[pool.name] : {}),
+        ...this.opts.baseEnv,
+        ...(own ? { TENCENTCLOUD_SECRETID: own.secretId, TENCENTCLOUD_SECRETKEY: own.secretKey } : {}),
+      },
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
     });
     worker.unref();

@@ -79,6 +79,11 @@ export interface LocalCloudOptions {
    * a file's path. Default `<functionsDir>/subscribe-templates.json` when there is one, else none.
    */
   subscribeTemplates?: string | SubscribeTemplates;
+  /**
+   * Environment variables of each function, as the console's 云函数 → 版本与配置 → 环境变量 sets them (function name →
+   * variables): `npm run start:empty` gives the park function its one-time YARDSTICK_SETUP_CODE this way.
+   */
+  functionEnv?: Record<string, Record<string, string>>;
 }
 
 /** What the cloud has used of its plan, for benchmarks and tests. */
@@ -215,6 +220,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     workerFile: WORKER_FILE,
     baseEnv: { ...sdkEnv(), PATH: process.env.PATH ?? '' },
     credentialsOf: (fn) => functionCredentials(credentials, fn),
+    functionEnv: opts.functionEnv,
     envId,
     maxInstances: plan.functionInstances,
     planLabel: `${plan.label} (${plan.name})`,

@@ -16,6 +16,8 @@ export interface Store {
   count(collection: string, query?: object): number;
   drop(collection: string): void;
   collections(): string[];
+  applyWrites(writes: DocWrite[]): void;
+  peek(coll: string, id: string): Doc | undefined;
 }
 
 /** One document write: `doc === null` deletes. */

@@ -61,6 +61,8 @@ export interface Command {
   exists(v: boolean): object;
   push(v: unknown): object;
   set(v: unknown): object;
+  and(conditions: object[]): object;
+  or(conditions: object[]): object;
 }
 
 export interface Database {
@@ -85,6 +87,9 @@ export interface Cloud {
   database(o?: { throwOnNotFound?: boolean }): Database;
   getWXContext(): WXContext;
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  /** The file's bytes (the SDK fetches a temporary link and reads it). */
+  downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  deleteFile(o: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number }[] }>;
   getTempFileURL(o: { fileList: string[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[];
   }>;

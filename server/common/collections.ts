@@ -51,4 +51,6 @@ export const COLL = {
   reminderSubs: 'reminderSubs',
   reminderRuns: 'reminderRuns',
   dashboards: 'dashboards',
+  park: 'park',
+  importPlans: 'importPlans',
 } as const;

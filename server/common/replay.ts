@@ -27,8 +27,10 @@ import { COLL } from './collections';
 
 /** Every action that changes data, except the ballot (see above). */
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
-  members: ['bind', 'issueInvite', 'addContact'],
-  park: ['saveCalendar'],
+  members: ['bind', 'issueInvite', 'addContact', 'savePerson', 'leave', 'unbind', 'signOut'],
+  park: ['saveCalendar', 'setup', 'saveSettings', 'saveSection', 'orderSections', 'retireSection', 'saveEnterprise', 'retireEnterprise'],
+  // a commit goes on where the last call stopped (its plan keeps how far it got): a copy finds the plan further on
+  imports: ['preview'],
   projects: ['claim', 'reach', 'correct', 'plan', 'create', 'saveSettings'],
   dossier: ['saveSummary', 'confirmVisit', 'saveSettings'],
   indicators: ['save', 'saveWeights'],

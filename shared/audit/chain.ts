@@ -61,6 +61,14 @@ export const AUDIT_KINDS = {
   'pay.release': '发放绩效奖金',
   'assessment.correct': '更正季度考核结果',
   'projects.correct': '更正项目节点日期',
+  'park.setup': '园区初始设置',
+  'park.settings': '修改园区设置',
+  'park.section': '股室增改撤',
+  'park.enterprise': '企业增改停',
+  'imports.commit': '导入名录',
+  'members.person': '人员登记与更正',
+  'members.leave': '人员离开',
+  'members.unbind': '解除微信绑定',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 

@@ -1,6 +1,6 @@
 /** The members' contract: roles, who-am-I, invite codes and binding, the roster, enterprise contacts. */
 import { z } from 'zod';
-import { Cursor, Id, empty, page } from '../common/schema';
+import { Cursor, Day, Id, Reason, empty, page } from '../common/schema';
 import { INVITE } from './config';
 
 export const InviteCode = z
@@ -47,6 +47,33 @@ export interface DemoPerson {
   enterpriseName: string | null;
 }
 
+/** The roles the roster gives (enterprise contacts are added under their enterprise). */
+export const StaffRole = z.enum(['cadre', 'sectionHead', 'leader', 'admin'], { error: '角色不正确' });
+
+export const PersonView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  staffNo: z.string().nullable(),
+  sectionId: z.string().nullable(),
+  sectionName: z.string().nullable(),
+  post: z.string().nullable(),
+  roles: z.array(Role),
+  joinedOn: z.string().nullable(),
+  active: z.boolean(),
+  leftOn: z.string().nullable(),
+  leftReason: z.string().nullable(),
+  bound: z.boolean(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+const StaffName = z.string({ error: '请填写姓名' }).trim().min(2, { error: '姓名至少2个字' }).max(20, { error: '姓名不超过20字' });
+const StaffNo = z
+  .string()
+  .trim()
+  .max(32, { error: '工号不超过32位' })
+  .regex(/^[A-Za-z0-9_-]*$/, { error: '工号只能由字母、数字、-、_ 组成' });
+const Post = z.string().trim().max(20, { error: '岗位不超过20字' });
+
 /** The members function's actions: each one's input and output schema. */
 export const membersContract = {
   /** Who am I? Fails with UNBOUND when this WeChat identity is not bound yet. */
@@ -80,6 +107,48 @@ export const membersContract = {
       .strict(),
     output: z.object({ memberId: z.string(), name: z.string(), enterpriseName: z.string() }),
   },
+  /** Admin: the park's staff, searched by name or 工号, in a section, those who left too when asked. */
+  people: {
+    input: z
+      .object({
+        q: z.string().trim().max(20, { error: '搜索词不超过20个字' }).default(''),
+        sectionId: Id.optional(),
+        left: z.boolean().default(false),
+        cursor: Cursor,
+      })
+      .strict(),
+    output: page(PersonView),
+  },
+  /**
+   * Admin: add a person to the roster (no memberId: section and roles as they start), or correct one's name, 工号,
+   * post or joining date. A move or a change of roles is a change with a date and a reason (人员变动), not an edit.
+   */
+  savePerson: {
+    input: z
+      .object({
+        memberId: Id.optional(),
+        name: StaffName,
+        staffNo: StaffNo.default(''),
+        post: Post.default(''),
+        joinedOn: Day.nullable().default(null),
+        sectionId: Id.nullable().default(null),
+        roles: z.array(StaffRole).max(4).default([]),
+      })
+      .strict(),
+    output: PersonView,
+  },
+  /**
+   * Admin: a person left the park (离职、调离、退休) on a day, with the reason: they keep their place in past results,
+   * get no more invites, reminders, ballots or quota places, and their WeChat identity is unbound.
+   */
+  leave: {
+    input: z.object({ memberId: Id, on: Day, reason: Reason }).strict(),
+    output: PersonView,
+  },
+  /** Admin: a lost phone or a new WeChat account — the old identity is unbound; a new invite binds the new one. */
+  unbind: { input: z.object({ memberId: Id, reason: Reason }).strict(), output: PersonView },
+  /** Anyone bound: unbind this WeChat identity from oneself (退出登录); an invite from the 组织员 binds again. */
+  signOut: { input: empty, output: z.object({ done: z.boolean() }) },
   /** Admin: people of the park, with whether each has bound a WeChat identity. */
   roster: {
     input: z.object({ cursor: Cursor }).strict(),

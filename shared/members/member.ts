@@ -12,6 +12,13 @@ export interface MemberDoc {
   active: boolean;
   /** Whether a WeChat identity is bound; the OPENID itself lives only in `bindings`. */
   bound: boolean;
+  /** The office's staff number (工号) or another key it uses: the roster import matches people by it. */
+  staffNo?: string | null;
+  /** The day they joined the committee (入职/调入), when known. */
+  joinedOn?: string | null;
+  /** The day they left and why (离职、调离、退休), set when they leave; `active` is then false. */
+  leftOn?: string | null;
+  leftReason?: string | null;
 }
 
 /** `bindings/{OPENID}`: which person a WeChat identity is. Keyed by OPENID so that one identity binds once. */

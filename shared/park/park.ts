@@ -1,11 +1,45 @@
 /** The park's directory: sections (股室), enterprises, the working-day calendars. Key projects: shared/projects. */
 
+/** `park/park` — the park's own record, written once by the first set-up (park.setup). */
+export interface ParkDoc {
+  _id: string;
+  /** Shown in the app's titles: 吉州工业园区. */
+  name: string;
+  setupAt: number;
+  /** The first administrator. */
+  setupBy: string;
+  settings: ParkSettings;
+  updatedAt?: number;
+}
+
+/** The park's settings that are not one area's (each area keeps its own in `settings/{area}`). */
+export interface ParkSettings {
+  /**
+   * Who scores a section head (考人 of 股室负责人): only the leader who oversees the section (分管领导), or any
+   * leader. A section with no overseeing leader set is scored by any leader either way.
+   */
+  headScoring: 'overseeing' | 'anyLeader';
+}
+
+export const DEFAULT_PARK_SETTINGS: ParkSettings = { headScoring: 'overseeing' };
+
+export const PARK_DOC_ID = 'park';
+
 /** `sections/{id}` — a section (股室) of the administrative committee. */
 export interface SectionDoc {
   _id: string;
   name: string;
   order: number;
+  /** The office's own code for it (编号), when it has one: the import's key before the name. */
+  code?: string | null;
+  /** The leader who oversees it (分管领导). */
+  leaderId?: string | null;
+  /** Retired (撤销): kept for the history that points at it. Absent means active. */
+  active?: boolean;
 }
+
+/** Records with no `active` field predate retiring: they are active. */
+export const isActive = (r: { active?: boolean }): boolean => r.active !== false;
 
 /** `enterprises/{id}` */
 export interface EnterpriseDoc {
@@ -16,6 +50,12 @@ export interface EnterpriseDoc {
   industry: string;
   /** The liaison cadre (包联干部) the enterprise's appeals go to; absent or null: the admin assigns each appeal. */
   liaisonId?: string | null;
+  /** 统一社会信用代码, checked with its check character (credit-code.ts): the import's key. */
+  creditCode?: string | null;
+  /** The office's own number for it (编号), when it has one. */
+  code?: string | null;
+  /** Retired (moved away, closed): kept for the appeals and ratings that point at it. Absent means active. */
+  active?: boolean;
 }
 
 /** `calendars/{year}`: a year's holidays and make-up working days as the admin entered them (shared/common/workdays.ts). */

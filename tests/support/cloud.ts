@@ -26,7 +26,9 @@ export interface TestCloud extends CloudClient {
  */
 export const TEST_PLAN: Plan = unmeteredDatabase(PLANS.basic);
 
-export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: boolean; plan?: PlanName | Plan } = {}): Promise<TestCloud> {
+export async function startTestCloud(
+  opts: { seed?: boolean; now?: number; h5?: boolean; plan?: PlanName | Plan; functionEnv?: Record<string, Record<string, string>> } = {},
+): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-test-'));
   // listDemoPeople is called on requests, after the cloud is assigned
   const cloud: LocalCloud = await startLocalCloud({
@@ -38,6 +40,7 @@ export async function startTestCloud(opts: { seed?: boolean; now?: number; h5?: 
     plan: opts.plan ?? TEST_PLAN,
     ...(opts.h5 ? { h5Dir: join(repoRoot, 'client', 'dist', 'h5') } : {}),
     listDemoPeople: () => listDemoPeople(cloud.store),
+    ...(opts.functionEnv ? { functionEnv: opts.functionEnv } : {}),
   });
   const c = cloud;
   if (opts.seed !== false) seedDemo(c.store, opts.now ?? Date.now());

@@ -27,6 +27,11 @@ import type { Grade } from '../../shared/votes/config';
 import type { CampaignView } from '../../shared/votes/contract';
 import type { CloudClient } from './client';
 import { newReceipt } from './client';
+import { demoOpenid } from '../../demo/park';
+import { exportRows } from '../../shared/imports/plan';
+import { IMPORT_KINDS } from '../../shared/imports/templates';
+import type { EnterpriseDoc } from '../../shared/park/park';
+import { creditCode, uploadImport, xlsx } from './xlsx';
 
 /** What the fixture needs of a test cloud: its store, sessions and calls. */
 export type FixtureCloud = CloudClient;
@@ -238,6 +243,26 @@ export interface SweepFixture extends Fixture {
   cards: { pending: string[]; liftable: string[] };
   /** Feedback reports the section head sent for the closed quarter: to acknowledge (by their cadre) and talk over. */
   feedback: { reports: { id: string; memberId: string }[] };
+  directory: DirectoryFixture;
+}
+
+/**
+ * The directory's records for the sweep, apart from everything the other actions use: a section nobody is in (to
+ * retire and restore), an enterprise to retire and restore, people added for it in a section of their own — some to
+ * leave, some bound to unbind, some bound to sign themselves out — Excel files uploaded by the admin (the export
+ * of each kind: previews that change nothing), a plan that adds a section (to confirm), valid credit codes.
+ */
+export interface DirectoryFixture {
+  emptySection: string;
+  spareEnterprise: string;
+  /** The section the spare people are in (not the target's, nor the other head's). */
+  spareSection: string;
+  leavers: string[];
+  unbindable: string[];
+  signOuts: string[];
+  files: string[];
+  plans: string[];
+  creditCodes: string[];
 }
 
 export interface AnnualFixture {
@@ -441,6 +466,66 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     ratingCampaigns,
     cards,
     feedback,
+    directory: await directoryFixture(t, base),
+  };
+}
+
+async function directoryFixture(t: FixtureCloud, base: Fixture): Promise<DirectoryFixture> {
+  const admin = base.token.admin;
+  const adminId = base.person.admin?._id ?? '';
+  const sections = await find<SectionDoc>(t, 'sections');
+  const spareSection = sections.find((s) => s._id !== base.sectionId && s._id !== base.person.headOther?.sectionId)?._id ?? '';
+  const emptySection = ok(await t.call(admin, 'park', 'saveSection', { name: '生成测试空股室' })).id;
+  const spareEnterprise = ok(
+    await t.call(admin, 'park', 'saveEnterprise', {
+      name: '生成测试停用企业有限公司',
+      creditCode: creditCode(1),
+      industry: '测试',
+      aboveScale: false,
+    }),
+  ).id;
+  const people: string[] = [];
+  for (const n of '甲乙丙丁戊己庚辛壬') {
+    people.push(ok(await t.call(admin, 'members', 'savePerson', { name: `生成测试${n}`, roles: ['cadre'], sectionId: spareSection })).memberId);
+  }
+  // six of them as if they had redeemed invites (the demo sign-in's identities)
+  const bound = people.slice(3);
+  t.cloud.store.applyWrites(
+    bound.flatMap((id) => [
+      { coll: 'bindings', id: demoOpenid(id), doc: { _id: demoOpenid(id), memberId: id, boundAt: Date.now() } },
+      { coll: 'members', id, doc: { ...(t.cloud.store.peek('members', id) ?? {}), _id: id, bound: true } },
+    ]),
+  );
+  const dir = {
+    sections: await find<SectionDoc>(t, 'sections'),
+    members: await find<MemberDoc>(t, 'members'),
+    enterprises: await find<EnterpriseDoc>(t, 'enterprises'),
+  };
+  const files: string[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const kind = IMPORT_KINDS[i % IMPORT_KINDS.length] ?? 'sections';
+    files.push(await uploadImport(t, admin, adminId, await xlsx(exportRows(kind, dir))));
+  }
+  const adding = await uploadImport(
+    t,
+    admin,
+    adminId,
+    await xlsx([
+      ['股室名称', '排序'],
+      ['生成测试导入股室', '90'],
+    ]),
+  );
+  const plan = ok(await t.call(admin, 'imports', 'preview', { kind: 'sections', fileId: adding }));
+  return {
+    emptySection,
+    spareEnterprise,
+    spareSection,
+    leavers: people.slice(0, 3),
+    unbindable: bound.slice(0, 3),
+    signOuts: bound.slice(3),
+    files,
+    plans: [plan.planId],
+    creditCodes: Array.from({ length: 40 }, (_, i) => creditCode(100 + i)),
   };
 }
 

@@ -21,6 +21,8 @@ import { Day, PeriodId } from '../../shared/common/schema';
 import { dayOf, quarterRange, shiftQuarter } from '../../shared/common/time';
 import { contracts, type ActionName, type FnName } from '../../shared/contracts';
 import { InviteCode } from '../../shared/members/contract';
+import { CreditCode } from '../../shared/park/contract';
+import { creditCheckChar } from '../../shared/park/credit-code';
 import type { MemberDoc } from '../../shared/members/member';
 import type { ProjectDoc } from '../../shared/projects/project';
 import { formulaFields } from '../../shared/annual/config';
@@ -195,8 +197,70 @@ export const PLANS: Plans = {
     },
     roster: { caller: (_, f) => id(f.person.admin) },
     addContact: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ enterpriseId: f.enterpriseIds }) },
+    people: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ q: ['', '生成', '王', 'M0', '李'], sectionId: f.sections.map((s) => s._id) }) },
+    // new people go anywhere but the section kept empty for retiring
+    savePerson: {
+      caller: (_, f) => id(f.person.admin),
+      pools: (f) => ({
+        memberId: [...f.directory.leavers, ...f.members.filter((m) => m.active && !m.enterpriseId).map((m) => m._id)],
+        sectionId: f.sections.map((s) => s._id),
+      }),
+    },
+    // only the people made to leave: everyone else is needed by the actions after this one
+    leave: {
+      caller: (_, f) => id(f.person.admin),
+      pools: (f) => ({ memberId: f.directory.leavers }),
+      extra: (f) =>
+        fc.record({
+          memberId: fc.constantFrom(...f.directory.leavers),
+          on: fc.constant(dayOf(Date.now())),
+          reason: fc.constant('生成测试：调离园区'),
+        }),
+    },
+    unbind: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ memberId: f.directory.unbindable }) },
+    // people who sign themselves out: bound for the sweep, needed by nothing after it
+    signOut: { caller: (_, f, i) => turn(f.directory.signOuts, i) },
+  },
+  imports: {
+    template: { caller: (_, f) => id(f.person.admin) },
+    preview: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ fileId: f.directory.files }) },
+    commit: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ planId: f.directory.plans }) },
+    export: { caller: (_, f) => id(f.person.admin) },
   },
   park: {
+    status: { caller: (_, f, i) => turn([null, ...staff(f), id(f.person.enterprise)], i) },
+    // the sweep's park is set up, so set-up never succeeds here: tests/cloudfunctions/park.test.ts sets one up
+    setup: { caller: () => null },
+    saveSettings: { caller: (_, f) => id(f.person.admin) },
+    sectionsAdmin: { caller: (_, f) => id(f.person.admin) },
+    saveSection: {
+      caller: (_, f) => id(f.person.admin),
+      pools: (f) => ({ id: [f.directory.emptySection, ...f.sections.map((s) => s._id)], leaderId: [null, ...leaders(f)] }),
+    },
+    // the active sections as they stand when the sweep reaches this action, in an order of its own
+    orderSections: {
+      caller: (_, f) => id(f.person.admin),
+      extra: (f) => {
+        const active = (f.store.find('sections') as { _id: string; order: number; active?: boolean }[]).filter((x) => x.active !== false);
+        return fc
+          .shuffledSubarray(
+            active.map((x) => x._id),
+            { minLength: active.length, maxLength: active.length },
+          )
+          .map((ids) => ({ ids }));
+      },
+    },
+    retireSection: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ id: [f.directory.emptySection] }) },
+    enterprisesAdmin: { caller: (_, f) => id(f.person.admin), pools: () => ({ q: ['', '电', '9136', '有限公司'] }) },
+    saveEnterprise: {
+      caller: (_, f) => id(f.person.admin),
+      pools: (f) => ({
+        id: [f.directory.spareEnterprise, ...f.enterpriseIds.slice(0, 5)],
+        creditCode: f.directory.creditCodes,
+        liaisonId: [null, ...sectionCadres(f)],
+      }),
+    },
+    retireEnterprise: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ id: [f.directory.spareEnterprise] }) },
     sections: { caller: (_, f, i) => turn([id(f.person.headSame), ...leaderOrAdmin(f)], i) },
     searchEnterprises: { caller: (_, f, i) => turn(staff(f), i), pools: () => ({ q: ['', '电', '科技', '有限公司', '江西', '吉安'] }) },
     calendar: { caller: (_, f, i) => turn(staff(f), i) },
@@ -572,6 +636,16 @@ function commonPools(f: SweepFixture): Record<string, readonly unknown[]> {
 
 /** Generators for the schemas whose refinements the walk cannot see. */
 const SPECIAL = new Map<unknown, Arb>([
+  // valid credit codes: 17 characters of the alphabet (digits where the division code goes), the check character
+  [
+    CreditCode,
+    fc
+      .tuple(fc.stringMatching(/^[1-9A-HJ-NPQRTUWXY]{2}$/), fc.stringMatching(/^\d{6}$/), fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{9}$/), fc.boolean())
+      .map(([a, b, c, lower]) => {
+        const code = `${a}${b}${c}${creditCheckChar(`${a}${b}${c}`) ?? ''}`;
+        return lower ? ` ${code.toLowerCase()} ` : code;
+      }),
+  ],
   [PeriodId, fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}Q${q}`)],
   [Day, fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))],
   [

@@ -15,6 +15,8 @@ const gradeText = (g: Json | undefined) => (typeof g === 'string' && g in ANNUAL
 /** The figures of an entry as a line: whose grade from what to what, the formula's version, the counts. */
 export function summaryOf(e: AuditEntry, names: Map<string, string>): string {
   const d = e.data;
+  // the directory's entries (park.*, imports.*, members.*) carry their own line, written when the change was made
+  if (/^(park|imports|members)\./.test(e.kind)) return typeof d.text === 'string' ? d.text : '';
   const who = typeof d.memberId === 'string' ? (names.get(d.memberId) ?? d.memberId) : '';
   switch (e.kind) {
     case 'annual.adjust':

@@ -8,9 +8,12 @@ import { bind } from './bind';
 import { issueInvite } from './issueInvite';
 import { roster } from './roster';
 import { addContact } from './addContact';
+import { leave, people, savePerson, signOut, unbind } from './people';
 
 /**
  * The members function's action table (who may call each action: shared/access.ts). Its nightly tick removes the
  * request records past keeping: they are keyed by the caller's identity (server/common/replay.ts).
  */
-export const main = defineTimedFunction('members', { me, bind, issueInvite, roster, addContact }, (ctx) => purgeRequests(ctx.db, ctx.now));
+export const main = defineTimedFunction('members', { me, bind, issueInvite, roster, addContact, people, savePerson, leave, unbind, signOut }, (ctx) =>
+  purgeRequests(ctx.db, ctx.now),
+);

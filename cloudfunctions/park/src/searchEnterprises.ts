@@ -10,8 +10,9 @@ function escapeRegExp(s: string): string {
 
 export const searchEnterprises: Handler<'park', 'searchEnterprises'> = async ({ q, cursor = 0 }, ctx) => {
   const all = ctx.db.collection<EnterpriseDoc>(COLL.enterprises);
-  // An empty where() is refused by the SDK, so "no search text" means the plain collection.
-  const query = q ? all.where({ name: ctx.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) }) : all;
+  // a retired enterprise (moved away, closed) is history: no picker offers it
+  const active = { active: ctx.db.command.neq(false) };
+  const query = all.where(q ? { ...active, name: ctx.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) } : active);
   const res = await query.orderBy('name', 'asc').skip(cursor).limit(LIMITS.searchResults).get();
   return {
     items: res.data.map((e) => ({ id: e._id, name: e.name, aboveScale: e.aboveScale, industry: e.industry })),
