@@ -7,7 +7,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { CREDIT_ALPHABET, creditCheckChar } from '../../shared/park/credit-code';
 import type { CloudClient } from './client';
 
-export type SheetCell = string | number | boolean | Date | null | { value: string; type: StringConstructor };
+export type SheetCell = string | number | boolean | Date | null | { value: string; type?: unknown; span?: number };
 
 /** An xlsx of one sheet (or several, the first read) from rows of plain values. */
 export async function xlsx(...sheets: SheetCell[][][]): Promise<Buffer> {
