@@ -41,6 +41,7 @@ export const ACCESS = {
     addContact: { roles: ['admin'], scope: 'self' },
     people: { roles: ['admin'], scope: 'self' },
     savePerson: { roles: ['admin'], scope: 'self' },
+    change: { roles: ['admin'], scope: 'self' },
     leave: { roles: ['admin'], scope: 'self' },
     unbind: { roles: ['admin'], scope: 'self' },
     signOut: { roles: 'bound', scope: 'self' },
@@ -132,8 +133,9 @@ export const ACCESS = {
     close: { roles: ['admin'], scope: 'self' },
     qrcode: { roles: ['admin'], scope: 'self' },
     ballot: { roles: 'bound', scope: 'roll' },
-    // an active person on the roll: the router reads the member (an inactive one may not vote), the handler the roll entry
-    submit: { roles: 'bound', scope: 'roll' },
+    // whoever the roll names: the handler reads the binding and the roll entry, not the member (someone who left is
+    // struck off every open roll when they leave: members.leave)
+    submit: { roles: 'anyone', scope: 'roll' },
     turnout: { roles: ['admin'], scope: 'self' },
     results: { roles: ['leader', 'admin'], scope: 'self' },
     checkReceipt: { roles: 'bound', scope: 'roll' },

@@ -53,4 +53,5 @@ export const COLL = {
   dashboards: 'dashboards',
   park: 'park',
   importPlans: 'importPlans',
+  memberChanges: 'memberChanges',
 } as const;

@@ -6,7 +6,8 @@
  */
 import type { z } from 'zod';
 import { accessOf, type AccessRule } from '../../shared/access';
-import { staffEvaluationProblem } from '../../shared/assessment/evaluations';
+import { staffEvaluationProblem, type Oversight } from '../../shared/assessment/evaluations';
+import { DEFAULT_PARK_SETTINGS, PARK_DOC_ID, type ParkDoc, type SectionDoc } from '../../shared/park/park';
 import { AppError, fail, ok, type Reply } from '../../shared/common/errors';
 import { issuesOf } from '../../shared/common/zod-locale';
 import { CallEvent, contracts, type ActionName, type FnName, type OutputOf, type ParsedInput } from '../../shared/contracts';
@@ -61,6 +62,15 @@ async function activeMember(db: Database, id: string): Promise<MemberDoc | null>
   return member && member.active ? member : null;
 }
 
+/** Who oversees a section, and the park's rule for scoring its head (two reads, only when a head is scored). */
+async function oversightOf(db: Database, sectionId: string | null): Promise<Oversight> {
+  const [section, park] = await Promise.all([
+    sectionId ? db.collection<SectionDoc>(COLL.sections).doc(sectionId).get() : { data: null },
+    db.collection<ParkDoc>(COLL.park).doc(PARK_DOC_ID).get(),
+  ]);
+  return { leaderId: section.data?.leaderId ?? null, rule: park.data?.settings.headScoring ?? DEFAULT_PARK_SETTINGS.headScoring };
+}
+
 function field(input: unknown, name: 'memberId' | 'sectionId'): string | undefined {
   const v = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined;
   return typeof v === 'string' ? v : undefined;
@@ -87,7 +97,7 @@ async function resolveSubject(rule: AccessRule, input: unknown, me: MemberDoc, d
       if (id === me._id) throw new AppError('FORBIDDEN', '不能给自己评分');
       const other = id === undefined ? null : await activeMember(db, id);
       if (!other || !other.roles.includes('cadre')) throw new AppError('NOT_FOUND', '人员不存在');
-      const problem = staffEvaluationProblem(me, other);
+      const problem = staffEvaluationProblem(me, other, hasRole(other, 'sectionHead') ? await oversightOf(db, other.sectionId) : null);
       if (problem) throw new AppError('FORBIDDEN', problem);
       return other;
     }

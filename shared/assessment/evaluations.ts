@@ -86,16 +86,28 @@ export function memberDeductions(
   return Math.max(0, spotDeductions(spots, 'member', memberId) + corrected);
 }
 
+/** Who oversees a head's section (分管领导) and the park's rule for who scores heads (ParkSettings.headScoring). */
+export interface Oversight {
+  leaderId: string | null;
+  rule: 'overseeing' | 'anyLeader';
+}
+
 /**
- * Who evaluates whom (考人): a section head their section's staff; a section head themself is evaluated by a
- * leader (分管领导). Nobody evaluates themself. Returns why not, or null when allowed.
+ * Who evaluates whom (考人): a section head their section's staff; a section head themself is evaluated by the
+ * leader who oversees their section (分管领导) — or by any leader, when the park's setting says so or the section
+ * has no overseeing leader set. Nobody evaluates themself. Returns why not, or null when allowed.
  */
 export function staffEvaluationProblem(
   evaluator: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
   target: Pick<MemberDoc, '_id' | 'roles' | 'sectionId'>,
+  oversight: Oversight | null = null,
 ): string | null {
   if (evaluator._id === target._id) return '不能给自己评分';
-  if (hasRole(target, 'sectionHead')) return hasRole(evaluator, 'leader') ? null : '股室负责人由班子成员评价';
+  if (hasRole(target, 'sectionHead')) {
+    if (!hasRole(evaluator, 'leader')) return '股室负责人由班子成员评价';
+    const only = oversight?.rule === 'overseeing' ? oversight.leaderId : null;
+    return only && only !== evaluator._id ? '股室负责人由分管该股室的领导评价' : null;
+  }
   if (hasRole(evaluator, 'sectionHead') && evaluator.sectionId !== null && evaluator.sectionId === target.sectionId) return null;
   return '只能评价本股室的工作人员';
 }

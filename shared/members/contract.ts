@@ -145,6 +145,24 @@ export const membersContract = {
     input: z.object({ memberId: Id, on: Day, reason: Reason }).strict(),
     output: PersonView,
   },
+  /**
+   * Admin: a change of someone on the roster from a day (人员变动): a move to another section or post, new roles (a
+   * cadre made section head, a leader's roles), with the reason. One head a section: making someone head of a section
+   * that has one makes the sitting head a cadre of it in the same change (接任).
+   */
+  change: {
+    input: z
+      .object({
+        memberId: Id,
+        on: Day,
+        reason: Reason,
+        sectionId: Id.optional(),
+        post: Post.optional(),
+        roles: z.array(StaffRole).min(1, { error: '请选择角色' }).max(4).optional(),
+      })
+      .strict(),
+    output: z.object({ person: PersonView, displaced: PersonView.nullable() }),
+  },
   /** Admin: a lost phone or a new WeChat account — the old identity is unbound; a new invite binds the new one. */
   unbind: { input: z.object({ memberId: Id, reason: Reason }).strict(), output: PersonView },
   /** Anyone bound: unbind this WeChat identity from oneself (退出登录); an invite from the 组织员 binds again. */

@@ -40,6 +40,8 @@ export interface RollDoc {
   voted: boolean;
   /** Set on every unvoted roll entry when the campaign closes: a late ballot's transaction sees it. */
   closed: boolean;
+  /** Set on an unvoted entry when its person leaves the park (members.leave): they vote no more, the roll shrinks. */
+  struck?: boolean;
 }
 
 /** `voteBallots/{receipt}` — no voter, no time. */

@@ -26,7 +26,7 @@ export type SubmitDecision = { kind: 'cast' } | { kind: 'replay' } | { kind: 're
  * (read only when the roll says voted, or when the receipt is taken: an ordinary ballot costs no extra read).
  */
 export function submitDecision(
-  roll: Pick<RollDoc, 'voted' | 'closed'> | null,
+  roll: Pick<RollDoc, 'voted' | 'closed' | 'struck'> | null,
   inBox: Pick<BallotDoc, 'campaignId'> | null,
   campaignId: string,
 ): SubmitDecision {
@@ -35,6 +35,7 @@ export function submitDecision(
     if (inBox?.campaignId === campaignId) return { kind: 'replay' };
     return { kind: 'refuse', code: 'CONFLICT', message: '您已提交过本次测评，每人只能提交一次' };
   }
+  if (roll.struck) return { kind: 'refuse', code: 'FORBIDDEN', message: '您已不在园区人员名册中，不再参加本次测评' };
   if (roll.closed) return { kind: 'refuse', code: 'CLOSED', message: '测评已结束，不能提交' };
   if (inBox) return { kind: 'refuse', code: 'CONFLICT', message: RECEIPT_TAKEN };
   return { kind: 'cast' };

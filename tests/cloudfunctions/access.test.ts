@@ -43,6 +43,7 @@ const SAMPLES: Samples = {
     // the target's record as it is: written again, nothing changes
     savePerson: (f) => ({ memberId: f.target._id, name: f.target.name, staffNo: f.target.staffNo ?? '', post: f.target.post ?? '' }),
     // dated in a closed quarter: refused for what it is, by those the table allows
+    change: (f) => ({ memberId: f.target._id, on: `${new Date().getFullYear() - 1}-03-15`, reason: '访问权限测试', post: '二级主办' }),
     leave: (f) => ({ memberId: f.target._id, on: `${new Date().getFullYear() - 1}-03-15`, reason: '访问权限测试' }),
     unbind: (f) => ({ memberId: f.unboundMemberId, reason: '访问权限测试' }),
     signOut: () => ({}),

@@ -202,9 +202,12 @@ describe('this quarter: evaluations, spot checks, close', () => {
     const tokens = new Map(
       await Promise.all(members.filter((m) => m.roles.includes('sectionHead')).map(async (h) => [h.sectionId, await t.as(h._id)] as const)),
     );
-    // Section heads evaluate their staff; a leader evaluates the section heads (分管领导).
+    // Section heads evaluate their staff; the leader who oversees a section evaluates its head (分管领导).
+    const overseers = new Map(
+      await Promise.all(find<SectionDoc>('sections', {}).map(async (s) => [s._id, s.leaderId ? await t.as(s.leaderId) : leader] as const)),
+    );
     for (const m of members.filter((x) => x.roles.includes('cadre'))) {
-      const token = m.roles.includes('sectionHead') ? leader : tokens.get(m.sectionId);
+      const token = m.roles.includes('sectionHead') ? overseers.get(m.sectionId ?? '') : tokens.get(m.sectionId);
       const r = await t.call(token ?? '', 'assessment', 'evaluateStaff', { memberId: m._id, score: 78 + (Number(m._id.slice(1)) % 20) });
       expect(r.code).toBe(0);
     }

@@ -65,6 +65,9 @@ const leaders = (f: SweepFixture) =>
     .map((m) => m._id);
 const staff = (f: SweepFixture) => [id(f.person.cadre), id(f.person.headSame), id(f.person.leader), id(f.person.admin)];
 const leaderOrAdmin = (f: SweepFixture) => [id(f.person.leader), id(f.person.admin)];
+/** Sections a spare person may be moved into: not the target's, the other head's, nor the one kept empty. */
+const movable = (f: SweepFixture) =>
+  f.sections.map((s) => s._id).filter((s) => s !== f.sectionId && s !== f.person.headOther?.sectionId && s !== f.directory.emptySection);
 const sectionCadres = (f: SweepFixture) =>
   callable(f)
     .filter((m) => m.sectionId === f.sectionId && has(m, 'cadre') && !has(m, 'sectionHead'))
@@ -206,6 +209,18 @@ export const PLANS: Plans = {
         sectionId: f.sections.map((s) => s._id),
       }),
     },
+    // the spare people move between the sections other actions do not count on (never into the one kept empty)
+    change: {
+      caller: (_, f) => id(f.person.admin),
+      pools: (f) => ({ memberId: f.directory.unbindable, sectionId: movable(f) }),
+      extra: (f) =>
+        fc.record({
+          memberId: fc.constantFrom(...f.directory.unbindable),
+          on: fc.constant(dayOf(Date.now())),
+          reason: fc.constant('生成测试：工作调整'),
+          sectionId: fc.constantFrom(...movable(f)),
+        }),
+    },
     // only the people made to leave: everyone else is needed by the actions after this one
     leave: {
       caller: (_, f) => id(f.person.admin),
@@ -321,7 +336,9 @@ export const PLANS: Plans = {
     evaluateStaff: {
       caller: (input, f, i) => {
         const m = memberOf(f, input.memberId);
-        if (has(m, 'sectionHead')) return turn(leaders(f), i);
+        // the leader who oversees the head's section (分管领导), any leader where none is set
+        const overseer = f.sections.find((s) => s._id === m?.sectionId)?.leaderId;
+        if (has(m, 'sectionHead')) return overseer ?? turn(leaders(f), i);
         const head = headOf(f, m?.sectionId);
         return head && head._id !== m?._id ? head._id : id(f.person.headSame);
       },

@@ -28,6 +28,9 @@ import type { RatingCampaignDoc } from '../../ratings/src/lib';
 import type { ResultDoc as VoteResultDoc } from '../../votes/src/lib';
 import { emptyYear, loadFormula, loadYear, refuse, yearView, type AnnualResultDoc, type CadreResult, type YearDoc } from './lib';
 
+/** Whether a person had left the park by the year's last day. */
+const leftWithin = (m: MemberDoc | undefined, year: number): boolean => !!m && !m.active && !!m.leftOn && m.leftOn <= `${year}-12-31`;
+
 /** The year's closed quarters and their results. */
 async function quarters(db: Database, year: number): Promise<{ ids: string[]; results: QuarterResultDoc[] }> {
   const ids = [1, 2, 3, 4].map((n) => `${year}Q${n}`);
@@ -129,6 +132,9 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
       years.set(m.memberId, y);
     }
   }
+  // someone who left the park before the year's end is graded by the unit they went to (they keep their quarters'
+  // results here): no grade of ours, no place in the 优秀 quota's base (members.leave)
+  for (const id of [...years.keys()]) if (leftWithin(member.get(id), year)) years.delete(id);
   const scores = [...years.values()].map((y) =>
     annualScore(
       {

@@ -49,8 +49,19 @@ export async function periodStatus(db: Database, periodId: string) {
     sections(db),
     all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
     all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
-    db.collection<ChecklistDoc>(COLL.checklists).where({ periodId }).count(),
+    // whose checklists there are (not how many: someone who left keeps theirs, someone new has none yet)
+    allPages<{ _id: string; memberId: string }>((skip, limit) =>
+      db
+        .collection<{ _id: string; memberId: string }>(COLL.checklists)
+        .where({ periodId })
+        .field({ memberId: true })
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(limit)
+        .get(),
+    ),
   ]);
+  const listed = new Set(checklists.map((c) => c.memberId));
   const evaluated = new Set(staffEvals.map((e) => e.memberId));
   const sectionsDone = new Set(sectionEvals.map((e) => e.sectionId));
   const missingStaff = people.filter((m) => !evaluated.has(m._id));
@@ -60,7 +71,7 @@ export async function periodStatus(db: Database, periodId: string) {
     periodLabel: quarterLabel(periodId),
     status: p?.status ?? 'open',
     opened: p !== null,
-    checklistsMissing: Math.max(0, people.length - checklists.total),
+    checklistsMissing: people.filter((m) => !listed.has(m._id)).length,
     cadres: people.length,
     staffEvaluated: people.length - missingStaff.length,
     sections: secs.length,

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
 import type { IndicatorDoc, TreeNodeDoc } from '../../../shared/indicators/indicator';
+import { nodesForMember } from '../../../shared/indicators/decompose';
 import { all, cadres, periodStatus } from './lib';
 import { loadPeriod } from '../../../server/assessment/period';
 import { ensureCommitment } from './commitment';
@@ -17,7 +18,8 @@ export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId
   if (periodId < quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '不能开启已经过去的季度');
   const [people, nodes, indicators, existing] = await Promise.all([
     cadres(ctx.db),
-    all<TreeNodeDoc>(ctx.db, COLL.treeNodes, { level: 'personal' }),
+    // every level: someone new to a section is assessed on their post's decomposition (shared/indicators/decompose.ts)
+    all<TreeNodeDoc>(ctx.db, COLL.treeNodes, { level: ctx.db.command.in(['section', 'post', 'personal']) }),
     all<IndicatorDoc>(ctx.db, COLL.indicators, { active: true }),
     all<ChecklistDoc>(ctx.db, COLL.checklists, { periodId }),
   ]);
@@ -36,10 +38,7 @@ export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId
           periodId,
           memberId: m._id,
           sectionId: m.sectionId ?? '',
-          items: buildChecklist(
-            nodes.filter((n) => n.memberId === m._id),
-            byId,
-          ),
+          items: buildChecklist(nodesForMember(m, nodes), byId),
         },
       }),
   );

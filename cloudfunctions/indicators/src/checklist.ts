@@ -7,6 +7,7 @@ import { quarterLabel, quarterOf } from '../../../shared/common/time';
 import { dossierId, type DossierDoc } from '../../../shared/dossier/dossier';
 import { buildChecklist, checklistId, type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type IndicatorDoc, type TreeNodeDoc } from '../../../shared/indicators/indicator';
+import { nodesForMember } from '../../../shared/indicators/decompose';
 
 export const checklist: Handler<'indicators', 'checklist'> = async ({ periodId }, ctx) => {
   // whose checklist the caller may see: the router's scope 'member'
@@ -20,7 +21,18 @@ export const checklist: Handler<'indicators', 'checklist'> = async ({ periodId }
   if (!items) {
     // Not fixed yet (the quarter was not opened): show it as the tree says today.
     if (pid !== quarterOf(ctx.now)) throw new AppError('NOT_FOUND', '该季度没有考核清单');
-    const nodes = await ctx.db.collection<TreeNodeDoc>(COLL.treeNodes).where({ level: 'personal', memberId: m._id }).limit(100).get();
+    // their own nodes, or their section's and post's (someone new to the section: shared/indicators/decompose.ts)
+    const [mine, section] = await Promise.all([
+      ctx.db.collection<TreeNodeDoc>(COLL.treeNodes).where({ level: 'personal', memberId: m._id }).limit(100).get(),
+      m.sectionId
+        ? ctx.db
+            .collection<TreeNodeDoc>(COLL.treeNodes)
+            .where({ sectionId: m.sectionId, level: ctx.db.command.in(['section', 'post']) })
+            .limit(1000)
+            .get()
+        : { data: [] as TreeNodeDoc[] },
+    ]);
+    const nodes = { data: nodesForMember(m, [...mine.data, ...section.data]) };
     const indicators = await Promise.all(
       [...new Set(nodes.data.flatMap((n) => (n.indicatorId ? [n.indicatorId] : [])))].map((id) =>
         ctx.db.collection<IndicatorDoc>(COLL.indicators).doc(id).get(),

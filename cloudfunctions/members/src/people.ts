@@ -14,10 +14,11 @@ import type { PersonView, Role } from '../../../shared/members/contract';
 import type { InviteDoc } from '../../../shared/members/invite';
 import type { BindingDoc, MemberDoc } from '../../../shared/members/member';
 import { isActive, type SectionDoc } from '../../../shared/park/park';
+import type { CampaignDoc, RollDoc } from '../../../shared/votes/campaign';
 
 const STAFF_ROLES: Role[] = ['cadre', 'sectionHead', 'leader', 'admin'];
 
-function viewOf(m: MemberDoc, sections: Map<string, string>): PersonView {
+export function personView(m: MemberDoc, sections: Map<string, string>): PersonView {
   return {
     memberId: m._id,
     name: m.name,
@@ -58,7 +59,7 @@ export const people: Handler<'members', 'people'> = async ({ q, sectionId, left,
     ctx.db.collection<MemberDoc>(COLL.members).where(_.and(conds)).orderBy('_id', 'asc').skip(cursor).limit(LIMITS.pageSize).get(),
     sectionNames(ctx),
   ]);
-  return { items: res.data.map((m) => viewOf(m, names)), nextCursor: res.data.length === LIMITS.pageSize ? cursor + LIMITS.pageSize : null };
+  return { items: res.data.map((m) => personView(m, names)), nextCursor: res.data.length === LIMITS.pageSize ? cursor + LIMITS.pageSize : null };
 };
 
 type SaveInput = Parameters<Handler<'members', 'savePerson'>>[0];
@@ -118,7 +119,7 @@ export const savePerson: Handler<'members', 'savePerson'> = async (input, ctx) =
     const text = existing ? `${existing.name}的登记信息更正` : `登记新人员${doc.name}${staffNo ? `（${staffNo}）` : ''}`;
     await appendAudit(tx, { kind: 'members.person', actor: me, at: ctx.now, subject: `member:${_id}`, reason: '', data: { memberId: _id, text } });
   });
-  return viewOf(doc, new Map(dir.sections.map((s) => [s._id, s.name])));
+  return personView(doc, new Map(dir.sections.map((s) => [s._id, s.name])));
 };
 
 /** The bindings of a person (one, normally): found by query, removed one by one inside the transaction. */
@@ -129,11 +130,13 @@ async function bindingsOf(ctx: Ctx, memberId: string): Promise<string[]> {
 
 export const leave: Handler<'members', 'leave'> = async ({ memberId, on, reason }, ctx) => {
   const me = await ctx.member();
-  const [dir, periods, bindings, invites] = await Promise.all([
+  const [dir, periods, bindings, invites, rolls] = await Promise.all([
     loadDirectory(ctx.db, { enterprises: false }),
     ctx.db.collection<PeriodDoc>(COLL.periods).limit(1000).get(),
     bindingsOf(ctx, memberId),
     ctx.db.collection<InviteDoc>(COLL.invites).where({ memberId, usedAt: null }).limit(100).get(),
+    // the open campaigns' roll entries not voted on: struck, so the ballot box needs no look at the member
+    ctx.db.collection<RollDoc>(COLL.voteRolls).where({ memberId, voted: false, closed: false }).limit(100).get(),
   ]);
   const person = dir.members.find((m) => m._id === memberId);
   if (!person || !isStaff(person)) throw new AppError('NOT_FOUND', '人员不存在');
@@ -153,6 +156,17 @@ export const leave: Handler<'members', 'leave'> = async ({ memberId, on, reason 
         .doc(inv._id)
         .update({ data: { expiresAt: Math.min(inv.expiresAt, ctx.now) } });
     }
+    for (const r of rolls.data.filter((x) => !x.struck)) {
+      await tx
+        .collection<RollDoc>(COLL.voteRolls)
+        .doc(r._id)
+        .update({ data: { struck: true } });
+      // the roll the turnout is counted against shrinks by one (the 2/3 rule is of those still in the park)
+      await tx
+        .collection<CampaignDoc>(COLL.voteCampaigns)
+        .doc(r.campaignId)
+        .update({ data: { [`rollByCategory.${r.category}`]: ctx.db.command.inc(-1) } });
+    }
     await appendAudit(tx, {
       kind: 'members.leave',
       actor: me,
@@ -162,7 +176,7 @@ export const leave: Handler<'members', 'leave'> = async ({ memberId, on, reason 
       data: { memberId, on, text: `${person.name}于${on}离开` },
     });
   });
-  return viewOf(next, new Map(dir.sections.map((s) => [s._id, s.name])));
+  return personView(next, new Map(dir.sections.map((s) => [s._id, s.name])));
 };
 
 export const unbind: Handler<'members', 'unbind'> = async ({ memberId, reason }, ctx) => {
@@ -191,7 +205,7 @@ export const unbind: Handler<'members', 'unbind'> = async ({ memberId, reason },
       data: { memberId, text: `解除${m.name}的微信绑定` },
     });
   });
-  return viewOf({ ...m, bound: false }, names);
+  return personView({ ...m, bound: false }, names);
 };
 
 export const signOut: Handler<'members', 'signOut'> = async (_input, ctx) => {

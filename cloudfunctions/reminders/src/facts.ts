@@ -12,6 +12,8 @@ import { newDossier, overallPercent, targetProgress, type DossierDoc } from '../
 import { hasRole, type MemberDoc } from '../../../shared/members/member';
 import type { ReminderFacts } from '../../../shared/reminders/rules';
 import { phase, type CampaignDoc, type RollDoc } from '../../../shared/votes/campaign';
+import { staffEvaluationProblem } from '../../../shared/assessment/evaluations';
+import { DEFAULT_PARK_SETTINGS, PARK_DOC_ID, type ParkDoc, type SectionDoc } from '../../../shared/park/park';
 
 type Query<T> = (skip: number, limit: number) => Promise<{ data: T[] }>;
 
@@ -53,10 +55,16 @@ async function dossierFacts(db: Database, now: number, periodIds: string[], cadr
 /** Who still has 考人 or 考事 to give: a section head their section's staff, leaders the section heads and the sections. */
 async function evaluationFacts(db: Database, periodIds: string[], staff: MemberDoc[], sectionIds: string[]): Promise<ReminderFacts['evaluations']> {
   const _ = db.command;
-  const [staffEvals, sectionEvals] = await Promise.all([
+  const [staffEvals, sectionEvals, sections, park] = await Promise.all([
     allPages(where<{ _id: string }>(db, COLL.staffEvaluations, { periodId: _.in(periodIds) }, { _id: true })),
     allPages(where<{ _id: string }>(db, COLL.sectionEvaluations, { periodId: _.in(periodIds) }, { _id: true })),
+    db.collection<SectionDoc>(COLL.sections).limit(1000).get(),
+    db.collection<ParkDoc>(COLL.park).doc(PARK_DOC_ID).get(),
   ]);
+  // a head is scored by the leader who oversees their section (or any leader, as the park's setting says)
+  const rule = park.data?.settings.headScoring ?? DEFAULT_PARK_SETTINGS.headScoring;
+  const overseer = new Map(sections.data.map((s) => [s._id, s.leaderId ?? null]));
+  const scores = (l: MemberDoc, h: MemberDoc) => staffEvaluationProblem(l, h, { leaderId: overseer.get(h.sectionId ?? '') ?? null, rule }) === null;
   const given = new Set([...staffEvals, ...sectionEvals].map((e) => e._id));
   const heads = staff.filter((m) => hasRole(m, 'sectionHead') && m.sectionId);
   const leaders = staff.filter((m) => hasRole(m, 'leader'));
@@ -70,7 +78,7 @@ async function evaluationFacts(db: Database, periodIds: string[], staff: MemberD
     }
     const headsLeft = heads.filter((h) => hasRole(h, 'cadre') && unevaluated(h));
     for (const l of leaders) {
-      out.push({ evaluatorId: l._id, periodId, kind: 'staff', missing: headsLeft.filter((h) => h._id !== l._id).length });
+      out.push({ evaluatorId: l._id, periodId, kind: 'staff', missing: headsLeft.filter((h) => scores(l, h)).length });
       const missing = sectionIds.filter((s) => !given.has(`${periodId}_${s}_${l._id}`)).length;
       out.push({ evaluatorId: l._id, periodId, kind: 'section', missing });
     }

@@ -40,4 +40,14 @@ describe('who evaluates whom (考人)', () => {
     expect(staffEvaluationProblem({ _id: 'L', roles: ['leader'], sectionId: null }, { ...head, roles: [...head.roles] })).toBeNull();
     expect(staffEvaluationProblem({ ...head, roles: [...head.roles] }, { ...head, roles: [...head.roles] })).toBe('不能给自己评分');
   });
+  it('a head is scored by the leader who oversees the section (分管领导), or any leader as the park’s setting says', () => {
+    const h = { ...head, roles: [...head.roles] };
+    const overseer = { _id: 'L1', roles: ['leader' as const], sectionId: null };
+    const other = { _id: 'L2', roles: ['leader' as const], sectionId: null };
+    expect(staffEvaluationProblem(overseer, h, { leaderId: 'L1', rule: 'overseeing' })).toBeNull();
+    expect(staffEvaluationProblem(other, h, { leaderId: 'L1', rule: 'overseeing' })).toBe('股室负责人由分管该股室的领导评价');
+    expect(staffEvaluationProblem(other, h, { leaderId: 'L1', rule: 'anyLeader' })).toBeNull();
+    // a section nobody oversees yet: any leader, whatever the setting
+    expect(staffEvaluationProblem(other, h, { leaderId: null, rule: 'overseeing' })).toBeNull();
+  });
 });
