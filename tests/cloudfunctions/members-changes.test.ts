@@ -143,7 +143,13 @@ describe('the quarter closes and the year is computed', () => {
   it('files each person under the section they are in at the close, scored with its 考事; the one who left has no result', async () => {
     const leaders = ['M001', 'M002', 'M003', 'M004', 'M005', 'M006', 'M007'];
     const tokens = new Map<string, string>();
-    const as = async (id: string) => tokens.get(id) ?? (tokens.set(id, await t.as(id)), tokens.get(id) as string);
+    const as = async (id: string): Promise<string> => {
+      const kept = tokens.get(id);
+      if (kept) return kept;
+      const token = await t.as(id);
+      tokens.set(id, token);
+      return token;
+    };
     const given = new Set(find<{ memberId: string }>('staffEvaluations', { periodId: current }).map((e) => e.memberId));
     for (const m of find<MemberDoc>('members', { active: true }).filter((x) => x.roles.includes('cadre') && !given.has(x._id))) {
       const by = m.roles.includes('sectionHead') ? (section(m.sectionId ?? '').leaderId ?? 'M001') : headOf(m.sectionId ?? '')._id;
