@@ -19,6 +19,7 @@ import { annualBench } from './annual';
 import { appealsDashboard } from './appeals-dashboard';
 import { quarterClose, quarterCloseOnPlan } from './quarter-close';
 import { remindersBench } from './reminders';
+import { importsBench } from './imports';
 import { ratingsBurst } from './ratings-burst';
 import { voteBurst } from './vote-burst';
 import { voteBurstOnPlan } from './vote-burst-plan';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'dashboard') return appealsDashboard(lc, root);
   // BENCH_ONLY=ratings: the satisfaction campaign's meeting on a plan's limits
   if (process.env.BENCH_ONLY === 'ratings') return ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  // BENCH_ONLY=imports: a park's first afternoon, set-up and its Excel files, on a plan's limits
+  if (process.env.BENCH_ONLY === 'imports') return importsBench(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   // BENCH_ONLY=reminders: one timed reminder run with everything due, the demo park and 5× (also on the basic plan)
   if (process.env.BENCH_ONLY === 'reminders') return remindersBench(lc, root);
   console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);
@@ -156,6 +159,7 @@ async function main(): Promise<void> {
   await appealsDashboard(lc, root);
   await annualBench(lc, root);
   await remindersBench(lc, root);
+  await importsBench(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   await generatedSweep(lc, root);
 }
 
