@@ -180,4 +180,13 @@ describe('the nightly tick', () => {
     expect(left.map((r) => r._id)).toContain('purge-recent');
     expect(left.map((r) => r._id)).not.toContain('purge-old');
   });
+
+  it('removes import previews nobody confirmed within two days (they keep the file’s cells, names included)', async () => {
+    const now = Date.now();
+    const plan = (id: string, at: number, status: string) => ({ coll: 'importPlans', id, doc: { _id: id, at, status, cells: [['姓名'], ['张三']] } });
+    (t.cloud.store as SqliteStore).applyWrites([plan('P-OLD', now - 3 * 86_400_000, 'preview'), plan('P-NEW', now - 3_600_000, 'preview')]);
+    const fired = await t.cloud.fireTimer('members', 'nightly', now);
+    expect((fired.result as { data: { plans: number } }).data.plans).toBe(1);
+    expect(((await t.cloud.store.find('importPlans', {})) as { _id: string }[]).map((p) => p._id)).toEqual(['P-NEW']);
+  });
 });
