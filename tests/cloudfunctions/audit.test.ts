@@ -9,6 +9,7 @@ import { inPark } from '../../shared/common/time';
 import type { YearDoc } from '../../cloudfunctions/annual/src/lib';
 import readXlsxFile from 'read-excel-file/node';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
+import { summaryOf } from '../../cloudfunctions/audit/src/log';
 
 let t: TestCloud;
 let admin: string;
@@ -127,5 +128,27 @@ describe('the audit trail', () => {
   it('is the admin’s alone', async () => {
     expect(await t.call(leader, 'audit', 'log', {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(await t.call(await t.as('M010'), 'audit', 'verify', {})).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('each entry of the trail in words', () => {
+  const entry = (kind: AuditEntry['kind'], data: AuditEntry['data']): AuditEntry => ({
+    kind,
+    data,
+    seq: 1,
+    prev: '',
+    hash: '',
+    actorId: 'M002',
+    actorName: '李玥',
+    at: 0,
+    subject: '',
+    reason: '',
+  });
+  it('says what a pay entry set or released, not a count of graded cadres', () => {
+    expect(summaryOf(entry('pay.settings', { year: 2025, base: 1200000 }), new Map())).toBe('2025年度奖金基数1200000元');
+    expect(summaryOf(entry('pay.release', { cadres: 74, poolFen: 118_800_050 }), new Map())).toBe('发放74人，合计1188000.50元');
+  });
+  it('keeps the directory’s own line', () => {
+    expect(summaryOf(entry('members.change', { text: '张敏：由党政办公室调往企业服务中心' }), new Map())).toBe('张敏：由党政办公室调往企业服务中心');
   });
 });

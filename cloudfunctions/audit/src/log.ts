@@ -12,29 +12,35 @@ export const PAGE = 20;
 const num = (v: Json | undefined) => (typeof v === 'number' ? String(v) : '—');
 const gradeText = (g: Json | undefined) => (typeof g === 'string' && g in ANNUAL_GRADE_LABELS ? ANNUAL_GRADE_LABELS[g as AnnualGrade] : '—');
 
+type Data = AuditEntry['data'];
+const text = (v: Json | undefined, none = '') => (typeof v === 'string' ? v : none);
+const yuan = (fen: Json | undefined) => (typeof fen === 'number' ? (fen / 100).toFixed(2) : '—');
+const grading = (d: Data, who: string) =>
+  d.grade === d.from ? `${who}：维持${gradeText(d.grade)}` : `${who}：${gradeText(d.from)} → ${gradeText(d.grade)}`;
+const carding = (d: Data, who: string) => `${who}：${d.color === 'red' ? '红牌' : '黄牌'}${typeof d.why === 'string' ? `（${d.why}）` : ''}`;
+
+/** Each kind's line from its figures (`who`: the member the entry is about, by name). */
+const LINES: Partial<Record<AuditEntry['kind'], (d: Data, who: string) => string>> = {
+  'annual.adjust': grading,
+  'annual.review': grading,
+  'cards.issue': carding,
+  'cards.withhold': carding,
+  'cards.lift': carding,
+  'assessment.correct': (d, who) => `${who}：${d.field === 'deductions' ? '抽查扣分' : '考人得分'} ${num(d.old)} → ${num(d.new)}`,
+  'annual.formula': (d) => `第${num(d.version)}版`,
+  'projects.correct': (d) => `「${text(d.name)}」${text(d.from, '—')} → ${text(d.to, '未完成')}`,
+  'pay.settings': (d) => `${num(d.year)}年度奖金基数${num(d.base)}元`,
+  'pay.release': (d) => `发放${num(d.cadres)}人，合计${yuan(d.poolFen)}元`,
+};
+
 /** The figures of an entry as a line: whose grade from what to what, the formula's version, the counts. */
 export function summaryOf(e: AuditEntry, names: Map<string, string>): string {
   const d = e.data;
   // the directory's entries (park.*, imports.*, members.*) carry their own line, written when the change was made
-  if (/^(park|imports|members)\./.test(e.kind)) return typeof d.text === 'string' ? d.text : '';
+  if (/^(park|imports|members)\./.test(e.kind)) return text(d.text);
   const who = typeof d.memberId === 'string' ? (names.get(d.memberId) ?? d.memberId) : '';
-  switch (e.kind) {
-    case 'annual.adjust':
-    case 'annual.review':
-      return d.grade === d.from ? `${who}：维持${gradeText(d.grade)}` : `${who}：${gradeText(d.from)} → ${gradeText(d.grade)}`;
-    case 'cards.issue':
-    case 'cards.withhold':
-    case 'cards.lift':
-      return `${who}：${d.color === 'red' ? '红牌' : '黄牌'}${typeof d.why === 'string' ? `（${d.why}）` : ''}`;
-    case 'assessment.correct':
-      return `${who}：${d.field === 'deductions' ? '抽查扣分' : '考人得分'} ${num(d.old)} → ${num(d.new)}`;
-    case 'annual.formula':
-      return `第${num(d.version)}版`;
-    case 'projects.correct':
-      return `「${typeof d.name === 'string' ? d.name : ''}」${typeof d.from === 'string' ? d.from : '—'} → ${typeof d.to === 'string' ? d.to : '未完成'}`;
-    default:
-      return `参评${num(d.assessed)}人，优秀${num(d.excellent)}人`;
-  }
+  const line = LINES[e.kind];
+  return line ? line(d, who) : `参评${num(d.assessed)}人，优秀${num(d.excellent)}人`;
 }
 
 export const log: Handler<'audit', 'log'> = async ({ before }, ctx) => {
