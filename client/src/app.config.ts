@@ -3,8 +3,9 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/bind/index', ...(process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [])],
   // one subpackage per domain area (named as in shared/ and cloudfunctions/): a role's pages load only when opened
   subPackages: [
-    { root: 'members', pages: ['invites/index', 'enterprise/index'] },
-    { root: 'park', pages: ['calendar/index'] },
+    { root: 'members', pages: ['invites/index', 'enterprise/index', 'people/index'] },
+    { root: 'park', pages: ['calendar/index', 'directory/index', 'sections/index', 'enterprises/index', 'settings/index'] },
+    { root: 'imports', pages: ['index'] },
     { root: 'projects', pages: ['list/index', 'detail/index'] },
     { root: 'dossier', pages: ['mine/index', 'staff/index', 'record/index', 'summary/index', 'visit-code/index', 'confirm/index', 'settings/index'] },
     { root: 'indicators', pages: ['checklist/index', 'library/index', 'tree/index'] },

@@ -1,5 +1,10 @@
-/** WeUI form cells the pages share: a block of text to write, a setting that is on or off, a form's numbers. */
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+/**
+ * WeUI form cells the pages share: a block of text to write, a setting that is on or off, a form's numbers, and the
+ * labelled rows of the directory's forms (text, choice, day, tick), entries, a segmented switch, a reason to give.
+ */
+import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { FieldError } from './form';
 
 /** A cell holding a text area (`small`: a few lines) whose id the page's tests and error messages use. */
 export function TextareaCell(p: {
@@ -81,5 +86,240 @@ export function NumberCells<T>(p: {
         </View>
       ))}
     </>
+  );
+}
+
+/*
+ * The directory's form rows (园区名录: sections, people, enterprises, settings, first set-up). Each row is at least
+ * 44 px tall on a 360 px phone (`form-cell`), its label never wraps (`form-label`), and its message shows under it
+ * with the id `<id>-error`.
+ */
+
+/** A labelled text input: label on the left, the input filling the rest of the row. */
+export function InputCell(p: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  maxlength?: number;
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+  disabled?: boolean;
+  error?: string;
+}) {
+  return (
+    <>
+      <View className='cell form-cell'>
+        <View className='form-label'>{p.label}</View>
+        <Input
+          id={p.id}
+          className='input form-input'
+          type={p.type ?? 'text'}
+          value={p.value}
+          maxlength={p.maxlength ?? 40}
+          placeholder={p.placeholder}
+          disabled={p.disabled}
+          confirmType='done'
+          onInput={(e) => p.onChange(e.detail.value)}
+        />
+      </View>
+      <FieldError id={`${p.id}-error`} text={p.error} />
+    </>
+  );
+}
+
+/** A search box filling its row (no label: the placeholder says what it searches). */
+export function SearchCell(p: { id: string; value: string; onChange: (v: string) => void; placeholder: string; maxlength?: number }) {
+  return (
+    <View className='cells'>
+      <View className='cell form-cell'>
+        <Input
+          id={p.id}
+          className='input form-input'
+          value={p.value}
+          maxlength={p.maxlength ?? 20}
+          placeholder={p.placeholder}
+          confirmType='search'
+          onInput={(e) => p.onChange(e.detail.value)}
+        />
+        {p.value !== '' && (
+          <Text className='form-clear' id={`${p.id}-clear`} onClick={() => p.onChange('')}>
+            清除
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}
+
+/** A labelled choice of one of `options` (a wheel picker); `index` -1: none chosen yet, `placeholder` shows. */
+export function PickerCell(p: {
+  id: string;
+  label: string;
+  options: string[];
+  index: number;
+  onChange: (index: number) => void;
+  placeholder?: string;
+  disabled?: boolean;
+  error?: string;
+}) {
+  const chosen = p.index >= 0 ? p.options[p.index] : undefined;
+  return (
+    <>
+      <Picker
+        mode='selector'
+        className='picker-row'
+        range={p.options}
+        value={Math.max(0, p.index)}
+        disabled={p.disabled}
+        onChange={(e) => p.onChange(Number(e.detail.value))}
+      >
+        <View className={`cell form-cell${p.disabled ? '' : ' cell-access'}`} id={p.id}>
+          <View className='form-label'>{p.label}</View>
+          <View className={`form-value${chosen === undefined ? ' form-placeholder' : ''}`} id={`${p.id}-value`}>
+            {chosen ?? p.placeholder ?? '请选择'}
+          </View>
+        </View>
+      </Picker>
+      <FieldError id={`${p.id}-error`} text={p.error} />
+    </>
+  );
+}
+
+/** A labelled day (`YYYY-MM-DD`) picked on a calendar wheel; `onClear`: the day may be left empty (清除). */
+export function DateCell(p: {
+  id: string;
+  label: string;
+  value: string | null;
+  onChange: (day: string) => void;
+  onClear?: () => void;
+  start?: string;
+  end?: string;
+  placeholder?: string;
+  error?: string;
+}) {
+  return (
+    <>
+      <View className='cell form-cell'>
+        <View className='form-label'>{p.label}</View>
+        <Picker
+          mode='date'
+          className='form-grow'
+          value={p.value ?? p.end ?? ''}
+          start={p.start}
+          end={p.end}
+          onChange={(e) => p.onChange(String(e.detail.value))}
+        >
+          <View className={`form-value${p.value ? '' : ' form-placeholder'}`} id={p.id}>
+            {p.value ?? p.placeholder ?? '请选择日期'}
+          </View>
+        </Picker>
+        {p.onClear && p.value && (
+          <Text className='form-clear' id={`${p.id}-clear`} onClick={p.onClear}>
+            清除
+          </Text>
+        )}
+      </View>
+      <FieldError id={`${p.id}-error`} text={p.error} />
+    </>
+  );
+}
+
+/** A row to tick (`round`: one of several, as a radio button); the whole row is the target. */
+export function CheckCell(p: { id: string; label: string; sub?: string; checked: boolean; onChange: (on: boolean) => void; round?: boolean }) {
+  return (
+    <View className='cell form-cell' hoverClass='cell-hover' id={p.id} onClick={() => p.onChange(!p.checked)}>
+      <View className={`checkbox${p.round ? ' checkbox-round' : ''}${p.checked ? ' checkbox-on' : ''}`} id={`${p.id}-box`}>
+        {p.checked ? '✓' : ''}
+      </View>
+      <View className='cell-bd'>
+        <View>{p.label}</View>
+        {p.sub && <View className='cell-sub'>{p.sub}</View>}
+      </View>
+    </View>
+  );
+}
+
+/** A row that opens another page or view (an arrow on the right). */
+export function EntryCell(p: { id: string; title: string; sub?: string; onClick: () => void }) {
+  return (
+    <View className='cell cell-access' hoverClass='cell-hover' id={p.id} onClick={p.onClick}>
+      <View className='cell-bd'>
+        <View className='cell-title'>{p.title}</View>
+        {p.sub && <View className='cell-sub'>{p.sub}</View>}
+      </View>
+    </View>
+  );
+}
+
+/** Two or three ways to look at a list (在册 / 已离开), side by side; ids `${idPrefix}-${key}`. */
+export function Segmented<K extends string>(p: { idPrefix: string; options: { key: K; label: string }[]; value: K; onChange: (k: K) => void }) {
+  return (
+    <View className='seg-row'>
+      <View className='seg seg-lg'>
+        {p.options.map((o) => (
+          <View
+            key={o.key}
+            id={`${p.idPrefix}-${o.key}`}
+            className={`seg-item${o.key === p.value ? ' seg-on' : ''}`}
+            onClick={() => p.onChange(o.key)}
+          >
+            {o.label}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/**
+ * A decision that needs a reason (撤销, 停用, 解除绑定), with its button: `<id>-reason`, `<id>-submit`,
+ * `<id>-error`. `warn`: the button is red (it takes something away).
+ */
+export function ReasonForm(p: {
+  id: string;
+  title: string;
+  placeholder: string;
+  button: string;
+  busy: boolean;
+  error?: string;
+  warn?: boolean;
+  note?: string;
+  onSubmit: (reason: string) => void;
+}) {
+  const [reason, setReason] = useState('');
+  // said on the device: a reason of at least two characters (the server's Reason)
+  const [own, setOwn] = useState<string | undefined>();
+  const submit = () => {
+    if (reason.trim().length < 2) {
+      setOwn('请填写原因（至少2个字）');
+      return;
+    }
+    setOwn(undefined);
+    p.onSubmit(reason);
+  };
+  return (
+    <View id={p.id}>
+      <View className='cells-title'>{p.title}</View>
+      <View className='cells'>
+        <TextareaCell
+          id={`${p.id}-reason`}
+          value={reason}
+          onChange={(v) => {
+            setReason(v);
+            setOwn(undefined);
+          }}
+          placeholder={p.placeholder}
+          maxlength={300}
+        />
+      </View>
+      <FieldError id={`${p.id}-error`} text={own ?? p.error} />
+      {p.note && <View className='tips'>{p.note}</View>}
+      <View className='btn-area btn-area-tight'>
+        <Button id={`${p.id}-submit`} className={`btn ${p.warn ? 'btn-warn' : 'btn-default'}`} disabled={p.busy} onClick={submit}>
+          {p.button}
+        </Button>
+      </View>
+    </View>
   );
 }

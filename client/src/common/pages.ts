@@ -18,10 +18,24 @@ export const PAGES = {
     invites: '/members/invites/index',
     /** The enterprise contact's home. */
     enterprise: '/members/enterprise/index',
+    /** The admin's roster (人员): search, add, correct, record who left, unbind a lost phone, issue an invite. */
+    people: '/members/people/index',
   },
   park: {
     /** The working-day calendar (节假日设置): admin edits, staff read. */
     calendar: '/park/calendar/index',
+    /** The admin's directory hub (园区名录): sections, people, enterprises, Excel, settings. */
+    directory: '/park/directory/index',
+    /** The admin's sections (股室): add, edit, order, retire. */
+    sections: '/park/sections/index',
+    /** The admin's enterprise directory (企业名录): add, edit, retire. */
+    enterprises: '/park/enterprises/index',
+    /** The park's name and settings (园区设置). */
+    settings: '/park/settings/index',
+  },
+  imports: {
+    /** Excel 导入导出: templates, a file previewed then confirmed, exports. */
+    index: '/imports/index',
   },
   projects: {
     /** Key projects: all, the caller's own, or those lagging in the caller's view. */

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { PageData } from './use-page-data';
 
@@ -38,6 +39,25 @@ export function ProgressBar({ percent, id }: { percent: number; id?: string }) {
         <View className='progress-inner' style={{ width: `${p}%` }} />
       </View>
       <Text className='progress-pct'>{p}%</Text>
+    </View>
+  );
+}
+
+/**
+ * The way back at a page's foot (the H5 build has no navigation bar): the page it came from, or `url` when it was
+ * opened by its address.
+ */
+export function BackLink({ id, label, url }: { id: string; label: string; url: string }) {
+  return (
+    <View
+      className='footer-link'
+      id={id}
+      onClick={() => {
+        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+        else void Taro.redirectTo({ url });
+      }}
+    >
+      {label}
     </View>
   );
 }

@@ -46,16 +46,29 @@ export async function uploadPhoto(localPath: string, cloudPath: string, knownSiz
     }
     const blob = await (await fetch(localPath)).blob();
     if (blob.size > LIMITS.photoMaxBytes) return { code: 'TOO_LARGE', message: PHOTO_TOO_LARGE };
-    const res = await fetch(`/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
-      method: 'POST',
-      headers: { 'X-Session': getSession(), 'content-type': blob.type || 'application/octet-stream' },
-      body: blob,
-    });
-    const body = (await res.json().catch(() => ({}))) as { fileID?: unknown; errCode?: unknown; errMsg?: unknown };
-    if (typeof body.fileID === 'string') return { code: 0, data: { fileID: body.fileID } };
+    const res = await postUpload(blob, cloudPath);
+    if (res.fileID) return { code: 0, data: { fileID: res.fileID } };
     if (res.status === 413) return { code: 'TOO_LARGE', message: PHOTO_TOO_LARGE };
-    return { code: 'INTERNAL', message: `照片上传失败：${typeof body.errMsg === 'string' ? body.errMsg : ERROR_MESSAGES.INTERNAL}` };
+    return { code: 'INTERNAL', message: `照片上传失败：${res.errMsg ?? ERROR_MESSAGES.INTERNAL}` };
   } catch (e) {
     return platformFail(e);
   }
+}
+
+/**
+ * h5: a file's bytes to the local cloud's gateway (`POST /api/upload?cloudPath=…`, the stand-in for
+ * wx.cloud.uploadFile) under the caller's session. Throws when the network fails.
+ */
+export async function postUpload(body: Blob, cloudPath: string): Promise<{ status: number; fileID: string | null; errMsg: string | null }> {
+  const res = await fetch(`/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    headers: { 'X-Session': getSession(), 'content-type': body.type || 'application/octet-stream' },
+    body,
+  });
+  const json = (await res.json().catch(() => ({}))) as { fileID?: unknown; errCode?: unknown; errMsg?: unknown };
+  return {
+    status: res.status,
+    fileID: typeof json.fileID === 'string' ? json.fileID : null,
+    errMsg: typeof json.errMsg === 'string' ? json.errMsg : null,
+  };
 }

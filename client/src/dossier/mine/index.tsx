@@ -1,5 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { SignOut } from '../../common/SignOut';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
 import { LaggingNotice } from '../../projects/LaggingNotice';
@@ -125,6 +126,7 @@ export default function Dossier() {
       </View>
       <LaggingNotice />
       <HomeEntries links={ENTRIES.cadre} roles={me.data?.roles} />
+      <SignOut />
       <SwitchIdentity />
     </View>
   );

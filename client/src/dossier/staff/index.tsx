@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { LoadStatus, ProgressBar } from '../../common/ui';
+import { SignOut } from '../../common/SignOut';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
 import { LaggingNotice } from '../../projects/LaggingNotice';
@@ -88,6 +89,7 @@ export default function SectionStaff() {
       )}
       <LaggingNotice />
       <HomeEntries links={own ? ENTRIES.sectionHead : ENTRIES.leader} roles={me.data?.roles} />
+      <SignOut />
       <SwitchIdentity />
     </View>
   );

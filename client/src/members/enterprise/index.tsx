@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PAGES } from '../../common/pages';
+import { SignOut } from '../../common/SignOut';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
@@ -63,6 +64,7 @@ export default function EnterpriseHome() {
           ))}
         </View>
       )}
+      <SignOut />
       <SwitchIdentity />
     </View>
   );

@@ -6,10 +6,13 @@ import type { OutputOf } from '../../../../shared/contracts';
 import { inPark } from '../../../../shared/common/time';
 import type { EnterpriseItem } from '../../../../shared/park/contract';
 import { call } from '../../common/call';
+import { EntryCell } from '../../common/cells';
 import { FieldError, detailsOrForm } from '../../common/form';
+import { PAGES } from '../../common/pages';
 import { useFieldErrors } from '../../common/use-field-errors';
 import { EnterprisePicker } from '../../park/EnterprisePicker';
 import { ErrorBox, Loading } from '../../common/ui';
+import { SignOut } from '../../common/SignOut';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
 import { ENTRIES, HomeEntries } from '../../common/entries';
 import { LaggingNotice } from '../../projects/LaggingNotice';
@@ -180,6 +183,14 @@ export default function Invites() {
         <View className='page-title'>人员与邀请码</View>
         <View className='page-desc'>点击未绑定的人员，为其生成邀请码。</View>
       </View>
+      <View className='cells cells-gap'>
+        <EntryCell
+          id='directory-entry'
+          title='园区名录'
+          sub='股室、人员、企业名录，Excel 导入导出，园区设置'
+          onClick={() => void Taro.navigateTo({ url: PAGES.park.directory })}
+        />
+      </View>
       <View className='cell cell-link' id='contact-add' onClick={() => setContact({ enterprise: null, name: '', post: '' })}>
         添加企业联系人
       </View>
@@ -216,6 +227,7 @@ export default function Invites() {
       )}
       <LaggingNotice />
       <HomeEntries links={ENTRIES.admin} roles={me.data?.roles} />
+      <SignOut />
       <SwitchIdentity />
     </View>
   );

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'Excel 导入导出' });

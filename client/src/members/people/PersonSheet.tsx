@@ -1,0 +1,253 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { inPark } from '../../../../shared/common/time';
+import '../../../../shared/common/zod-locale';
+import { contracts, type OutputOf } from '../../../../shared/contracts';
+import type { PersonView } from '../../../../shared/members/contract';
+import { call } from '../../common/call';
+import { DateCell, InputCell, ReasonForm, TextareaCell } from '../../common/cells';
+import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { parkToday } from '../../common/today';
+import { useFieldErrors } from '../../common/use-field-errors';
+import { RetryNote, useRequest } from '../../common/use-request';
+import { rolesText } from './lib';
+
+type Invite = OutputOf<'members', 'issueInvite'>;
+
+/**
+ * One person of the roster: correct the name, 工号, post and joining date (members.savePerson with the memberId —
+ * never a section or roles: a move or a new role is a 人员变动 with a date and a reason); issue an invite to one not
+ * bound; unbind a lost phone; record their leaving.
+ */
+export function PersonSheet({ person, onChanged, onBack }: { person: PersonView; onChanged: (p: PersonView) => void; onBack: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [inviteError, setInviteError] = useState<string | undefined>();
+  const [unbindError, setUnbindError] = useState<string | undefined>();
+
+  const issue = async () => {
+    if (busy) return;
+    setBusy(true);
+    const r = await call('members', 'issueInvite', { memberId: person.memberId });
+    setBusy(false);
+    if (r.code === 0) {
+      setInvite(r.data);
+      setInviteError(undefined);
+    } else setInviteError(r.message);
+  };
+
+  const unbind = async (reason: string) => {
+    if (busy) return;
+    setBusy(true);
+    const r = await call('members', 'unbind', { memberId: person.memberId, reason });
+    setBusy(false);
+    if (r.code !== 0) {
+      setUnbindError(r.details?.[0]?.message ?? r.message);
+      return;
+    }
+    setUnbindError(undefined);
+    void Taro.showToast({ title: '已解除绑定', icon: 'success' });
+    onChanged(r.data);
+  };
+
+  return (
+    <View className='page' id='person-page'>
+      <View className='page-hd'>
+        <View className='page-title' id='person-title'>
+          {person.name}{' '}
+          {person.active ? (
+            <Text className={`tag ${person.bound ? 'tag-ok' : 'tag-no'}`} id='person-bound'>
+              {person.bound ? '已绑定微信' : '未绑定'}
+            </Text>
+          ) : (
+            <Text className='tag tag-grey'>已离开</Text>
+          )}
+        </View>
+        <View className='page-desc' id='person-desc'>
+          {[person.sectionName ?? '不属于股室', person.post, rolesText(person)].filter(Boolean).join(' · ')}
+        </View>
+      </View>
+
+      {person.active ? (
+        <Correction person={person} onSaved={onChanged} />
+      ) : (
+        <View className='cells' id='person-left'>
+          <View className='cell'>
+            <View className='cell-bd'>
+              <View className='cell-title'>{person.leftOn} 离开园区</View>
+              <View className='cell-sub'>{person.leftReason}</View>
+            </View>
+          </View>
+        </View>
+      )}
+
+      {person.active && !person.bound && (
+        <View id='person-invite-box'>
+          <View className='cells-title'>微信绑定</View>
+          {invite ? (
+            <View className='cells' style={{ paddingBottom: '16px' }}>
+              <View className='invite-code' id='person-invite-code'>
+                {invite.code}
+              </View>
+              <View className='small' style={{ textAlign: 'center' }}>
+                有效期至 {inPark(invite.expiresAt).format('YYYY-MM-DD HH:mm')}，仅可使用一次
+              </View>
+              {invite.qrUrl && <Image className='qr' src={invite.qrUrl} mode='aspectFit' showMenuByLongpress />}
+              <View className='btn-area btn-area-tight'>
+                <Button className='btn btn-default' id='person-invite-copy' onClick={() => void Taro.setClipboardData({ data: invite.code })}>
+                  复制邀请码
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <>
+              <View className='tips'>本人用微信扫描邀请码对应的小程序码，或打开标尺后输入邀请码，即可绑定。</View>
+              <FieldError id='person-invite-error' text={inviteError} />
+              <View className='btn-area btn-area-tight'>
+                <Button className='btn btn-default' id='person-invite' disabled={busy} onClick={() => void issue()}>
+                  发放邀请码
+                </Button>
+              </View>
+            </>
+          )}
+        </View>
+      )}
+
+      {person.active && person.bound && (
+        <ReasonForm
+          id='person-unbind'
+          title='解除微信绑定'
+          placeholder='原因（必填），如 手机丢失、更换微信号'
+          button='解除微信绑定'
+          warn
+          busy={busy}
+          error={unbindError}
+          note='解除后原微信不能再使用标尺；发放新的邀请码，本人即可用新微信绑定。'
+          onSubmit={(reason) => void unbind(reason)}
+        />
+      )}
+
+      {person.active && <Leave person={person} onLeft={onChanged} />}
+
+      <View className='btn-area'>
+        <Button className='btn btn-default' id='person-back' onClick={onBack}>
+          返回人员名单
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 更正登记信息: the name, 工号, post and joining date as entered wrongly. */
+function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: PersonView) => void }) {
+  const today = parkToday();
+  const [name, setName] = useState(person.name);
+  const [staffNo, setStaffNo] = useState(person.staffNo ?? '');
+  const [post, setPost] = useState(person.post ?? '');
+  const [joinedOn, setJoinedOn] = useState<string | null>(person.joinedOn);
+  const [errors, setErrors] = useFieldErrors([name, staffNo, post, joinedOn]);
+  const [busy, setBusy] = useState(false);
+  const request = useRequest();
+
+  const save = async () => {
+    if (busy) return;
+    // no section, no roles: the server keeps them as they are
+    const input = { memberId: person.memberId, name, staffNo, post, joinedOn };
+    const parsed = contracts.members.savePerson.input.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByField(parsed.error.issues));
+      return;
+    }
+    setBusy(true);
+    const r = await call('members', 'savePerson', input, request.options);
+    request.settle(r.code === 0);
+    setBusy(false);
+    if (r.code !== 0) {
+      setErrors(detailsOrForm(r));
+      return;
+    }
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+    onSaved(r.data);
+  };
+
+  return (
+    <View id='person-correct'>
+      <View className='cells-title'>更正登记信息</View>
+      <View className='cells'>
+        <InputCell id='person-name' label='姓名' value={name} onChange={setName} maxlength={20} error={errors.name} />
+        <InputCell id='person-staffno' label='工号' value={staffNo} onChange={setStaffNo} placeholder='选填' maxlength={32} error={errors.staffNo} />
+        <InputCell id='person-post' label='岗位' value={post} onChange={setPost} placeholder='选填，如 一级主办' maxlength={20} error={errors.post} />
+        <DateCell
+          id='person-joined'
+          label='入职日期'
+          value={joinedOn}
+          end={today}
+          placeholder='选填'
+          onChange={setJoinedOn}
+          onClear={() => setJoinedOn(null)}
+          error={errors.joinedOn}
+        />
+      </View>
+      <FieldError id='person-error' text={errors.form ?? errors.memberId ?? errors.sectionId ?? errors.roles} />
+      <View className='tips'>股室和角色不在此修改：调动股室、变更角色须有生效日期和原因，请通过“人员变动”办理（即将提供）。</View>
+      <RetryNote retrying={request.retrying} id='person-retrying' />
+      <View className='btn-area btn-area-tight'>
+        <Button className='btn btn-primary' id='person-save' disabled={busy} onClick={() => void save()}>
+          保存更正
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 办理离开: the day and the reason (离职、调离、退休); they keep their place in past results. */
+function Leave({ person, onLeft }: { person: PersonView; onLeft: (p: PersonView) => void }) {
+  const [on, setOn] = useState(parkToday());
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useFieldErrors([on, reason]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    const input = { memberId: person.memberId, on, reason };
+    const parsed = contracts.members.leave.input.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByField(parsed.error.issues));
+      return;
+    }
+    const ok = await Taro.showModal({
+      title: '办理离开',
+      content: `${person.name}于${on}离开园区：此后不再参加考核、测评，微信绑定随之解除。确定吗？`,
+      confirmText: '确定离开',
+      confirmColor: '#fa5151',
+    });
+    if (!ok.confirm) return;
+    setBusy(true);
+    const r = await call('members', 'leave', input);
+    setBusy(false);
+    if (r.code !== 0) {
+      setErrors(detailsOrForm(r));
+      return;
+    }
+    void Taro.showToast({ title: '已办理离开', icon: 'success' });
+    onLeft(r.data);
+  };
+
+  return (
+    <View id='person-leave'>
+      <View className='cells-title'>办理离开（离职、调离、退休）</View>
+      <View className='cells'>
+        <DateCell id='person-leave-on' label='离开日期' value={on} onChange={setOn} error={errors.on} />
+        <TextareaCell id='person-leave-reason' value={reason} onChange={setReason} placeholder='原因（必填），如 调往市商务局' maxlength={300} />
+      </View>
+      <FieldError id='person-leave-error' text={errors.reason ?? errors.form ?? errors.memberId} />
+      <View className='tips'>离开后仍保留其历史考核结果；不再发放邀请码、提醒和测评票。</View>
+      <View className='btn-area btn-area-tight'>
+        <Button className='btn btn-warn' id='person-leave-submit' disabled={busy} onClick={() => void submit()}>
+          办理离开
+        </Button>
+      </View>
+    </View>
+  );
+}

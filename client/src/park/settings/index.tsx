@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import '../../../../shared/common/zod-locale';
+import { contracts } from '../../../../shared/contracts';
+import { call } from '../../common/call';
+import { CheckCell, InputCell } from '../../common/cells';
+import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { PAGES } from '../../common/pages';
+import { BackLink, LoadStatus } from '../../common/ui';
+import { useFieldErrors } from '../../common/use-field-errors';
+import { usePageData } from '../../common/use-page-data';
+import { RetryNote, useRequest } from '../../common/use-request';
+
+type HeadScoring = 'overseeing' | 'anyLeader';
+
+const HEAD_SCORING: { key: HeadScoring; label: string; sub: string }[] = [
+  { key: 'overseeing', label: '分管领导', sub: '每个股室的负责人由分管该股室的班子成员评价' },
+  { key: 'anyLeader', label: '任一班子成员', sub: '任何一位班子成员都可以评价股室负责人' },
+];
+
+/**
+ * 园区设置: the park's name and who scores the section heads (考人). The name comes from park.status, the setting
+ * from park.sectionsAdmin (the one action that reads the park's settings).
+ */
+export default function Settings() {
+  const status = usePageData('park', 'status', {});
+  const sections = usePageData('park', 'sectionsAdmin', {});
+  const ready = status.data && sections.data;
+  return (
+    <View className='page' id='settings-page'>
+      <View className='page-hd'>
+        <View className='page-title'>园区设置</View>
+        <View className='page-desc'>园区名称显示在绑定页和园区名录上；股室负责人的考人评分按这里的设置分配。</View>
+      </View>
+      <LoadStatus page={status.error ? status : sections} />
+      {ready && <SettingsForm parkName={status.data?.name ?? ''} headScoring={sections.data?.settings.headScoring ?? 'overseeing'} />}
+      <BackLink id='settings-back' label='返回园区名录' url={PAGES.park.directory} />
+    </View>
+  );
+}
+
+function SettingsForm(p: { parkName: string; headScoring: HeadScoring }) {
+  const [parkName, setParkName] = useState(p.parkName);
+  const [headScoring, setHeadScoring] = useState<HeadScoring>(p.headScoring);
+  const [errors, setErrors] = useFieldErrors([parkName, headScoring]);
+  const [busy, setBusy] = useState(false);
+  const request = useRequest();
+
+  const save = async () => {
+    if (busy) return;
+    const input = { parkName, headScoring };
+    const parsed = contracts.park.saveSettings.input.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByField(parsed.error.issues));
+      return;
+    }
+    setBusy(true);
+    const r = await call('park', 'saveSettings', input, request.options);
+    request.settle(r.code === 0);
+    setBusy(false);
+    if (r.code !== 0) {
+      setErrors(detailsOrForm(r));
+      return;
+    }
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  };
+
+  return (
+    <View id='settings-form'>
+      <View className='cells'>
+        <InputCell
+          id='settings-park'
+          label='园区名称'
+          value={parkName}
+          onChange={setParkName}
+          placeholder='如 吉州工业园区'
+          maxlength={30}
+          error={errors.parkName}
+        />
+      </View>
+      <View className='cells-title'>股室负责人由谁评价（考人）</View>
+      <View className='cells' id='settings-head'>
+        {HEAD_SCORING.map((h) => (
+          <CheckCell
+            key={h.key}
+            id={`settings-head-${h.key}`}
+            label={h.label}
+            sub={h.sub}
+            round
+            checked={headScoring === h.key}
+            onChange={() => setHeadScoring(h.key)}
+          />
+        ))}
+      </View>
+      <FieldError id='settings-error' text={errors.headScoring ?? errors.form} />
+      <RetryNote retrying={request.retrying} id='settings-retrying' />
+      <View className='btn-area'>
+        <Button id='settings-save' className='btn btn-primary' disabled={busy} onClick={() => void save()}>
+          保存设置
+        </Button>
+      </View>
+    </View>
+  );
+}
