@@ -240,6 +240,25 @@ describe('the admin keeps the park’s directory', () => {
     await admin.locator('#directory-page').waitFor();
   }, 60_000);
 
+  it('moves an imported cadre to the new section from today, with the reason (人员变动)', async () => {
+    await admin.locator('#directory-people').click();
+    await admin.locator('#people-search input').fill('M902');
+    await admin.locator('#person-M902').click();
+    await admin.locator('#person-change-submit').click();
+    await expectText(admin.locator('#person-change-error'), /理由|原因|至少2个字/);
+    const [s13] = find<SectionDoc>('sections', { name: SECTION });
+    await pickOption(admin, '#person-change-section', SECTION);
+    await admin.locator('#person-change-reason textarea').fill('工作需要，调往新设股室');
+    await admin.locator('#person-change-submit').click();
+    await expectText(admin.locator('#person-desc'), SECTION);
+    expect(find<MemberDoc>('members', { _id: 'M902' })[0]?.sectionId).toBe(s13?._id);
+    expect(find('memberChanges', { memberId: 'M902' })).toHaveLength(1);
+    await shot(admin, 'park-setup-09b-changed');
+    await admin.locator('#person-back').click();
+    await admin.locator('#people-back').click();
+    await admin.locator('#directory-page').waitFor();
+  }, 60_000);
+
   it('records that an imported cadre left, unbinds a lost phone, and lists those who left', async () => {
     const [bound] = find<MemberDoc>('members', { _id: 'M010' });
     if (!bound?.bound || !bound.roles.includes('cadre')) throw new Error('demo park lacks the bound cadre M010');

@@ -12,6 +12,7 @@ import { parkToday } from '../../common/today';
 import { useFieldErrors } from '../../common/use-field-errors';
 import { RetryNote, useRequest } from '../../common/use-request';
 import { rolesText } from './lib';
+import { Change } from './Change';
 
 type Invite = OutputOf<'members', 'issueInvite'>;
 
@@ -20,7 +21,17 @@ type Invite = OutputOf<'members', 'issueInvite'>;
  * never a section or roles: a move or a new role is a 人员变动 with a date and a reason); issue an invite to one not
  * bound; unbind a lost phone; record their leaving.
  */
-export function PersonSheet({ person, onChanged, onBack }: { person: PersonView; onChanged: (p: PersonView) => void; onBack: () => void }) {
+export function PersonSheet({
+  person,
+  sections,
+  onChanged,
+  onBack,
+}: {
+  person: PersonView;
+  sections: { id: string; name: string }[];
+  onChanged: (p: PersonView) => void;
+  onBack: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [inviteError, setInviteError] = useState<string | undefined>();
@@ -128,6 +139,10 @@ export function PersonSheet({ person, onChanged, onBack }: { person: PersonView;
         />
       )}
 
+      {person.active && (
+        <Change key={`${person.sectionId}-${person.roles.join()}-${person.post ?? ''}`} person={person} sections={sections} onChanged={onChanged} />
+      )}
+
       {person.active && <Leave person={person} onLeft={onChanged} />}
 
       <View className='btn-area'>
@@ -190,7 +205,7 @@ function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: Pers
         />
       </View>
       <FieldError id='person-error' text={errors.form ?? errors.memberId ?? errors.sectionId ?? errors.roles} />
-      <View className='tips'>股室和角色不在此修改：调动股室、变更角色须有生效日期和原因，请通过“人员变动”办理（即将提供）。</View>
+      <View className='tips'>股室和角色不在此修改：调动股室、变更角色须有生效日期和原因，请在下方“人员变动”中办理。</View>
       <RetryNote retrying={request.retrying} id='person-retrying' />
       <View className='btn-area btn-area-tight'>
         <Button className='btn btn-primary' id='person-save' disabled={busy} onClick={() => void save()}>

@@ -44,6 +44,7 @@ export default function People() {
         <PersonSheet
           key={view.person.memberId}
           person={view.person}
+          sections={sections}
           onChanged={(p) => setView({ kind: 'person', person: p })}
           onBack={() => back(true)}
         />

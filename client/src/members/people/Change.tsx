@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import '../../../../shared/common/zod-locale';
+import { contracts } from '../../../../shared/contracts';
+import { ROLE_LABELS, StaffRole, type PersonView } from '../../../../shared/members/contract';
+import { call } from '../../common/call';
+import { CheckCell, DateCell, InputCell, PickerCell, TextareaCell } from '../../common/cells';
+import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { parkToday } from '../../common/today';
+import { useFieldErrors } from '../../common/use-field-errors';
+
+type Staff = (typeof StaffRole.options)[number];
+
+/**
+ * 人员变动 (members.change): a move to another section or post, new roles — from a day (today or earlier, in a
+ * quarter not yet closed), with the reason. Only what differs from the person's record is sent; making someone head
+ * of a section that has one makes the sitting head its cadre, and the page says so.
+ */
+export function Change({
+  person,
+  sections,
+  onChanged,
+}: {
+  person: PersonView;
+  sections: { id: string; name: string }[];
+  onChanged: (p: PersonView) => void;
+}) {
+  const today = parkToday();
+  const [on, setOn] = useState(today);
+  const [sectionId, setSectionId] = useState<string | null>(null);
+  const [post, setPost] = useState(person.post ?? '');
+  const [roles, setRoles] = useState<Staff[]>(StaffRole.options.filter((r) => person.roles.includes(r)));
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useFieldErrors([on, sectionId, post, roles, reason]);
+  const [busy, setBusy] = useState(false);
+  const others = sections.filter((s) => s.id !== person.sectionId);
+  const toggle = (r: Staff, checked: boolean) => setRoles(StaffRole.options.filter((x) => (x === r ? checked : roles.includes(x))));
+
+  const submit = async () => {
+    if (busy) return;
+    const sameRoles =
+      [...roles].sort().join() ===
+      StaffRole.options
+        .filter((r) => person.roles.includes(r))
+        .sort()
+        .join();
+    const input = {
+      memberId: person.memberId,
+      on,
+      reason,
+      ...(sectionId ? { sectionId } : {}),
+      ...(post !== (person.post ?? '') ? { post } : {}),
+      ...(sameRoles ? {} : { roles }),
+    };
+    const parsed = contracts.members.change.input.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByField(parsed.error.issues));
+      return;
+    }
+    setBusy(true);
+    const r = await call('members', 'change', input);
+    setBusy(false);
+    if (r.code !== 0) {
+      setErrors(detailsOrForm(r));
+      return;
+    }
+    if (r.data.displaced) {
+      void Taro.showModal({ title: '已办理变动', content: `原负责人${r.data.displaced.name}改任该股室干部。`, showCancel: false });
+    } else void Taro.showToast({ title: '已办理变动', icon: 'success' });
+    onChanged(r.data.person);
+  };
+
+  return (
+    <View id='person-change'>
+      <View className='cells-title'>人员变动（调动、岗位、角色）</View>
+      <View className='cells'>
+        <DateCell id='person-change-on' label='生效日期' value={on} end={today} onChange={setOn} error={errors.on} />
+        <PickerCell
+          id='person-change-section'
+          label='调往股室'
+          options={['不调动', ...others.map((s) => s.name)]}
+          index={sectionId ? others.findIndex((s) => s.id === sectionId) + 1 : 0}
+          onChange={(i) => setSectionId(i === 0 ? null : (others[i - 1]?.id ?? null))}
+          error={errors.sectionId}
+        />
+        <InputCell
+          id='person-change-post'
+          label='岗位'
+          value={post}
+          onChange={setPost}
+          placeholder='如 二级主办'
+          maxlength={20}
+          error={errors.post}
+        />
+      </View>
+      <View className='cells' id='person-change-roles'>
+        {StaffRole.options.map((r) => (
+          <CheckCell key={r} id={`person-change-role-${r}`} label={ROLE_LABELS[r]} checked={roles.includes(r)} onChange={(c) => toggle(r, c)} />
+        ))}
+      </View>
+      <View className='cells'>
+        <TextareaCell id='person-change-reason' value={reason} onChange={setReason} placeholder='原因（必填），如 工作需要调整' maxlength={300} />
+      </View>
+      <FieldError id='person-change-error' text={errors.reason ?? errors.roles ?? errors.form ?? errors.memberId} />
+      <View className='tips'>调动当季：按季末所在股室考核，本季考核清单不变，下季起按新股室、岗位的指标考核。</View>
+      <View className='btn-area btn-area-tight'>
+        <Button className='btn btn-primary' id='person-change-submit' disabled={busy} onClick={() => void submit()}>
+          办理变动
+        </Button>
+      </View>
+    </View>
+  );
+}
