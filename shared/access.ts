@@ -42,6 +42,7 @@ export const ACCESS = {
     people: { roles: ['admin'], scope: 'self' },
     savePerson: { roles: ['admin'], scope: 'self' },
     change: { roles: ['admin'], scope: 'self' },
+    yearStatus: { roles: ['admin'], scope: 'self' },
     leave: { roles: ['admin'], scope: 'self' },
     unbind: { roles: ['admin'], scope: 'self' },
     signOut: { roles: 'bound', scope: 'self' },

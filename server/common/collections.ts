@@ -54,4 +54,5 @@ export const COLL = {
   park: 'park',
   importPlans: 'importPlans',
   memberChanges: 'memberChanges',
+  yearStatuses: 'yearStatuses',
 } as const;

@@ -27,7 +27,7 @@ import { COLL } from './collections';
 
 /** Every action that changes data, except the ballot (see above). */
 export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
-  members: ['bind', 'issueInvite', 'addContact', 'savePerson', 'change', 'leave', 'unbind', 'signOut'],
+  members: ['bind', 'issueInvite', 'addContact', 'savePerson', 'change', 'yearStatus', 'leave', 'unbind', 'signOut'],
   park: ['saveCalendar', 'setup', 'saveSettings', 'saveSection', 'orderSections', 'retireSection', 'saveEnterprise', 'retireEnterprise'],
   // a commit goes on where the last call stopped (its plan keeps how far it got): a copy finds the plan further on
   imports: ['preview'],

@@ -68,6 +68,7 @@ export const AUDIT_KINDS = {
   'imports.commit': '导入名录',
   'members.person': '人员登记与更正',
   'members.change': '人员变动',
+  'members.yearStatus': '年度考核情形',
   'members.leave': '人员离开',
   'members.unbind': '解除微信绑定',
 } as const;

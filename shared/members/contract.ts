@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Cursor, Day, Id, Reason, empty, page } from '../common/schema';
 import { INVITE } from './config';
+import { YEAR_STATUSES } from '../park/park';
 
 export const InviteCode = z
   .string({ error: '请输入邀请码' })
@@ -63,6 +64,8 @@ export const PersonView = z.object({
   leftOn: z.string().nullable(),
   leftReason: z.string().nullable(),
   bound: z.boolean(),
+  /** What was recorded of this year (试用期, 长期病事假, 立案审查): the year's grade may not be given. */
+  yearStatus: z.object({ year: z.number(), kind: z.enum(YEAR_STATUSES), note: z.string() }).nullable(),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
@@ -162,6 +165,21 @@ export const membersContract = {
       })
       .strict(),
     output: z.object({ person: PersonView, displaced: PersonView.nullable() }),
+  },
+  /**
+   * Admin: what a person's year is, for the annual results — in the probation year of a new recruit, on leave for
+   * more than half of it, under investigation — or back to an ordinary year (`none`); with the note.
+   */
+  yearStatus: {
+    input: z
+      .object({
+        memberId: Id,
+        year: z.number({ error: '请选择年度' }).int().min(2020, { error: '年度应在2020至2100之间' }).max(2100, { error: '年度应在2020至2100之间' }),
+        kind: z.enum([...YEAR_STATUSES, 'none'], { error: '请选择情形' }),
+        note: Reason,
+      })
+      .strict(),
+    output: PersonView,
   },
   /** Admin: a lost phone or a new WeChat account — the old identity is unbound; a new invite binds the new one. */
   unbind: { input: z.object({ memberId: Id, reason: Reason }).strict(), output: PersonView },

@@ -44,7 +44,8 @@ export const CreditCode = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const ParkSettingsView = z.object({ headScoring: z.enum(['overseeing', 'anyLeader']) });
+const NoGrade = z.object({ probation: z.boolean(), leave: z.boolean(), investigation: z.boolean() }).strict();
+export const ParkSettingsView = z.object({ headScoring: z.enum(['overseeing', 'anyLeader']), noGrade: NoGrade });
 
 export const ParkStatusView = z.object({
   /** The park's name once set up, else null. */
@@ -101,7 +102,7 @@ export const parkContract = {
   },
   /** Admin: the park's name and settings. */
   saveSettings: {
-    input: z.object({ parkName: ParkName, headScoring: z.enum(['overseeing', 'anyLeader']) }).strict(),
+    input: z.object({ parkName: ParkName, headScoring: z.enum(['overseeing', 'anyLeader']), noGrade: NoGrade.optional() }).strict(),
     output: z.object({ parkName: z.string(), settings: ParkSettingsView }),
   },
   /** Admin: every section, retired ones last, with its overseeing leader and how many people it has. */

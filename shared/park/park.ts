@@ -12,6 +12,16 @@ export interface ParkDoc {
   updatedAt?: number;
 }
 
+/**
+ * The statuses of a person's year that may leave them without a grade (《公务员考核规定》 and common practice): a new
+ * recruit in the probation year, sick or personal leave of more than half the year, an investigation not closed.
+ * Which of them do is the park's setting; the rule itself is shared/annual/eligibility.ts.
+ */
+export const YEAR_STATUSES = ['probation', 'leave', 'investigation'] as const;
+export type YearStatusKind = (typeof YEAR_STATUSES)[number];
+export type NoGradeRules = Record<YearStatusKind, boolean>;
+export const DEFAULT_NO_GRADE: NoGradeRules = { probation: true, leave: true, investigation: true };
+
 /** The park's settings that are not one area's (each area keeps its own in `settings/{area}`). */
 export interface ParkSettings {
   /**
@@ -19,9 +29,11 @@ export interface ParkSettings {
    * leader. A section with no overseeing leader set is scored by any leader either way.
    */
   headScoring: 'overseeing' | 'anyLeader';
+  /** Which recorded statuses of a person's year leave them without a grade (shared/annual/eligibility.ts). */
+  noGrade?: NoGradeRules;
 }
 
-export const DEFAULT_PARK_SETTINGS: ParkSettings = { headScoring: 'overseeing' };
+export const DEFAULT_PARK_SETTINGS: ParkSettings = { headScoring: 'overseeing', noGrade: DEFAULT_NO_GRADE };
 
 export const PARK_DOC_ID = 'park';
 

@@ -44,6 +44,8 @@ const SAMPLES: Samples = {
     savePerson: (f) => ({ memberId: f.target._id, name: f.target.name, staffNo: f.target.staffNo ?? '', post: f.target.post ?? '' }),
     // dated in a closed quarter: refused for what it is, by those the table allows
     change: (f) => ({ memberId: f.target._id, on: `${new Date().getFullYear() - 1}-03-15`, reason: '访问权限测试', post: '二级主办' }),
+    // taking back a status nobody recorded: refused for what it is, by those the table allows
+    yearStatus: (f) => ({ memberId: f.target._id, year: 2031, kind: 'none', note: '访问权限测试' }),
     leave: (f) => ({ memberId: f.target._id, on: `${new Date().getFullYear() - 1}-03-15`, reason: '访问权限测试' }),
     unbind: (f) => ({ memberId: f.unboundMemberId, reason: '访问权限测试' }),
     signOut: () => ({}),

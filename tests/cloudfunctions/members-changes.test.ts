@@ -43,6 +43,7 @@ let promoted: MemberDoc;
 let displaced: MemberDoc;
 let leaver: MemberDoc;
 let joiner = '';
+let recruit: MemberDoc;
 
 describe('a cadre moved to another section in the middle of the quarter', () => {
   it('goes with their open checklist and dossier to the new section, from the day given, with the reason on record', async () => {
@@ -181,6 +182,10 @@ describe('the quarter closes and the year is computed', () => {
   });
 
   it('grades the moved cadre under the section they ended the year in, every quarter counted; the one who left has no grade', async () => {
+    // a cadre in the probation year of a new recruit: assessed, no grade (只写评语，不确定等次)
+    recruit = plain('S07');
+    const marked = data(await t.call(admin, 'members', 'yearStatus', { memberId: recruit._id, year, kind: 'probation', note: '2026年新录用，试用期一年' }));
+    expect(marked.yearStatus).toEqual({ year, kind: 'probation', note: '2026年新录用，试用期一年' });
     data(await t.call(admin, 'annual', 'compute', { year }));
     const y = t.cloud.store.peek('annualYears', String(year)) as unknown as { runId: string };
     const docs = find<AnnualResultDoc>('annualResults', { year, runId: y.runId });
@@ -189,7 +194,19 @@ describe('the quarter closes and the year is computed', () => {
     expect(entry(moved._id)).toMatchObject({ sectionId: 'S04', m: { score: { quarters: 4 } } });
     expect(entry(leaver._id)).toBeUndefined();
     const graded = docs.reduce((n, d) => n + d.members.length, 0);
-    // the 优秀 quota is of those graded: the one who left is outside its base
+    // the 优秀 quota is of those graded: the one who left and the recruit are outside its base
     expect(docs.flatMap((d) => d.members).filter((m) => m.proposal.grade === 'excellent').length).toBeLessThanOrEqual(Math.floor(graded * 0.2));
+    expect(entry(recruit._id)).toBeUndefined();
+    expect(docs.flatMap((d) => d.ungraded ?? [])).toEqual([{ memberId: recruit._id, name: recruit.name, reason: expect.stringMatching(/^新录用人员试用期内：.*不确定等次/) }]);
+    expect((t.cloud.store.peek('annualYears', String(year)) as unknown as { assessed: number }).assessed).toBe(graded);
+    expect(await t.call(admin, 'annual', 'explain', { year, memberId: recruit._id })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/试用期内.*不确定等次/) });
+  });
+
+  it('the park may say a status does not keep the grade back: then it is graded as anyone', async () => {
+    data(await t.call(admin, 'park', 'saveSettings', { parkName: '吉州工业园区', headScoring: 'overseeing', noGrade: { probation: false, leave: true, investigation: true } }));
+    data(await t.call(admin, 'annual', 'compute', { year }));
+    const y = t.cloud.store.peek('annualYears', String(year)) as unknown as { runId: string };
+    const docs = find<AnnualResultDoc>('annualResults', { year, runId: y.runId });
+    expect(docs.flatMap((d) => d.members).some((m) => m.score.memberId === recruit._id)).toBe(true);
   });
 });

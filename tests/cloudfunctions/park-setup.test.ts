@@ -158,7 +158,7 @@ describe('the directory by hand', () => {
   it('the park’s name and who scores section heads are the admin’s settings', async () => {
     expect(data(await t.call(admin, 'park', 'saveSettings', { parkName: '青原区工业园区', headScoring: 'anyLeader' }))).toEqual({
       parkName: '青原区工业园区',
-      settings: { headScoring: 'anyLeader' },
+      settings: { headScoring: 'anyLeader', noGrade: { probation: true, leave: true, investigation: true } },
     });
     expect(data(await t.call(admin, 'park', 'status', {})).name).toBe('青原区工业园区');
   });

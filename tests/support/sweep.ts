@@ -221,6 +221,7 @@ export const PLANS: Plans = {
           sectionId: fc.constantFrom(...movable(f)),
         }),
     },
+    yearStatus: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ memberId: f.directory.unbindable, year: [2026, 2027] }) },
     // only the people made to leave: everyone else is needed by the actions after this one
     leave: {
       caller: (_, f) => id(f.person.admin),

@@ -28,6 +28,9 @@ import type { RatingCampaignDoc } from '../../ratings/src/lib';
 import type { ResultDoc as VoteResultDoc } from '../../votes/src/lib';
 import { emptyYear, loadFormula, loadYear, refuse, yearView, type AnnualResultDoc, type CadreResult, type YearDoc } from './lib';
 
+import { DEFAULT_NO_GRADE, PARK_DOC_ID, type ParkDoc } from '../../../shared/park/park';
+import { ungradedReason, type YearStatusDoc } from '../../../shared/annual/eligibility';
+
 /** Whether a person had left the park by the year's last day. */
 const leftWithin = (m: MemberDoc | undefined, year: number): boolean => !!m && !m.active && !!m.leftOn && m.leftOn <= `${year}-12-31`;
 
@@ -87,7 +90,7 @@ async function ratings(db: Database, year: number, sectionOf: (id: string) => st
 
 /** The year's results from its records: pure but for the loading. */
 export async function computeYear(db: Database, year: number, formula: AnnualFormula, now: number) {
-  const [q, members, sections, voteRecords, cards] = await Promise.all([
+  const [q, members, sections, voteRecords, cards, statuses, park] = await Promise.all([
     quarters(db, year),
     allPages<MemberDoc>((skip, limit) => db.collection<MemberDoc>(COLL.members).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
     allPages<SectionDoc>((skip, limit) => db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').skip(skip).limit(limit).get(), 100),
@@ -96,7 +99,12 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
     allPages<CardDoc>((skip, limit) =>
       db.collection<CardDoc>(COLL.cards).where({ color: 'red', status: 'issued' }).orderBy('_id', 'asc').skip(skip).limit(limit).get(),
     ),
+    allPages<YearStatusDoc>((skip, limit) =>
+      db.collection<YearStatusDoc>(COLL.yearStatuses).where({ year }).orderBy('_id', 'asc').skip(skip).limit(limit).get(),
+    ),
+    db.collection<ParkDoc>(COLL.park).doc(PARK_DOC_ID).get(),
   ]);
+  const noGrade = { ...DEFAULT_NO_GRADE, ...park.data?.settings.noGrade };
   const member = new Map(members.map((m) => [m._id, m]));
   const yearEnd = parkInstant(`${year + 1}-01-01`) - 1;
   const rated = await ratings(db, year, (id) => member.get(id)?.sectionId ?? null);
@@ -132,9 +140,19 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
       years.set(m.memberId, y);
     }
   }
+  const lastSection = new Map([...years.values()].map((y) => [y.memberId, y.sectionId]));
   // someone who left the park before the year's end is graded by the unit they went to (they keep their quarters'
   // results here): no grade of ours, no place in the 优秀 quota's base (members.leave)
   for (const id of [...years.keys()]) if (leftWithin(member.get(id), year)) years.delete(id);
+  // assessed without a grade (试用期, 长期病事假, 立案审查, as the park's settings say): outside the 优秀 quota's base
+  const ungraded = new Map<string, { memberId: string; name: string; reason: string }>();
+  for (const s of statuses) {
+    const reason = ungradedReason(s, noGrade);
+    const y = years.get(s.memberId);
+    if (!reason || !y) continue;
+    ungraded.set(s.memberId, { memberId: s.memberId, name: member.get(s.memberId)?.name ?? y.name, reason });
+    years.delete(s.memberId);
+  }
   const scores = [...years.values()].map((y) =>
     annualScore(
       {
@@ -176,6 +194,7 @@ export async function computeYear(db: Database, year: number, formula: AnnualFor
       sectionName: sections.find((x) => x._id === sectionId)?.name ?? null,
       section: s ? { ...s, rank: sectionRanks[si] ?? 0, trend: quarterTrend(sectionQuarters.get(sectionId) ?? [], sectionStats) } : null,
       members: inSection,
+      ungraded: [...ungraded.values()].filter((u) => lastSection.get(u.memberId) === sectionId),
     };
   });
   return { quarters: q.ids, assessed: scores.length, docs };

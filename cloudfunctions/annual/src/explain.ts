@@ -24,7 +24,11 @@ async function explainFor(ctx: Ctx, year: number, who: MemberDoc, viewer: Member
   const docs = await runResults(ctx.db, y);
   const doc = docs.find((d) => d.members.some((m) => m.score.memberId === who._id));
   const row = doc?.members.find((m) => m.score.memberId === who._id);
-  if (!doc || !row) throw new AppError('NOT_FOUND', y.runId ? `${who.name}不在${year}年度参评名单中` : `${year}年度考核结果尚未计算`);
+  if (!doc || !row) {
+    const ungraded = docs.flatMap((d) => d.ungraded ?? []).find((u) => u.memberId === who._id);
+    if (ungraded) throw new AppError('NOT_FOUND', `${who.name}${year}年度${ungraded.reason}`);
+    throw new AppError('NOT_FOUND', y.runId ? `${who.name}不在${year}年度参评名单中` : `${year}年度考核结果尚未计算`);
+  }
   const [ack, review, view] = await Promise.all([
     ctx.db.collection<AckDoc>(COLL.annualAcks).doc(personKey(year, who._id)).get(),
     ctx.db.collection<ReviewDoc>(COLL.annualReviews).doc(personKey(year, who._id)).get(),

@@ -71,6 +71,8 @@ export interface AnnualResultDoc {
   sectionName: string | null;
   section: (SectionScore & { rank: number; trend?: TrendPoint[] }) | null;
   members: CadreResult[];
+  /** Assessed this year without a grade (shared/annual/eligibility.ts), and why; absent from older runs. */
+  ungraded?: { memberId: string; name: string; reason: string }[];
 }
 
 /** `annualReviews/{year}_{memberId}`: a cadre's request for review and its answer. */

@@ -8,7 +8,7 @@ import { bind } from './bind';
 import { issueInvite } from './issueInvite';
 import { roster } from './roster';
 import { addContact } from './addContact';
-import { leave, people, savePerson, signOut, unbind } from './people';
+import { leave, people, savePerson, signOut, unbind, yearStatus } from './people';
 import { change } from './change';
 import type { Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
@@ -21,7 +21,7 @@ import { IMPORT } from '../../../shared/imports/templates';
  */
 export const main = defineTimedFunction(
   'members',
-  { me, bind, issueInvite, roster, addContact, people, savePerson, change, leave, unbind, signOut },
+  { me, bind, issueInvite, roster, addContact, people, savePerson, change, yearStatus, leave, unbind, signOut },
   async (ctx) => ({ ...(await purgeRequests(ctx.db, ctx.now)), plans: await purgePlans(ctx.db, ctx.now) }),
 );
 

@@ -14,11 +14,13 @@ import type { PersonView, Role } from '../../../shared/members/contract';
 import type { InviteDoc } from '../../../shared/members/invite';
 import type { BindingDoc, MemberDoc } from '../../../shared/members/member';
 import { isActive, type SectionDoc } from '../../../shared/park/park';
+import { YEAR_STATUS_LABELS, yearStatusId, type YearStatusDoc } from '../../../shared/annual/eligibility';
+import { inPark } from '../../../shared/common/time';
 import type { CampaignDoc, RollDoc } from '../../../shared/votes/campaign';
 
 const STAFF_ROLES: Role[] = ['cadre', 'sectionHead', 'leader', 'admin'];
 
-export function personView(m: MemberDoc, sections: Map<string, string>): PersonView {
+export function personView(m: MemberDoc, sections: Map<string, string>, status: YearStatusDoc | null = null): PersonView {
   return {
     memberId: m._id,
     name: m.name,
@@ -32,6 +34,7 @@ export function personView(m: MemberDoc, sections: Map<string, string>): PersonV
     leftOn: m.leftOn ?? null,
     leftReason: m.leftReason ?? null,
     bound: m.bound,
+    yearStatus: status ? { year: status.year, kind: status.kind, note: status.note } : null,
   };
 }
 
@@ -59,7 +62,22 @@ export const people: Handler<'members', 'people'> = async ({ q, sectionId, left,
     ctx.db.collection<MemberDoc>(COLL.members).where(_.and(conds)).orderBy('_id', 'asc').skip(cursor).limit(LIMITS.pageSize).get(),
     sectionNames(ctx),
   ]);
-  return { items: res.data.map((m) => personView(m, names)), nextCursor: res.data.length === LIMITS.pageSize ? cursor + LIMITS.pageSize : null };
+  // this year's recorded statuses of the page's people (试用期…): one query
+  const year = inPark(ctx.now).year();
+  const statuses = res.data.length
+    ? (
+        await ctx.db
+          .collection<YearStatusDoc>(COLL.yearStatuses)
+          .where({ _id: _.in(res.data.map((m) => yearStatusId(year, m._id))) })
+          .limit(LIMITS.pageSize)
+          .get()
+      ).data
+    : [];
+  const statusOf = new Map(statuses.map((x) => [x.memberId, x]));
+  return {
+    items: res.data.map((m) => personView(m, names, statusOf.get(m._id) ?? null)),
+    nextCursor: res.data.length === LIMITS.pageSize ? cursor + LIMITS.pageSize : null,
+  };
 };
 
 type SaveInput = Parameters<Handler<'members', 'savePerson'>>[0];
@@ -218,4 +236,43 @@ export const signOut: Handler<'members', 'signOut'> = async (_input, ctx) => {
       .update({ data: { bound: false } });
   });
   return { done: true };
+};
+
+/**
+ * What a person's year is, for the annual results (shared/annual/eligibility.ts): recorded with a note, or taken
+ * back (`none`); in the audit trail. It counts at the next computation of the year's results.
+ */
+export const yearStatus: Handler<'members', 'yearStatus'> = async ({ memberId, year, kind, note }, ctx) => {
+  const me = await ctx.member();
+  const [person, names] = await Promise.all([ctx.db.collection<MemberDoc>(COLL.members).doc(memberId).get(), sectionNames(ctx)]);
+  const m = person.data;
+  if (!m || !isStaff(m)) throw new AppError('NOT_FOUND', '人员不存在');
+  if (!m.roles.includes('cadre')) throw new AppError('CONFLICT', `${m.name}不参加干部年度考核等次评定`);
+  const id = yearStatusId(year, memberId);
+  const status = await withTransaction(ctx.db, async (tx) => {
+    const ref = tx.collection<YearStatusDoc>(COLL.yearStatuses).doc(id);
+    const before = (await ref.get()).data;
+    if (kind === 'none' && !before) throw new AppError('CONFLICT', `${m.name}${year}年度没有登记特殊情形`);
+    const text =
+      kind === 'none'
+        ? `${m.name}${year}年度：取消“${before ? YEAR_STATUS_LABELS[before.kind] : ''}”`
+        : `${m.name}${year}年度：${YEAR_STATUS_LABELS[kind]}`;
+    const auditSeq = await appendAudit(tx, {
+      kind: 'members.yearStatus',
+      actor: me,
+      at: ctx.now,
+      subject: `member:${memberId}`,
+      reason: note,
+      data: { memberId, year, kind, text },
+    });
+    if (kind === 'none') {
+      await ref.remove();
+      return null;
+    }
+    const doc: YearStatusDoc = { _id: id, year, memberId, kind, note, by: me._id, at: ctx.now, auditSeq };
+    const { _id, ...fields } = doc;
+    await ref.set({ data: fields });
+    return doc;
+  });
+  return personView(m, names, status);
 };

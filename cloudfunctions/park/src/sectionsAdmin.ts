@@ -9,7 +9,8 @@ import { loadDirectory, newRecordId } from '../../../server/park/directory';
 import { AppError } from '../../../shared/common/errors';
 import type { Directory } from '../../../shared/imports/plan';
 import type { MemberDoc } from '../../../shared/members/member';
-import { DEFAULT_PARK_SETTINGS, PARK_DOC_ID, isActive, type ParkDoc, type SectionDoc } from '../../../shared/park/park';
+import { PARK_DOC_ID, isActive, type ParkDoc, type SectionDoc } from '../../../shared/park/park';
+import { settingsView } from './status';
 
 function itemOf(s: SectionDoc, dir: Directory) {
   const leader = s.leaderId ? dir.members.find((m) => m._id === s.leaderId) : undefined;
@@ -33,7 +34,7 @@ const sectionsAndPeople = (ctx: Ctx) => loadDirectory(ctx.db, { enterprises: fal
 export const sectionsAdmin: Handler<'park', 'sectionsAdmin'> = async (_input, ctx) => {
   const [dir, park] = await Promise.all([sectionsAndPeople(ctx), ctx.db.collection<ParkDoc>(COLL.park).doc(PARK_DOC_ID).get()]);
   const items = dir.sections.sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || a.order - b.order).map((s) => itemOf(s, dir));
-  return { items, settings: { ...DEFAULT_PARK_SETTINGS, ...park.data?.settings } };
+  return { items, settings: settingsView(park.data?.settings) };
 };
 
 /** A leader who may oversee a section: active, holding the leader role. */

@@ -13,6 +13,7 @@ import { useFieldErrors } from '../../common/use-field-errors';
 import { RetryNote, useRequest } from '../../common/use-request';
 import { rolesText } from './lib';
 import { Change } from './Change';
+import { YearStatus } from './YearStatus';
 
 type Invite = OutputOf<'members', 'issueInvite'>;
 
@@ -141,6 +142,10 @@ export function PersonSheet({
 
       {person.active && (
         <Change key={`${person.sectionId}-${person.roles.join()}-${person.post ?? ''}`} person={person} sections={sections} onChanged={onChanged} />
+      )}
+
+      {person.active && person.roles.includes('cadre') && (
+        <YearStatus key={person.yearStatus?.kind ?? 'none'} person={person} onChanged={onChanged} />
       )}
 
       {person.active && <Leave person={person} onLeft={onChanged} />}

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
+import { YEAR_STATUS_LABELS } from '../../../../shared/annual/eligibility';
+import { DEFAULT_NO_GRADE, YEAR_STATUSES, type YearStatusKind } from '../../../../shared/park/park';
 import { call } from '../../common/call';
 import { CheckCell, InputCell } from '../../common/cells';
 import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
@@ -13,6 +15,7 @@ import { usePageData } from '../../common/use-page-data';
 import { RetryNote, useRequest } from '../../common/use-request';
 
 type HeadScoring = 'overseeing' | 'anyLeader';
+type NoGrade = Record<YearStatusKind, boolean>;
 
 const HEAD_SCORING: { key: HeadScoring; label: string; sub: string }[] = [
   { key: 'overseeing', label: '分管领导', sub: '每个股室的负责人由分管该股室的班子成员评价' },
@@ -34,22 +37,29 @@ export default function Settings() {
         <View className='page-desc'>园区名称显示在绑定页和园区名录上；股室负责人的考人评分按这里的设置分配。</View>
       </View>
       <LoadStatus page={status.error ? status : sections} />
-      {ready && <SettingsForm parkName={status.data?.name ?? ''} headScoring={sections.data?.settings.headScoring ?? 'overseeing'} />}
+      {ready && (
+        <SettingsForm
+          parkName={status.data?.name ?? ''}
+          headScoring={sections.data?.settings.headScoring ?? 'overseeing'}
+          noGrade={sections.data?.settings.noGrade ?? DEFAULT_NO_GRADE}
+        />
+      )}
       <BackLink id='settings-back' label='返回园区名录' url={PAGES.park.directory} />
     </View>
   );
 }
 
-function SettingsForm(p: { parkName: string; headScoring: HeadScoring }) {
+function SettingsForm(p: { parkName: string; headScoring: HeadScoring; noGrade: NoGrade }) {
   const [parkName, setParkName] = useState(p.parkName);
   const [headScoring, setHeadScoring] = useState<HeadScoring>(p.headScoring);
-  const [errors, setErrors] = useFieldErrors([parkName, headScoring]);
+  const [noGrade, setNoGrade] = useState<NoGrade>(p.noGrade);
+  const [errors, setErrors] = useFieldErrors([parkName, headScoring, noGrade]);
   const [busy, setBusy] = useState(false);
   const request = useRequest();
 
   const save = async () => {
     if (busy) return;
-    const input = { parkName, headScoring };
+    const input = { parkName, headScoring, noGrade };
     const parsed = contracts.park.saveSettings.input.safeParse(input);
     if (!parsed.success) {
       setErrors(issuesByField(parsed.error.issues));
@@ -93,7 +103,19 @@ function SettingsForm(p: { parkName: string; headScoring: HeadScoring }) {
           />
         ))}
       </View>
-      <FieldError id='settings-error' text={errors.headScoring ?? errors.form} />
+      <View className='cells-title'>年度考核不确定等次的情形（只写评语，不计入优秀名额基数）</View>
+      <View className='cells' id='settings-nograde'>
+        {YEAR_STATUSES.map((k) => (
+          <CheckCell
+            key={k}
+            id={`settings-nograde-${k}`}
+            label={YEAR_STATUS_LABELS[k]}
+            checked={noGrade[k]}
+            onChange={(on) => setNoGrade({ ...noGrade, [k]: on })}
+          />
+        ))}
+      </View>
+      <FieldError id='settings-error' text={errors.headScoring ?? errors.noGrade ?? errors.form} />
       <RetryNote retrying={request.retrying} id='settings-retrying' />
       <View className='btn-area'>
         <Button id='settings-save' className='btn btn-primary' disabled={busy} onClick={() => void save()}>
