@@ -38,6 +38,11 @@ const SEED = Number(process.env.SWEEP_SEED ?? 20_260_701);
  */
 const VARIANTS_THAT_CANNOT_SUCCEED: Record<string, string> = {};
 
+/** Actions that cannot succeed in this scene at all, with why and where their success is tested. */
+const ACTIONS_THAT_CANNOT_SUCCEED: Record<string, string> = {
+  'park.setup': 'the sweep’s park is set up, and set-up is refused for ever once it is (tests/cloudfunctions/park-setup.test.ts sets one up)',
+};
+
 let t: TestCloud;
 let sweep: Sweep;
 const rows = new Map<string, ActionFigures>();
@@ -89,8 +94,9 @@ describe('valid input to any action never fails inside, answers as its contract 
       row(fn, action).valid = v;
       expect(v.problems.slice(0, 10)).toEqual([]);
       expect(v.tried).toBe(n);
-      expect(v.succeeded).toBeGreaterThan(0);
-      const never = Object.entries(v.variants).flatMap(([field, byValue]) =>
+      if (ACTIONS_THAT_CANNOT_SUCCEED[`${fn}.${action}`]) expect(v.succeeded).toBe(0);
+      else expect(v.succeeded).toBeGreaterThan(0);
+      const never = Object.entries(ACTIONS_THAT_CANNOT_SUCCEED[`${fn}.${action}`] ? {} : v.variants).flatMap(([field, byValue]) =>
         Object.entries(byValue)
           .filter(([value, count]) => count === 0 && !VARIANTS_THAT_CANNOT_SUCCEED[`${fn}.${action}.${field}=${value}`])
           .map(([value]) => `${field}=${value}`),

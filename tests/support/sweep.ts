@@ -246,7 +246,16 @@ export const PLANS: Plans = {
   park: {
     status: { caller: (_, f, i) => turn([null, ...staff(f), id(f.person.enterprise)], i) },
     // the sweep's park is set up, so set-up never succeeds here: tests/cloudfunctions/park.test.ts sets one up
-    setup: { caller: () => null },
+    setup: {
+      caller: () => null,
+      extra: () =>
+        fc.record({
+          code: fc.constantFrom('sweep-setup-code-000001', 'sweep-setup-code-000002'),
+          parkName: fc.constantFrom('生成测试园区', '白鹭洲工业园区'),
+          adminName: fc.constantFrom('生成测试', '周组织'),
+          staffNo: fc.constantFrom('', 'X1'),
+        }),
+    },
     saveSettings: { caller: (_, f) => id(f.person.admin) },
     sectionsAdmin: { caller: (_, f) => id(f.person.admin) },
     saveSection: {

@@ -11,7 +11,7 @@ export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) =
   const p = await loadPeriod(ctx.db, periodId);
   if (p?.status === 'closed') throw new AppError('CLOSED', '该季度已结束');
   if (periodId > quarterOf(ctx.now)) throw new AppError('INVALID_INPUT', '季度尚未开始');
-  const before = await periodStatus(ctx.db, periodId);
+  const before = await periodStatus(ctx.db, periodId, ctx.now);
   if (!before.opened || before.checklistsMissing > 0) throw new AppError('CONFLICT', '本季度尚未开启完成（考核清单未全部生成），请先开启季度');
   if (before.staffEvaluated < before.cadres || before.sectionsEvaluated < before.sections) {
     throw new AppError(
@@ -25,10 +25,10 @@ export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) =
     .collection<PeriodDoc>(COLL.periods)
     .doc(periodId)
     .set({ data: { status: 'closing' } });
-  await saveResults(ctx.db, periodId, await compute(ctx.db, periodId));
+  await saveResults(ctx.db, periodId, await compute(ctx.db, periodId, ctx.now));
   await ctx.db
     .collection<PeriodDoc>(COLL.periods)
     .doc(periodId)
     .set({ data: { status: 'closed', closedAt: ctx.now, closedBy: me._id } });
-  return periodStatus(ctx.db, periodId);
+  return periodStatus(ctx.db, periodId, ctx.now);
 };

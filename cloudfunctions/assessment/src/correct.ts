@@ -58,6 +58,6 @@ export const correct: Handler<'assessment', 'correct'> = async ({ periodId, memb
     });
   });
   // Everyone's grade may move (the 好 quota is shared), so the whole quarter is counted again.
-  await saveResults(ctx.db, periodId, await compute(ctx.db, periodId));
+  await saveResults(ctx.db, periodId, await compute(ctx.db, periodId, ctx.now));
   return resultView(ctx, periodId, member);
 };

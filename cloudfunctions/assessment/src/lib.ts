@@ -23,11 +23,11 @@ import {
 } from '../../../shared/assessment/evaluations';
 import { loadPeriod } from '../../../server/assessment/period';
 import { AppError } from '../../../shared/common/errors';
-import { quarterLabel } from '../../../shared/common/time';
+import { quarterLabel, quarterOf } from '../../../shared/common/time';
 import { countedProgress, emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
 import { type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type MemberDoc } from '../../../shared/members/member';
-import type { SectionDoc } from '../../../shared/park/park';
+import { isActive, type SectionDoc } from '../../../shared/park/park';
 
 export const all = <T>(db: Database, coll: string, where: object) =>
   allPages<T & { _id: string }>((skip, limit) =>
@@ -38,18 +38,16 @@ export async function cadres(db: Database): Promise<MemberDoc[]> {
   return (await all<MemberDoc>(db, COLL.members, { active: true })).filter((m) => m.roles.includes('cadre'));
 }
 
-export async function sections(db: Database): Promise<SectionDoc[]> {
-  return (await db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(1000).get()).data;
-}
-
-export async function periodStatus(db: Database, periodId: string) {
-  const [p, people, secs, staffEvals, sectionEvals, checklists] = await Promise.all([
-    loadPeriod(db, periodId),
-    cadres(db),
-    sections(db),
-    all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
-    all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
-    // whose checklists there are (not how many: someone who left keeps theirs, someone new has none yet)
+/**
+ * Whose quarter it is (the people the quarter assesses): once it has results, the people in them, each in the
+ * section the results filed them under (a correction re-counts the quarter as it was, whoever left or moved since);
+ * before that, the active cadres — of a past quarter only those it was opened for (with a checklist), so that
+ * someone who joined since does not hold its close; of the current quarter everyone, those without a checklist yet
+ * being what 开启季度 still has to do.
+ */
+export async function population(db: Database, periodId: string, now: number): Promise<{ people: MemberDoc[]; listed: Set<string> }> {
+  const [members, listedDocs, stored] = await Promise.all([
+    all<MemberDoc>(db, COLL.members, {}),
     allPages<{ _id: string; memberId: string }>((skip, limit) =>
       db
         .collection<{ _id: string; memberId: string }>(COLL.checklists)
@@ -60,8 +58,32 @@ export async function periodStatus(db: Database, periodId: string) {
         .limit(limit)
         .get(),
     ),
+    all<QuarterResultDoc>(db, COLL.quarterResults, { periodId }),
   ]);
-  const listed = new Set(checklists.map((c) => c.memberId));
+  const listed = new Set(listedDocs.map((c) => c.memberId));
+  const filed = new Map(stored.flatMap((d) => d.members.map((m) => [m.memberId, d.sectionId] as const)));
+  const cadreRole = members.filter((m) => m.roles.includes('cadre'));
+  if (filed.size > 0) {
+    const people = members.filter((m) => filed.has(m._id)).map((m) => ({ ...m, sectionId: filed.get(m._id) ?? m.sectionId }));
+    return { people, listed };
+  }
+  const active = cadreRole.filter((m) => m.active);
+  return { people: periodId < quarterOf(now) ? active.filter((m) => listed.has(m._id)) : active, listed };
+}
+
+/** The sections assessed: those not retired. */
+export async function sections(db: Database): Promise<SectionDoc[]> {
+  return (await db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(1000).get()).data.filter(isActive);
+}
+
+export async function periodStatus(db: Database, periodId: string, now: number = Date.now()) {
+  const [p, { people, listed }, secs, staffEvals, sectionEvals] = await Promise.all([
+    loadPeriod(db, periodId),
+    population(db, periodId, now),
+    sections(db),
+    all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
+    all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
+  ]);
   const evaluated = new Set(staffEvals.map((e) => e.memberId));
   const sectionsDone = new Set(sectionEvals.map((e) => e.sectionId));
   const missingStaff = people.filter((m) => !evaluated.has(m._id));
@@ -82,9 +104,9 @@ export async function periodStatus(db: Database, periodId: string) {
 }
 
 /** Everything a quarter's scores depend on, loaded, and the pure assessment over it. */
-export async function compute(db: Database, periodId: string) {
-  const [people, secs, checklists, dossiers, staffEvals, sectionEvals, spots, corrections, rule] = await Promise.all([
-    cadres(db),
+export async function compute(db: Database, periodId: string, now: number = Date.now()) {
+  const [{ people }, secs, checklists, dossiers, staffEvals, sectionEvals, spots, corrections, rule] = await Promise.all([
+    population(db, periodId, now),
     sections(db),
     all<ChecklistDoc>(db, COLL.checklists, { periodId }),
     all<DossierDoc>(db, COLL.dossiers, { periodId }),

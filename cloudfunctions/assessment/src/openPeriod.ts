@@ -49,5 +49,5 @@ export const openPeriod: Handler<'assessment', 'openPeriod'> = async ({ periodId
       .collection<PeriodDoc>(COLL.periods)
       .doc(periodId)
       .set({ data: { status: 'open' } });
-  return periodStatus(ctx.db, periodId);
+  return periodStatus(ctx.db, periodId, ctx.now);
 };
