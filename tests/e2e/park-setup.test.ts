@@ -11,7 +11,7 @@ import { demoOpenid } from '../../demo/park';
 import type { BindingDoc, MemberDoc } from '../../shared/members/member';
 import { creditCheckChar } from '../../shared/park/credit-code';
 import type { EnterpriseDoc, ParkDoc, SectionDoc } from '../../shared/park/park';
-import { expectText, phone, shot, signInAs, browserSuite, eventually } from '../support/browser';
+import { expectText, phone, pickOption, shot, signInAs, browserSuite, eventually } from '../support/browser';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 import { xlsx } from '../support/xlsx';
 
@@ -24,41 +24,6 @@ browserSuite((cloud, b) => {
 });
 
 const find = <T>(coll: string, query: object = {}) => t.cloud.store.find(coll, query) as T[];
-
-/** Taro's H5 picker: a column's rows are 34 px high, the chosen row's top 102 px below the column's (its `TOP`). */
-const PICKER_ROW = 34;
-const PICKER_TOP = 102;
-
-/** Open a Taro picker by what it wraps and choose the option that starts with `label` (as tests/e2e/appeals does). */
-async function pickOption(page: Page, trigger: string, label: string): Promise<void> {
-  await page.locator(trigger).click();
-  const column = page.locator('.weui-picker__group:visible').first();
-  await column.waitFor();
-  await page.waitForTimeout(400);
-  const options = (await column.locator('.weui-picker__item').allTextContents()).map((x) => x.trim());
-  const want = options.findIndex((x) => x.startsWith(label));
-  if (want < 0) throw new Error(`no option “${label}” among ${options.join('、')}`);
-  const at = async () => {
-    const style = (await column.locator('.weui-picker__content').getAttribute('style')) ?? '';
-    const y = Number(/translate3d\(0(?:px)?, (-?[\d.]+)px/.exec(style)?.[1] ?? PICKER_TOP);
-    return Math.round((PICKER_TOP - y) / PICKER_ROW);
-  };
-  const box = await column.boundingBox();
-  if (!box) throw new Error('the picker column is not on screen');
-  const x = box.x + box.width / 2;
-  for (let rows = want - (await at()); rows !== 0; rows = want - (await at())) {
-    const step = Math.max(-4, Math.min(4, rows));
-    const from = step > 0 ? box.y + box.height - 20 : box.y + 20;
-    await page.mouse.move(x, from);
-    await page.mouse.down();
-    await page.mouse.move(x, from - step * PICKER_ROW, { steps: 8 });
-    await page.mouse.up();
-    await page.waitForTimeout(350);
-  }
-  const ok = page.locator('.weui-picker__action:visible', { hasText: '确定' });
-  await ok.click();
-  await ok.waitFor({ state: 'hidden' });
-}
 
 /** A valid 统一社会信用代码 (GB 32100-2015): 91 360802 and an organisation code, then its check character. */
 function validCreditCode(org: string): string {

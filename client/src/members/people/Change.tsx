@@ -2,13 +2,11 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
 import { ROLE_LABELS, StaffRole, type PersonView } from '../../../../shared/members/contract';
-import { call } from '../../common/call';
 import { CheckCell, DateCell, InputCell, PickerCell, TextareaCell } from '../../common/cells';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FieldError } from '../../common/form';
 import { parkToday } from '../../common/today';
-import { useFieldErrors } from '../../common/use-field-errors';
+import { useSubmit } from '../../common/use-submit';
 
 type Staff = (typeof StaffRole.options)[number];
 
@@ -32,13 +30,12 @@ export function Change({
   const [post, setPost] = useState(person.post ?? '');
   const [roles, setRoles] = useState<Staff[]>(StaffRole.options.filter((r) => person.roles.includes(r)));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useFieldErrors([on, sectionId, post, roles, reason]);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit('members', 'change', [on, sectionId, post, roles, reason]);
+  const { errors, busy } = form;
   const others = sections.filter((s) => s.id !== person.sectionId);
   const toggle = (r: Staff, checked: boolean) => setRoles(StaffRole.options.filter((x) => (x === r ? checked : roles.includes(x))));
 
-  const submit = async () => {
-    if (busy) return;
+  const submit = () => {
     const sameRoles =
       [...roles].sort().join() ===
       StaffRole.options
@@ -53,22 +50,11 @@ export function Change({
       ...(post !== (person.post ?? '') ? { post } : {}),
       ...(sameRoles ? {} : { roles }),
     };
-    const parsed = contracts.members.change.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    const r = await call('members', 'change', input);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    if (r.data.displaced) {
-      void Taro.showModal({ title: '已办理变动', content: `原负责人${r.data.displaced.name}改任该股室干部。`, showCancel: false });
-    } else void Taro.showToast({ title: '已办理变动', icon: 'success' });
-    onChanged(r.data.person);
+    return form.submit(input, (r) => {
+      if (r.displaced) void Taro.showModal({ title: '已办理变动', content: `原负责人${r.displaced.name}改任该股室干部。`, showCancel: false });
+      else void Taro.showToast({ title: '已办理变动', icon: 'success' });
+      onChanged(r.person);
+    });
   };
 
   return (

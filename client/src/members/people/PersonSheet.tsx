@@ -3,14 +3,14 @@ import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { inPark } from '../../../../shared/common/time';
 import '../../../../shared/common/zod-locale';
-import { contracts, type OutputOf } from '../../../../shared/contracts';
+import type { OutputOf } from '../../../../shared/contracts';
 import type { PersonView } from '../../../../shared/members/contract';
 import { call } from '../../common/call';
 import { DateCell, InputCell, ReasonForm, TextareaCell } from '../../common/cells';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FieldError } from '../../common/form';
 import { parkToday } from '../../common/today';
-import { useFieldErrors } from '../../common/use-field-errors';
-import { RetryNote, useRequest } from '../../common/use-request';
+import { useSubmit } from '../../common/use-submit';
+import { RetryNote } from '../../common/use-request';
 import { rolesText } from './lib';
 import { Change } from './Change';
 import { YearStatus } from './YearStatus';
@@ -166,30 +166,15 @@ function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: Pers
   const [staffNo, setStaffNo] = useState(person.staffNo ?? '');
   const [post, setPost] = useState(person.post ?? '');
   const [joinedOn, setJoinedOn] = useState<string | null>(person.joinedOn);
-  const [errors, setErrors] = useFieldErrors([name, staffNo, post, joinedOn]);
-  const [busy, setBusy] = useState(false);
-  const request = useRequest();
+  const form = useSubmit('members', 'savePerson', [name, staffNo, post, joinedOn]);
+  const { errors } = form;
 
-  const save = async () => {
-    if (busy) return;
-    // no section, no roles: the server keeps them as they are
-    const input = { memberId: person.memberId, name, staffNo, post, joinedOn };
-    const parsed = contracts.members.savePerson.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    const r = await call('members', 'savePerson', input, request.options);
-    request.settle(r.code === 0);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-    onSaved(r.data);
-  };
+  // no section, no roles: the server keeps them as they are
+  const save = () =>
+    form.submit({ memberId: person.memberId, name, staffNo, post, joinedOn }, (p) => {
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      onSaved(p);
+    });
 
   return (
     <View id='person-correct'>
@@ -211,9 +196,9 @@ function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: Pers
       </View>
       <FieldError id='person-error' text={errors.form ?? errors.memberId ?? errors.sectionId ?? errors.roles} />
       <View className='tips'>股室和角色不在此修改：调动股室、变更角色须有生效日期和原因，请在下方“人员变动”中办理。</View>
-      <RetryNote retrying={request.retrying} id='person-retrying' />
+      <RetryNote retrying={form.retrying} id='person-retrying' />
       <View className='btn-area btn-area-tight'>
-        <Button className='btn btn-primary' id='person-save' disabled={busy} onClick={() => void save()}>
+        <Button className='btn btn-primary' id='person-save' disabled={form.busy} onClick={() => void save()}>
           保存更正
         </Button>
       </View>
@@ -225,34 +210,27 @@ function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: Pers
 function Leave({ person, onLeft }: { person: PersonView; onLeft: (p: PersonView) => void }) {
   const [on, setOn] = useState(parkToday());
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useFieldErrors([on, reason]);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit('members', 'leave', [on, reason]);
+  const { errors } = form;
 
-  const submit = async () => {
-    if (busy) return;
-    const input = { memberId: person.memberId, on, reason };
-    const parsed = contracts.members.leave.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    const ok = await Taro.showModal({
-      title: '办理离开',
-      content: `${person.name}于${on}离开园区：此后不再参加考核、测评，微信绑定随之解除。确定吗？`,
-      confirmText: '确定离开',
-      confirmColor: '#fa5151',
-    });
-    if (!ok.confirm) return;
-    setBusy(true);
-    const r = await call('members', 'leave', input);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    void Taro.showToast({ title: '已办理离开', icon: 'success' });
-    onLeft(r.data);
-  };
+  const ask = async () =>
+    (
+      await Taro.showModal({
+        title: '办理离开',
+        content: `${person.name}于${on}离开园区：此后不再参加考核、测评，微信绑定随之解除。确定吗？`,
+        confirmText: '确定离开',
+        confirmColor: '#fa5151',
+      })
+    ).confirm;
+  const submit = () =>
+    form.submit(
+      { memberId: person.memberId, on, reason },
+      (p) => {
+        void Taro.showToast({ title: '已办理离开', icon: 'success' });
+        onLeft(p);
+      },
+      ask,
+    );
 
   return (
     <View id='person-leave'>
@@ -264,7 +242,7 @@ function Leave({ person, onLeft }: { person: PersonView; onLeft: (p: PersonView)
       <FieldError id='person-leave-error' text={errors.reason ?? errors.form ?? errors.memberId} />
       <View className='tips'>离开后仍保留其历史考核结果；不再发放邀请码、提醒和测评票。</View>
       <View className='btn-area btn-area-tight'>
-        <Button className='btn btn-warn' id='person-leave-submit' disabled={busy} onClick={() => void submit()}>
+        <Button className='btn btn-warn' id='person-leave-submit' disabled={form.busy} onClick={() => void submit()}>
           办理离开
         </Button>
       </View>

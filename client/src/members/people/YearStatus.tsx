@@ -3,14 +3,12 @@ import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
 import { YEAR_STATUS_LABELS } from '../../../../shared/annual/eligibility';
-import { contracts } from '../../../../shared/contracts';
 import type { PersonView } from '../../../../shared/members/contract';
 import { YEAR_STATUSES } from '../../../../shared/park/park';
-import { call } from '../../common/call';
 import { PickerCell, TextareaCell } from '../../common/cells';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FieldError } from '../../common/form';
 import { parkToday } from '../../common/today';
-import { useFieldErrors } from '../../common/use-field-errors';
+import { useSubmit } from '../../common/use-submit';
 
 const KINDS = ['none', ...YEAR_STATUSES] as const;
 const LABELS = ['正常参加等次评定', ...YEAR_STATUSES.map((k) => YEAR_STATUS_LABELS[k])];
@@ -24,27 +22,14 @@ export function YearStatus({ person, onChanged }: { person: PersonView; onChange
   const current = person.yearStatus?.year === year ? person.yearStatus.kind : 'none';
   const [kind, setKind] = useState<(typeof KINDS)[number]>(current);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useFieldErrors([kind, note]);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit('members', 'yearStatus', [kind, note]);
+  const { errors, busy } = form;
 
-  const save = async () => {
-    if (busy) return;
-    const input = { memberId: person.memberId, year, kind, note };
-    const parsed = contracts.members.yearStatus.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    const r = await call('members', 'yearStatus', input);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    void Taro.showToast({ title: '已登记', icon: 'success' });
-    onChanged(r.data);
-  };
+  const save = () =>
+    form.submit({ memberId: person.memberId, year, kind, note }, (p) => {
+      void Taro.showToast({ title: '已登记', icon: 'success' });
+      onChanged(p);
+    });
 
   return (
     <View id='person-year'>

@@ -2,17 +2,15 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
 import { YEAR_STATUS_LABELS } from '../../../../shared/annual/eligibility';
 import { DEFAULT_NO_GRADE, YEAR_STATUSES, type YearStatusKind } from '../../../../shared/park/park';
-import { call } from '../../common/call';
 import { CheckCell, InputCell } from '../../common/cells';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FieldError } from '../../common/form';
 import { PAGES } from '../../common/pages';
 import { BackLink, LoadStatus } from '../../common/ui';
-import { useFieldErrors } from '../../common/use-field-errors';
+import { useSubmit } from '../../common/use-submit';
 import { usePageData } from '../../common/use-page-data';
-import { RetryNote, useRequest } from '../../common/use-request';
+import { RetryNote } from '../../common/use-request';
 
 type HeadScoring = 'overseeing' | 'anyLeader';
 type NoGrade = Record<YearStatusKind, boolean>;
@@ -53,28 +51,10 @@ function SettingsForm(p: { parkName: string; headScoring: HeadScoring; noGrade: 
   const [parkName, setParkName] = useState(p.parkName);
   const [headScoring, setHeadScoring] = useState<HeadScoring>(p.headScoring);
   const [noGrade, setNoGrade] = useState<NoGrade>(p.noGrade);
-  const [errors, setErrors] = useFieldErrors([parkName, headScoring, noGrade]);
-  const [busy, setBusy] = useState(false);
-  const request = useRequest();
+  const form = useSubmit('park', 'saveSettings', [parkName, headScoring, noGrade]);
+  const { errors, busy } = form;
 
-  const save = async () => {
-    if (busy) return;
-    const input = { parkName, headScoring, noGrade };
-    const parsed = contracts.park.saveSettings.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    const r = await call('park', 'saveSettings', input, request.options);
-    request.settle(r.code === 0);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-  };
+  const save = () => form.submit({ parkName, headScoring, noGrade }, () => void Taro.showToast({ title: '已保存', icon: 'success' }));
 
   return (
     <View id='settings-form'>
@@ -116,7 +96,7 @@ function SettingsForm(p: { parkName: string; headScoring: HeadScoring; noGrade: 
         ))}
       </View>
       <FieldError id='settings-error' text={errors.headScoring ?? errors.noGrade ?? errors.form} />
-      <RetryNote retrying={request.retrying} id='settings-retrying' />
+      <RetryNote retrying={form.retrying} id='settings-retrying' />
       <View className='btn-area'>
         <Button id='settings-save' className='btn btn-primary' disabled={busy} onClick={() => void save()}>
           保存设置
