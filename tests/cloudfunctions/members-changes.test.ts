@@ -184,7 +184,9 @@ describe('the quarter closes and the year is computed', () => {
   it('grades the moved cadre under the section they ended the year in, every quarter counted; the one who left has no grade', async () => {
     // a cadre in the probation year of a new recruit: assessed, no grade (只写评语，不确定等次)
     recruit = plain('S07');
-    const marked = data(await t.call(admin, 'members', 'yearStatus', { memberId: recruit._id, year, kind: 'probation', note: '2026年新录用，试用期一年' }));
+    const marked = data(
+      await t.call(admin, 'members', 'yearStatus', { memberId: recruit._id, year, kind: 'probation', note: '2026年新录用，试用期一年' }),
+    );
     expect(marked.yearStatus).toEqual({ year, kind: 'probation', note: '2026年新录用，试用期一年' });
     data(await t.call(admin, 'annual', 'compute', { year }));
     const y = t.cloud.store.peek('annualYears', String(year)) as unknown as { runId: string };
@@ -197,13 +199,24 @@ describe('the quarter closes and the year is computed', () => {
     // the 优秀 quota is of those graded: the one who left and the recruit are outside its base
     expect(docs.flatMap((d) => d.members).filter((m) => m.proposal.grade === 'excellent').length).toBeLessThanOrEqual(Math.floor(graded * 0.2));
     expect(entry(recruit._id)).toBeUndefined();
-    expect(docs.flatMap((d) => d.ungraded ?? [])).toEqual([{ memberId: recruit._id, name: recruit.name, reason: expect.stringMatching(/^新录用人员试用期内：.*不确定等次/) }]);
+    expect(docs.flatMap((d) => d.ungraded ?? [])).toEqual([
+      { memberId: recruit._id, name: recruit.name, reason: expect.stringMatching(/^新录用人员试用期内：.*不确定等次/) },
+    ]);
     expect((t.cloud.store.peek('annualYears', String(year)) as unknown as { assessed: number }).assessed).toBe(graded);
-    expect(await t.call(admin, 'annual', 'explain', { year, memberId: recruit._id })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/试用期内.*不确定等次/) });
+    expect(await t.call(admin, 'annual', 'explain', { year, memberId: recruit._id })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/试用期内.*不确定等次/),
+    });
   });
 
   it('the park may say a status does not keep the grade back: then it is graded as anyone', async () => {
-    data(await t.call(admin, 'park', 'saveSettings', { parkName: '吉州工业园区', headScoring: 'overseeing', noGrade: { probation: false, leave: true, investigation: true } }));
+    data(
+      await t.call(admin, 'park', 'saveSettings', {
+        parkName: '吉州工业园区',
+        headScoring: 'overseeing',
+        noGrade: { probation: false, leave: true, investigation: true },
+      }),
+    );
     data(await t.call(admin, 'annual', 'compute', { year }));
     const y = t.cloud.store.peek('annualYears', String(year)) as unknown as { runId: string };
     const docs = find<AnnualResultDoc>('annualResults', { year, runId: y.runId });
