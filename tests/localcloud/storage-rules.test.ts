@@ -48,6 +48,15 @@ test('the product’s rules: clients write only their own photos, under reports/
   expect(rules.allows('read', ctx('o_a', 'o_a'))).toBe(false);
 });
 
+test('the product’s rules: an admin uploads an Excel file to import only into an imports folder, as xlsx', () => {
+  const rules = StorageRules.fromFile(path.join(__dirname, '..', '..', 'cloudfunctions', 'storage-rules.json'));
+  expect(rules.allows('write', ctx('o_a', 'o_a', 'imports/M002/a1b2c3d4e5f6.xlsx'))).toBe(true);
+  expect(rules.allows('write', ctx('o_b', 'o_a', 'imports/M002/a1b2c3d4e5f6.xlsx'))).toBe(false);
+  for (const p of ['imports/M002/a.xls', 'imports/M002/a.csv', 'imports/a.xlsx', 'imports/M002/x/a.xlsx', 'exports/imports/a.xlsx']) {
+    expect([p, rules.allows('write', ctx('o_a', 'o_a', p))]).toEqual([p, false]);
+  }
+});
+
 test('rules that would not deploy are refused when loaded, not silently ignored', () => {
   expect(() => new StorageRules({ read: true, writ: false })).toThrow(/unknown operation writ/);
   expect(() => new StorageRules({ write: 'auth.openid = resource.openid' })).toThrow(/does not parse/);
