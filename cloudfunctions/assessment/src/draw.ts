@@ -4,6 +4,7 @@ import { requireOpen } from '../../../server/assessment/period';
 import { withTransaction } from '../../../server/common/tx';
 import { drawNumbered, type SpotDrawDoc, type SpotSeedDoc } from '../../../shared/assessment/draw';
 import { quarterOf } from '../../../shared/common/time';
+import { isActive } from '../../../shared/park/park';
 import { commitmentIn } from './commitment';
 import { cadres, sections } from './lib';
 
@@ -17,7 +18,9 @@ export const draw: Handler<'assessment', 'draw'> = async ({ pool, count }, ctx) 
   const periodId = quarterOf(ctx.now);
   await requireOpen(ctx.db, periodId);
   const names = new Map(
-    pool === 'section' ? (await sections(ctx.db)).map((s) => [s._id, s.name] as const) : (await cadres(ctx.db)).map((m) => [m._id, m.name] as const),
+    pool === 'section'
+      ? (await sections(ctx.db)).filter(isActive).map((s) => [s._id, s.name] as const)
+      : (await cadres(ctx.db)).map((m) => [m._id, m.name] as const),
   );
   const candidates = [...names.keys()].sort();
   const doc = await withTransaction(ctx.db, async (tx) => {

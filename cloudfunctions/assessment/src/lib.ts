@@ -27,7 +27,7 @@ import { quarterLabel, quarterOf } from '../../../shared/common/time';
 import { countedProgress, emptyProgress, type DossierDoc } from '../../../shared/dossier/dossier';
 import { type ChecklistDoc } from '../../../shared/indicators/checklist';
 import { type MemberDoc } from '../../../shared/members/member';
-import { isActive, type SectionDoc } from '../../../shared/park/park';
+import type { SectionDoc } from '../../../shared/park/park';
 
 export const all = <T>(db: Database, coll: string, where: object) =>
   allPages<T & { _id: string }>((skip, limit) =>
@@ -71,19 +71,29 @@ export async function population(db: Database, periodId: string, now: number): P
   return { people: periodId < quarterOf(now) ? active.filter((m) => listed.has(m._id)) : active, listed };
 }
 
-/** The sections assessed: those not retired. */
+/**
+ * The sections a quarter assesses (考事): those its people are in — a section made since, or one nobody of the
+ * quarter is in, has no work of the quarter to score and does not hold its close.
+ */
+function assessedSections(all: SectionDoc[], people: MemberDoc[]): SectionDoc[] {
+  const inUse = new Set(people.map((m) => m.sectionId));
+  return all.filter((s) => inUse.has(s._id));
+}
+
+/** Every section, retired ones too (a closed quarter's results may name one); `assessedSections` picks a quarter's. */
 export async function sections(db: Database): Promise<SectionDoc[]> {
-  return (await db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(1000).get()).data.filter(isActive);
+  return (await db.collection<SectionDoc>(COLL.sections).orderBy('order', 'asc').limit(1000).get()).data;
 }
 
 export async function periodStatus(db: Database, periodId: string, now: number = Date.now()) {
-  const [p, { people, listed }, secs, staffEvals, sectionEvals] = await Promise.all([
+  const [p, { people, listed }, allSections, staffEvals, sectionEvals] = await Promise.all([
     loadPeriod(db, periodId),
     population(db, periodId, now),
     sections(db),
     all<StaffEvaluationDoc>(db, COLL.staffEvaluations, { periodId }),
     all<SectionEvaluationDoc>(db, COLL.sectionEvaluations, { periodId }),
   ]);
+  const secs = assessedSections(allSections, people);
   const evaluated = new Set(staffEvals.map((e) => e.memberId));
   const sectionsDone = new Set(sectionEvals.map((e) => e.sectionId));
   const missingStaff = people.filter((m) => !evaluated.has(m._id));
@@ -105,7 +115,7 @@ export async function periodStatus(db: Database, periodId: string, now: number =
 
 /** Everything a quarter's scores depend on, loaded, and the pure assessment over it. */
 export async function compute(db: Database, periodId: string, now: number = Date.now()) {
-  const [{ people }, secs, checklists, dossiers, staffEvals, sectionEvals, spots, corrections, rule] = await Promise.all([
+  const [{ people }, allSections, checklists, dossiers, staffEvals, sectionEvals, spots, corrections, rule] = await Promise.all([
     population(db, periodId, now),
     sections(db),
     all<ChecklistDoc>(db, COLL.checklists, { periodId }),
@@ -116,6 +126,7 @@ export async function compute(db: Database, periodId: string, now: number = Date
     all<CorrectionDoc>(db, COLL.corrections, { periodId, field: 'deductions' }),
     visitRule(db),
   ]);
+  const secs = assessedSections(allSections, people);
   // the visits that count are the admin's rule (settings/dossier): confirmed ones only, or all but those denied
   const countedOf = (d: DossierDoc | undefined) => (d ? countedProgress(d, rule) : emptyProgress());
   const by = <T extends { memberId: string }>(xs: T[]) => new Map(xs.map((x) => [x.memberId, x]));
