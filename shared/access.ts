@@ -79,6 +79,7 @@ export const ACCESS = {
     plan: { roles: ['admin'], scope: 'self' },
     correct: { roles: ['admin'], scope: 'self' },
     create: { roles: ['admin'], scope: 'self' },
+    retire: { roles: ['admin'], scope: 'self' },
     dashboard: { roles: ['leader', 'admin'], scope: 'self' },
     settings: { roles: staff, scope: 'self' },
     saveSettings: { roles: ['admin'], scope: 'self' },

@@ -1,18 +1,23 @@
 /**
- * The park's directory as one snapshot: sections, the roster (those who left too) and the enterprises. The
+ * The park's directory as one snapshot: sections, the roster (those who left too), the enterprises and, when asked
+ * for, the key projects with their owners. The
  * imports plan against it, the admin's lists show it; a park's directory is a few thousand records, read a
  * thousand at a time.
  */
 import type { Directory } from '../../shared/imports/plan';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc, SectionDoc } from '../../shared/park/park';
+import type { ClaimDoc, ProjectDoc } from '../../shared/projects/project';
 import type { Database } from '../common/cloud';
 import { COLL } from '../common/collections';
 import { allPages } from '../common/pages';
 
-export async function loadDirectory(db: Database, what: { sections?: boolean; members?: boolean; enterprises?: boolean } = {}): Promise<Directory> {
-  const want = { sections: true, members: true, enterprises: true, ...what };
-  const [sections, members, enterprises] = await Promise.all([
+export async function loadDirectory(
+  db: Database,
+  what: { sections?: boolean; members?: boolean; enterprises?: boolean; projects?: boolean } = {},
+): Promise<Directory> {
+  const want = { sections: true, members: true, enterprises: true, projects: false, ...what };
+  const [sections, members, enterprises, projects, claims] = await Promise.all([
     want.sections
       ? allPages<SectionDoc>((skip, limit) => db.collection<SectionDoc>(COLL.sections).orderBy('_id', 'asc').skip(skip).limit(limit).get())
       : [],
@@ -22,8 +27,14 @@ export async function loadDirectory(db: Database, what: { sections?: boolean; me
     want.enterprises
       ? allPages<EnterpriseDoc>((skip, limit) => db.collection<EnterpriseDoc>(COLL.enterprises).orderBy('_id', 'asc').skip(skip).limit(limit).get())
       : [],
+    want.projects
+      ? allPages<ProjectDoc>((skip, limit) => db.collection<ProjectDoc>(COLL.projects).orderBy('_id', 'asc').skip(skip).limit(limit).get())
+      : [],
+    want.projects
+      ? allPages<ClaimDoc>((skip, limit) => db.collection<ClaimDoc>(COLL.claims).orderBy('_id', 'asc').skip(skip).limit(limit).get())
+      : [],
   ]);
-  return { sections, members, enterprises };
+  return want.projects ? { sections, members, enterprises, projects, claims } : { sections, members, enterprises };
 }
 
 /** A fresh record id: a letter for the kind, then 10 random base-36 characters. */

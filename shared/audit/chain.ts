@@ -61,6 +61,7 @@ export const AUDIT_KINDS = {
   'pay.release': '发放绩效奖金',
   'assessment.correct': '更正季度考核结果',
   'projects.correct': '更正项目节点日期',
+  'projects.retire': '终止与恢复项目',
   'park.setup': '园区初始设置',
   'park.settings': '修改园区设置',
   'park.section': '股室增改撤',

@@ -4,15 +4,43 @@
  * the file the import reads, and the export — so a file exported and imported again changes nothing.
  */
 import type { Role } from '../members/contract';
+import { STANDARD_MILESTONES } from '../projects/config';
 
-export const IMPORT_KINDS = ['sections', 'people', 'enterprises'] as const;
+export const IMPORT_KINDS = ['sections', 'people', 'enterprises', 'projects'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   sections: '股室',
   people: '人员花名册',
   enterprises: '企业名录',
+  projects: '重点项目台账',
 };
+
+/** The kinds as a switch on a 360 px phone names them. */
+export const IMPORT_KIND_SHORT: Record<ImportKind, string> = {
+  sections: '股室',
+  people: '人员',
+  enterprises: '企业',
+  projects: '项目',
+};
+
+/** The 台账's date columns: a planned and an actual date for each standard milestone, keyed `plan:<key>` / `done:<key>`. */
+export const MILESTONE_COLUMNS = STANDARD_MILESTONES.flatMap((m, i) => [
+  {
+    header: `${m.name}计划日期`,
+    key: `plan:${m.key}`,
+    required: false,
+    example: `2026-0${i + 3}-15`,
+    note: `选填：计划${m.name}的日期，如 2026-03-15；各节点的计划日期不能早于前一节点；已完成的节点计划日期不能再改`,
+  },
+  {
+    header: `${m.name}完成日期`,
+    key: `done:${m.key}`,
+    required: false,
+    example: i === 0 ? '2026-03-10' : '',
+    note: `选填：实际${m.name}的日期，只用于首次导入的项目（此后由责任干部在项目中填报）；须按节点顺序，不晚于今天`,
+  },
+]);
 
 /** Limits of one import (each a setting here): the file, its rows, the cells. */
 export const IMPORT = {
@@ -93,6 +121,34 @@ export const TEMPLATES: Record<ImportKind, { file: string; columns: Column[] }> 
       { header: '是否规上', key: 'aboveScale', required: true, example: '是', note: '规模以上工业企业填“是”，否则填“否”' },
       { header: '包联干部', key: 'liaison', required: false, example: 'M101', note: '选填：干部的工号或姓名，企业诉求默认由其办理' },
       { header: '编号', key: 'code', required: false, example: 'E001', note: '选填：办公室自己的企业编号' },
+    ],
+  },
+  projects: {
+    file: '重点项目台账',
+    columns: [
+      { header: '项目名称', key: 'name', required: true, example: '固电电子二期扩产项目', note: '2至30个字，园区内不重复' },
+      {
+        header: '项目编号',
+        key: 'code',
+        required: false,
+        example: 'P001',
+        note: '选填：办公室自己的编号；填写后按编号对应（可据此改名），不填按名称对应',
+      },
+      {
+        header: '所属企业',
+        key: 'enterprise',
+        required: true,
+        example: '91360800MA35K7UE20',
+        note: '企业的统一社会信用代码或名称（须已在企业名录中）',
+      },
+      {
+        header: '责任干部',
+        key: 'owners',
+        required: false,
+        example: 'M101',
+        note: '选填：认领项目的干部，工号或姓名，可填多个，用顿号分隔；按时完成的节点计入他们的“重点项目进展达速”',
+      },
+      ...MILESTONE_COLUMNS,
     ],
   },
 };

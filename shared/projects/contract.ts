@@ -21,6 +21,8 @@ export const ProjectItem = z.object({
   landingDays: z.number().nullable(),
   claimedByMe: z.boolean(),
   owners: z.number(),
+  /** Stopped (终止): its milestones not reached no longer count. */
+  stopped: z.boolean(),
 });
 export type ProjectItem = z.infer<typeof ProjectItem>;
 
@@ -58,6 +60,10 @@ export const ProjectView = z.object({
   mayReach: z.boolean(),
   /** The caller may change the plan (the admin). */
   mayPlan: z.boolean(),
+  /** Stopped (终止): kept with its history; nothing of it falls due or lags; the admin may restore it. */
+  stopped: z.boolean(),
+  /** The office's own number (项目编号), when it has one. */
+  code: z.string().nullable(),
 });
 export type ProjectView = z.infer<typeof ProjectView>;
 
@@ -95,9 +101,12 @@ export const MonthRow = z.object({
 });
 
 export const projectsContract = {
-  /** Key projects with where each stands; `mine` the caller's own, `lagging` those behind plan in the caller's view. */
+  /**
+   * Key projects with where each stands; `mine` the caller's own, `lagging` those behind plan in the caller's view,
+   * `stopped` those stopped (终止), which the other lists leave out.
+   */
   list: {
-    input: z.object({ filter: z.enum(['all', 'mine', 'lagging'], { error: '筛选条件有误' }).default('all') }).strict(),
+    input: z.object({ filter: z.enum(['all', 'mine', 'lagging', 'stopped'], { error: '筛选条件有误' }).default('all') }).strict(),
     output: z.object({ items: z.array(ProjectItem), baselineDays: z.number() }),
   },
   /** One project: its milestones against plan, owners, landing cycle and log. */
@@ -127,6 +136,11 @@ export const projectsContract = {
       .strict(),
     output: ProjectView,
   },
+  /**
+   * The admin stops a project (终止: the enterprise withdrew, the project was merged into another) with the reason,
+   * or restores it. Nothing is deleted: milestones reached keep their credits; those not reached stop counting.
+   */
+  retire: { input: z.object({ ...ProjectRef, reason: Reason, restore: z.boolean() }).strict(), output: ProjectView },
   /** The admin adds a key project of an enterprise, with the standard milestones to plan. */
   create: { input: z.object({ name: Name, enterpriseId: Id }).strict(), output: ProjectView },
   /** Leaders and the admin: milestones due and reached on time, and landings, by month; the projects lagging now. */

@@ -20,6 +20,24 @@ export interface ProjectDoc {
   log: ProjectLogEntry[];
   createdAt: number;
   updatedAt: number;
+  /** The office's own number for it (项目编号), when it has one: the 台账 import's key before the name. */
+  code?: string | null;
+  /** Stopped (终止: the enterprise withdrew, the project was merged): kept for the history and credits that point at it. Absent means active. */
+  active?: boolean;
+}
+
+/**
+ * A stopped project's milestones as the rules count them: those reached stay (with their on-time credits and the
+ * landing cycle); those not reached are no longer planned, so nothing of a stopped project falls due, lags or earns
+ * its owners a card. The stored plan is kept, so restoring the project brings it back.
+ */
+export function milestonesInForce(p: Pick<ProjectDoc, 'milestones' | 'active'>): Milestone[] {
+  return p.active === false ? p.milestones.map((m) => (m.actual === null ? { ...m, planned: null } : m)) : p.milestones;
+}
+
+/** The project as every rule reads it (see milestonesInForce). */
+export function inForce<T extends Pick<ProjectDoc, 'milestones' | 'active'>>(p: T): T {
+  return p.active === false ? { ...p, milestones: milestonesInForce(p) } : p;
 }
 
 /** `claims/{projectId}_{memberId}`: a cadre claims (认领) a key project and becomes one of its owners. */

@@ -113,6 +113,8 @@ const SAMPLES: Samples = {
     // the plan as it is: refused for nobody but those without the role
     plan: (f) => ({ projectId: f.project._id, milestones: f.project.milestones.map((m) => ({ key: m.key, name: m.name, planned: m.planned })) }),
     create: (f) => ({ name: '访问权限测试项目', enterpriseId: f.enterpriseId }),
+    // restoring a project that was not stopped: CONFLICT for the admin, refused by role for everyone else
+    retire: (f) => ({ projectId: f.spareProjectId, reason: '访问权限测试', restore: true }),
     dashboard: () => ({}),
     settings: () => ({}),
     saveSettings: () => ({ landingBaselineDays: 540 }),

@@ -1,6 +1,7 @@
 /**
  * How a park starts, walked in Chromium on the H5 build from an empty local cloud (what `npm run start:empty`
- * serves): the deployer's set-up code makes the first 组织员; the office's three files are imported; invites bind
+ * serves): the deployer's set-up code makes the first 组织员; the sections and the office's three files (花名册,
+ * 企业名录, 重点项目台账) are imported; invites bind
  * the phones of a leader, a section head, a cadre and an enterprise's contact; the quarter is opened; the cadre
  * records a visit; the contact files an appeal; the head and the leader score; the 组织员 closes the quarter.
  * Nothing here stands on the demo park.
@@ -64,7 +65,7 @@ describe('a park from an empty cloud to its first closed quarter', () => {
     expect(find<MemberDoc>('members')).toEqual([expect.objectContaining({ _id: 'A1', roles: ['admin'], bound: true })]);
   }, 60_000);
 
-  it('imports the office’s three files, each previewed and confirmed', async () => {
+  it('imports the sections and the office’s three files, each previewed and confirmed', async () => {
     await admin.locator('#directory-entry').click();
     await admin.locator('#directory-imports').click();
     const files: [string, (string | number)[][], number][] = [
@@ -98,6 +99,14 @@ describe('a park from an empty cloud to its first closed quarter', () => {
         ],
         2,
       ],
+      [
+        'projects',
+        [
+          ['项目名称', '项目编号', '所属企业', '责任干部', '签约计划日期', '签约完成日期', '投产计划日期'],
+          ['精密制造二期扩产项目', 'P1', creditCode(11), 'C1', '2026-03-01', '2026-03-05', '2028-06-30'],
+        ],
+        1,
+      ],
     ];
     for (const [kind, rows, n] of files) {
       await admin.locator(`#import-kind-${kind}`).click();
@@ -111,6 +120,9 @@ describe('a park from an empty cloud to its first closed quarter', () => {
     expect(find('sections')).toHaveLength(2);
     expect(find('members')).toHaveLength(5);
     expect(find<EnterpriseDoc>('enterprises').map((e) => e.liaisonId)).toEqual(['C1', 'C1']);
+    // the project's owner claims it from the import on: its signing, before that, counts for nobody
+    expect(find('projects', { code: 'P1' })).toEqual([expect.objectContaining({ name: '精密制造二期扩产项目', active: true })]);
+    expect(find('claims')).toEqual([expect.objectContaining({ memberId: 'C1', sectionId: 'S1' })]);
   }, 120_000);
 
   let cadre: Page;

@@ -301,6 +301,8 @@ export const PLANS: Plans = {
     correct: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: milestoneKeys(f) }), extra: corrections },
     plan: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ key: [...milestoneKeys(f), null] }), extra: plans },
     create: { caller: (_, f) => id(f.person.admin) },
+    // stopping or restoring any project: half the inputs find it as the input wants it (the rest: CONFLICT)
+    retire: { caller: (_, f) => id(f.person.admin) },
     dashboard: { caller: (_, f, i) => turn(leaderOrAdmin(f), i) },
     settings: { caller: (_, f, i) => turn(staff(f), i) },
     saveSettings: { caller: (_, f) => id(f.person.admin) },

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { CALL_RETRY } from '../../../shared/common/retry';
 import type { PlanView } from '../../../shared/imports/contract';
-import { IMPORT, IMPORT_KINDS, IMPORT_KIND_LABELS, TEMPLATES, type ImportKind } from '../../../shared/imports/templates';
+import { IMPORT, IMPORT_KINDS, IMPORT_KIND_LABELS, IMPORT_KIND_SHORT, TEMPLATES, type ImportKind } from '../../../shared/imports/templates';
 import { call } from '../common/call';
 import { Segmented } from '../common/cells';
 import { openExport } from '../common/open-export';
@@ -23,7 +23,7 @@ const MAX_MB = Math.round(IMPORT.maxBytes / 1024 / 1024);
 const MAX_COMMITS = 50;
 
 /**
- * Excel 导入导出: the office's own files for sections, the roster and the enterprise directory. Download a kind's
+ * Excel 导入导出: the office's own files for sections, the roster, the enterprise directory and the key projects. A kind's
  * template or the directory as it is; pick a file (checked on the device, uploaded to the admin's own folder),
  * see what it would change and every row's problems; confirm, and it is written in as many calls as it takes.
  */
@@ -134,7 +134,7 @@ export default function Imports() {
       <View className='cells-title'>名录</View>
       <Segmented
         idPrefix='import-kind'
-        options={IMPORT_KINDS.map((k) => ({ key: k, label: IMPORT_KIND_LABELS[k] }))}
+        options={IMPORT_KINDS.map((k) => ({ key: k, label: IMPORT_KIND_SHORT[k] }))}
         value={kind}
         onChange={pickKind}
       />

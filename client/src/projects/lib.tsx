@@ -3,7 +3,14 @@ import { Text } from '@tarojs/components';
 import type { MilestoneView, ProjectItem } from '../../../shared/projects/contract';
 
 /** 滞后12天 / 按计划 / 已投产. */
-export function StatusTag({ status, id }: { status: ProjectItem['status']; id?: string }) {
+export function StatusTag({ status, stopped, id }: { status: ProjectItem['status']; stopped?: boolean; id?: string }) {
+  if (stopped) {
+    return (
+      <Text className='tag tag-grey' id={id}>
+        已终止
+      </Text>
+    );
+  }
   if (status.lagging) {
     return (
       <Text className='tag tag-red' id={id}>

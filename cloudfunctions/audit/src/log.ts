@@ -28,6 +28,7 @@ const LINES: Partial<Record<AuditEntry['kind'], (d: Data, who: string) => string
   'cards.lift': carding,
   'assessment.correct': (d, who) => `${who}：${d.field === 'deductions' ? '抽查扣分' : '考人得分'} ${num(d.old)} → ${num(d.new)}`,
   'annual.formula': (d) => `第${num(d.version)}版`,
+  'projects.retire': (d) => text(d.text),
   'projects.correct': (d) => `「${text(d.name)}」${text(d.from, '—')} → ${text(d.to, '未完成')}`,
   'pay.settings': (d) => `${num(d.year)}年度奖金基数${num(d.base)}元`,
   'pay.release': (d) => `发放${num(d.cadres)}人，合计${yuan(d.poolFen)}元`,

@@ -10,7 +10,7 @@ import type { CardView, ProposalView } from '../../../shared/cards/contract';
 import { dayOf, quarterOf, shiftQuarter } from '../../../shared/common/time';
 import type { MemberDoc } from '../../../shared/members/member';
 import type { SectionDoc } from '../../../shared/park/park';
-import type { ClaimDoc, ProjectDoc } from '../../../shared/projects/project';
+import { type ClaimDoc, type ProjectDoc, milestonesInForce } from '../../../shared/projects/project';
 
 /**
  * `cards/{key}`: a proposal decided — issued (then perhaps lifted) or withheld — with who decided, when and why, and
@@ -62,7 +62,7 @@ export async function loadRecords(db: Database, now: number): Promise<{ records:
   const owners = new Map<string, string[]>();
   for (const c of claims) owners.set(c.projectId, [...(owners.get(c.projectId) ?? []), c.memberId]);
   const records: CardRecords = {
-    projects: projects.map((p) => ({ id: p._id, name: p.name, milestones: p.milestones, owners: (owners.get(p._id) ?? []).sort() })),
+    projects: projects.map((p) => ({ id: p._id, name: p.name, milestones: milestonesInForce(p), owners: (owners.get(p._id) ?? []).sort() })),
     appeals: appeals.flatMap((a) =>
       a.assigneeId ? [{ id: a._id, enterpriseName: a.enterpriseName, assigneeId: a.assigneeId, overdue: overdue(a, now) }] : [],
     ),

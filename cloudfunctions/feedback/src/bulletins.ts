@@ -11,7 +11,7 @@ import { dayOf, quarterRange } from '../../../shared/common/time';
 import { draftBulletin, type BulletinRecords } from '../../../shared/feedback/bulletin';
 import type { BulletinView } from '../../../shared/feedback/contract';
 import { milestoneState } from '../../../shared/projects/milestone';
-import type { ProjectDoc } from '../../../shared/projects/project';
+import { type ProjectDoc, milestonesInForce } from '../../../shared/projects/project';
 import type { CardDoc } from '../../cards/src/lib';
 
 /** `bulletins/{periodId}`. */
@@ -60,7 +60,7 @@ export const bulletinDraft: Handler<'feedback', 'bulletinDraft'> = async ({ peri
       .sort((a, b) => a.rank - b.rank)
       .map((s) => s.name),
     lagging: projects.flatMap((p) =>
-      p.milestones.flatMap((m) => {
+      milestonesInForce(p).flatMap((m) => {
         const s = milestoneState(m, today);
         return s.state === 'lagging' ? [{ project: p.name, milestone: m.name, days: s.days }] : [];
       }),

@@ -14,7 +14,7 @@ import { draftFeedback, type FeedbackRecords } from '../../../shared/feedback/dr
 import type { ReportView } from '../../../shared/feedback/contract';
 import { hasRole, type MemberDoc } from '../../../shared/members/member';
 import { milestoneState } from '../../../shared/projects/milestone';
-import type { ClaimDoc, ProjectDoc } from '../../../shared/projects/project';
+import { type ClaimDoc, type ProjectDoc, milestonesInForce } from '../../../shared/projects/project';
 import type { CardDoc } from '../../cards/src/lib';
 
 /** `feedbackReports/{periodId}_{memberId}`: the report as sent, its acknowledgement, and the talks about it. */
@@ -83,7 +83,7 @@ async function recordsOf(db: Database, who: MemberDoc, periodId: string, now: nu
               onTime: p.data.milestones
                 .filter((x) => x.actual && x.actual >= first && x.actual <= last && milestoneState(x, today).state === 'on_time')
                 .map((x) => x.name),
-              lagging: p.data.milestones.flatMap((x) => {
+              lagging: milestonesInForce(p.data).flatMap((x) => {
                 const s = milestoneState(x, today);
                 return s.state === 'lagging' ? [{ milestone: x.name, days: s.days }] : [];
               }),

@@ -5,9 +5,11 @@ import type { Ctx, Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { loadDirectory } from '../../../server/park/directory';
 import { AppError } from '../../../shared/common/errors';
+import { dayOf } from '../../../shared/common/time';
 import { countOf, planImport } from '../../../shared/imports/plan';
 import { IMPORT, IMPORT_KIND_LABELS } from '../../../shared/imports/templates';
-import { LOCK_ID, collectionOf, signature, viewOf, type ImportLockDoc, type PlanDoc } from './lib';
+import { LOCK_ID, signature, viewOf, type ImportLockDoc, type PlanDoc } from './lib';
+import { writeChange } from './write';
 
 /** Stop taking rows this long into a call (the function has 60 s): the next call goes on where this one stopped. */
 const CALL_BUDGET_MS = 35_000;
@@ -27,13 +29,10 @@ export const commit: Handler<'imports', 'commit'> = async ({ planId }, ctx) => {
   if (plan.status === 'done') return viewOf(plan);
   if (plan.status === 'preview') plan = await begin(plan, ctx);
   const started = Date.now();
-  const coll = collectionOf[plan.kind];
   let applied = plan.applied;
   while (applied < plan.changes.length && applied - plan.applied < IMPORT.rowsPerCall && Date.now() - started < CALL_BUDGET_MS) {
     const chunk = plan.changes.slice(applied, Math.min(applied + 100, plan.changes.length));
-    await paced(chunk, (c) =>
-      c.op === 'add' ? ctx.db.collection(coll).doc(c.id).set({ data: c.set }) : ctx.db.collection(coll).doc(c.id).update({ data: c.set }),
-    );
+    await paced(chunk, (c) => writeChange(ctx, plan.kind, c, me));
     applied += chunk.length;
     await ctx.db.collection<PlanDoc>(COLL.importPlans).doc(planId).update({ data: { applied } });
   }
@@ -45,8 +44,8 @@ async function begin(plan: PlanDoc, ctx: Ctx): Promise<PlanDoc> {
   if (plan.problemCount > 0) throw new AppError('CONFLICT', '文件还有问题，请修改后重新上传');
   if (plan.changes.length === 0) throw new AppError('CONFLICT', '文件与名录一致，没有需要导入的变化');
   if (ctx.now - plan.at > IMPORT.planTtlMs) throw new AppError('EXPIRED', '预览已超过一天，请重新上传文件');
-  const dir = await loadDirectory(ctx.db);
-  const again = planImport(plan.kind, plan.cells, dir, () => 'NEW');
+  const dir = await loadDirectory(ctx.db, { projects: plan.kind === 'projects' });
+  const again = planImport(plan.kind, plan.cells, dir, () => 'NEW', dayOf(ctx.now));
   if (again.problems.length > 0 || signature(again.changes) !== plan.digest) {
     throw new AppError('CONFLICT', '预览之后名录已有变动，导入结果会不同：请重新上传文件预览');
   }

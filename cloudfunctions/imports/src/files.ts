@@ -31,6 +31,6 @@ export const template: Handler<'imports', 'template'> = async ({ kind }, ctx) =>
 
 export const exportKind: Handler<'imports', 'export'> = async ({ kind }, ctx) => {
   const me = await ctx.member();
-  const dir = await loadDirectory(ctx.db, { enterprises: kind === 'enterprises' });
+  const dir = await loadDirectory(ctx.db, { enterprises: kind === 'enterprises' || kind === 'projects', projects: kind === 'projects' });
   return upload(ctx, kind, exportRows(kind, dir), `${TEMPLATES[kind].file}.xlsx`, me._id);
 };

@@ -77,9 +77,3 @@ export function viewOf(p: PlanDoc): PlanView {
     confirmable: p.status !== 'done' && p.problemCount === 0 && p.changes.length > 0,
   };
 }
-
-export const collectionOf: Record<ImportKind, 'sections' | 'members' | 'enterprises'> = {
-  sections: 'sections',
-  people: 'members',
-  enterprises: 'enterprises',
-};

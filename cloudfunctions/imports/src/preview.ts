@@ -3,6 +3,7 @@ import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { loadDirectory, newRecordId } from '../../../server/park/directory';
 import { AppError } from '../../../shared/common/errors';
+import { dayOf } from '../../../shared/common/time';
 import { cellText, planImport } from '../../../shared/imports/plan';
 import { planDoc, viewOf, type PlanDoc } from './lib';
 import { readWorkbook } from './xlsx';
@@ -27,8 +28,8 @@ export const preview: Handler<'imports', 'preview'> = async ({ kind, fileId }, c
   try {
     const sheet = await readWorkbook(bytes);
     const cells = sheet.map((row) => row.map((c) => cellText(c)));
-    const dir = await loadDirectory(ctx.db);
-    const plan = planImport(kind, cells, dir, (p) => newRecordId(p, randomBytes));
+    const dir = await loadDirectory(ctx.db, { projects: kind === 'projects' });
+    const plan = planImport(kind, cells, dir, (p) => newRecordId(p, randomBytes), dayOf(ctx.now));
     const doc = planDoc(newRecordId('I', randomBytes), plan, cells, me._id, ctx.now);
     const { _id, ...fields } = doc;
     await ctx.db.collection<PlanDoc>(COLL.importPlans).doc(_id).set({ data: fields });

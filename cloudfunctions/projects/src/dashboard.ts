@@ -5,17 +5,17 @@ import { SNAPSHOT_MONTHS, snapshotOr, writeSnapshot } from '../../../server/comm
 import { dayOf, inPark } from '../../../shared/common/time';
 import { parkLanding, projectMonths } from '../../../shared/projects/dashboard';
 import { projectStatus } from '../../../shared/projects/milestone';
-import type { ProjectDoc } from '../../../shared/projects/project';
+import { inForce, type ProjectDoc } from '../../../shared/projects/project';
 import { PROJECTS_PAGE, baselineDays } from './lib';
 
 type Loaded = { projects: ProjectDoc[]; baseline: number };
 
 async function load(db: Database): Promise<Loaded> {
   const [projects, baseline] = await Promise.all([
-    db.collection<ProjectDoc>(COLL.projects).orderBy('_id', 'asc').field({ name: true, milestones: true }).limit(PROJECTS_PAGE).get(),
+    db.collection<ProjectDoc>(COLL.projects).orderBy('_id', 'asc').field({ name: true, milestones: true, active: true }).limit(PROJECTS_PAGE).get(),
     baselineDays(db),
   ]);
-  return { projects: projects.data, baseline };
+  return { projects: projects.data.map(inForce), baseline };
 }
 
 /** Leaders' figures for key projects, from the milestones: by month, the landing cycle, and who lags now. */

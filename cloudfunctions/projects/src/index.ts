@@ -11,11 +11,12 @@ import { get } from './get';
 import { list } from './list';
 import { plan } from './plan';
 import { reach } from './reach';
+import { retire } from './retire';
 import { saveSettings, settings } from './settings';
 
 /** The projects function's action table (who may call each action: shared/access.ts); its hourly tick recomputes the dashboard. */
 export const main = defineTimedFunction(
   'projects',
-  { list, get, claim, reach, correct, plan, create, dashboard, settings, saveSettings },
+  { list, get, claim, reach, correct, plan, retire, create, dashboard, settings, saveSettings },
   recomputeDashboard,
 );

@@ -10,12 +10,15 @@ import type { EnterpriseDoc, SectionDoc } from '../../../shared/park/park';
 import { PROJECTS } from '../../../shared/projects/config';
 import type { ProjectItem, ProjectView } from '../../../shared/projects/contract';
 import { landingDays, milestoneState, projectStatus, type Milestone } from '../../../shared/projects/milestone';
-import type { ClaimDoc, ProjectDoc, ProjectSettingsDoc } from '../../../shared/projects/project';
+import { milestonesInForce, type ClaimDoc, type ProjectDoc, type ProjectSettingsDoc } from '../../../shared/projects/project';
 
 /** A park has tens of key projects: one page of the cloud's 100-record cap holds them all. */
 export const PROJECTS_PAGE = 100;
 /** Owners of every project together: PROJECTS_PAGE × PROJECTS.ownersMax, one 1000-record page. */
 export const CLAIMS_PAGE = 1000;
+
+/** What an owner or the admin is told when acting on a stopped project's plan or milestones. */
+export const STOPPED = '该项目已终止：恢复后才能认领、调整计划或填报节点';
 
 export async function loadProject(db: Database, projectId: string): Promise<ProjectDoc> {
   const p = (await db.collection<ProjectDoc>(COLL.projects).doc(projectId).get()).data;
@@ -49,8 +52,9 @@ export function itemOf(p: ProjectDoc, claims: ClaimDoc[], me: MemberDoc, names: 
     id: p._id,
     name: p.name,
     enterpriseName: names.get(p.enterpriseId) ?? null,
-    status: projectStatus(p.milestones, dayOf(now)),
+    status: projectStatus(milestonesInForce(p), dayOf(now)),
     landingDays: landingDays(p.milestones),
+    stopped: p.active === false,
     claimedByMe: mine.some((c) => c.memberId === me._id),
     owners: mine.length,
   };
@@ -113,13 +117,15 @@ export async function projectView(ctx: Ctx, p: ProjectDoc, me: MemberDoc, known?
   const sections = await Promise.all(sectionIds.map((id) => ctx.db.collection<SectionDoc>(COLL.sections).doc(id).get()));
   const sectionName = new Map(sections.flatMap((s) => (s.data ? [[s.data._id, s.data.name] as const] : [])));
   const today = dayOf(ctx.now);
+  const counted = milestonesInForce(p);
+  const stopped = p.active === false;
   return {
     id: p._id,
     name: p.name,
     enterpriseId: p.enterpriseId,
     enterpriseName: names.get(p.enterpriseId) ?? null,
-    status: projectStatus(p.milestones, today),
-    milestones: p.milestones.map((m) => ({ ...m, ...milestoneState(m, today) })),
+    status: projectStatus(counted, today),
+    milestones: p.milestones.map((m, i) => ({ ...m, ...milestoneState(counted[i] ?? m, today) })),
     owners: claims
       .map((c, i) => ({
         memberId: c.memberId,
@@ -135,7 +141,9 @@ export async function projectView(ctx: Ctx, p: ProjectDoc, me: MemberDoc, known?
     landingDays: landingDays(p.milestones),
     baselineDays: baseline,
     claimedByMe: claims.some((c) => c.memberId === me._id),
-    mayReach: mayReach(me, claims),
-    mayPlan: hasRole(me, 'admin'),
+    mayReach: !stopped && mayReach(me, claims),
+    mayPlan: !stopped && hasRole(me, 'admin'),
+    stopped,
+    code: p.code ?? null,
   };
 }

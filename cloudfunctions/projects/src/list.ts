@@ -17,7 +17,7 @@ export const list: Handler<'projects', 'list'> = async ({ filter }, ctx) => {
   );
   const viewer = { memberId: me._id, roles: me.roles, sectionId: me.sectionId };
   const claimsOf = (id: string) => claims.data.filter((c) => c.projectId === id);
-  let shown = projects.data;
+  let shown = projects.data.filter((p) => (p.active === false) === (filter === 'stopped'));
   if (filter === 'mine') shown = shown.filter((p) => claimsOf(p._id).some((c) => c.memberId === me._id));
   if (filter === 'lagging') shown = shown.filter((p) => inLaggingView(viewer, claimsOf(p._id)));
   let items = shown.map((p) => itemOf(p, claims.data, me, names, ctx.now));

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/common/errors';
 import { PROJECTS } from '../../../shared/projects/config';
 import { planProblem, type Milestone } from '../../../shared/projects/milestone';
 import type { ProjectDoc } from '../../../shared/projects/project';
-import { projectView } from './lib';
+import { STOPPED, projectView } from './lib';
 
 /** Keys for the milestones added now: `m1`, `m2`, … after the highest the project has had. */
 function withKeys(next: { key: string | null; name: string; planned: string | null }[], current: Milestone[]) {
@@ -37,6 +37,7 @@ export const plan: Handler<'projects', 'plan'> = async ({ projectId, milestones 
     const ref = tx.collection<ProjectDoc>(COLL.projects).doc(projectId);
     const p = (await ref.get()).data;
     if (!p) throw new AppError('NOT_FOUND', '项目不存在或已被删除');
+    if (p.active === false) throw new AppError('CONFLICT', STOPPED);
     const keyed = withKeys(milestones, p.milestones);
     const unknown = keyed.find((m, i) => milestones[i]?.key !== null && !p.milestones.some((c) => c.key === m.key));
     if (unknown) throw new AppError('INVALID_INPUT', '节点已变化，请刷新后重新调整', [{ path: 'milestones', message: '节点已变化' }]);

@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../../shared/members/member';
 import { PROJECTS } from '../../../shared/projects/config';
 import { creditedOwners, reachProblem, reachedOnTime, type MilestoneProblem } from '../../../shared/projects/milestone';
 import type { ProjectDoc } from '../../../shared/projects/project';
-import { claimsOf, creditMilestoneInTx, loadProject, mayReach, projectView } from './lib';
+import { STOPPED, claimsOf, creditMilestoneInTx, loadProject, mayReach, projectView } from './lib';
 
 function refuse(p: MilestoneProblem): never {
   throw new AppError(p.code, p.message, [{ path: p.path, message: p.message }]);
@@ -25,6 +25,7 @@ export const reach: Handler<'projects', 'reach'> = async ({ projectId, key, actu
   const me = await ctx.member();
   const [project, claims] = await Promise.all([loadProject(ctx.db, projectId), claimsOf(ctx.db, projectId)]);
   if (!mayReach(me, claims)) throw new AppError('FORBIDDEN', '只有项目认领人或组织员可以填报节点完成情况');
+  if (project.active === false) throw new AppError('CONFLICT', STOPPED);
   const today = dayOf(ctx.now);
   const early = reachProblem(project.milestones, key, actual, today);
   if (early) refuse(early);
@@ -43,6 +44,7 @@ export const reach: Handler<'projects', 'reach'> = async ({ projectId, key, actu
     const ref = tx.collection<ProjectDoc>(COLL.projects).doc(projectId);
     const p = (await ref.get()).data;
     if (!p) throw new AppError('NOT_FOUND', '项目不存在或已被删除');
+    if (p.active === false) throw new AppError('CONFLICT', STOPPED);
     // another owner may have recorded it, or the plan changed, since the checks above
     const problem = reachProblem(p.milestones, key, actual, today);
     if (problem) refuse(problem);

@@ -10,7 +10,7 @@ import { withTransaction } from '../../../server/common/tx';
 import { seedFingerprint } from '../../../shared/assessment/draw';
 import { AppError } from '../../../shared/common/errors';
 import { dayjs, parkInstant } from '../../../shared/common/time';
-import type { EnterpriseDoc } from '../../../shared/park/park';
+import { isActive, type EnterpriseDoc } from '../../../shared/park/park';
 import type { ProjectDoc } from '../../../shared/projects/project';
 import { makeCode, sceneOf, type RatingCodeDoc } from '../../../shared/ratings/rating';
 import { drawSample, sampledIds, strataOf } from '../../../shared/ratings/sample';
@@ -64,7 +64,7 @@ export const draw: Handler<'ratings', 'draw'> = async ({ campaignId }, ctx) => {
     ]);
     const { strata, census } = strataOf(
       enterprises,
-      projects.map((p) => p.enterpriseId),
+      projects.filter(isActive).map((p) => p.enterpriseId),
     );
     await withTransaction(ctx.db, async (tx) => {
       const ref = tx.collection<RatingCampaignDoc>(COLL.ratingCampaigns).doc(campaignId);

@@ -10,6 +10,8 @@ import type { EnterpriseDoc, SectionDoc } from '../../../shared/park/park';
 import { creditCode } from '../../support/xlsx';
 
 let n = 0;
+/** The park day the plans are worked out on (actual dates in the projects' file may not be later). */
+const TODAY = '2026-12-08';
 const newId = (prefix: string) => `${prefix}NEW${++n}`;
 const section = (id: string, name: string, order: number, extra: Partial<SectionDoc> = {}): SectionDoc => ({
   _id: id,
@@ -66,6 +68,7 @@ describe('the header', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems).toEqual([]);
     expect(plan.changes).toEqual([
@@ -81,6 +84,7 @@ describe('the header', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems).toEqual([{ row: 1, column: null, message: expect.stringMatching(/^第B列“备注”不是本模板的列/) }]);
     expect(plan.changes).toEqual([]);
@@ -95,6 +99,7 @@ describe('the header', () => {
         ],
         dir(),
         newId,
+        TODAY,
       ).problems,
     ).toEqual([expect.objectContaining({ column: '角色', message: expect.stringMatching(/缺少必填列“角色”/) })]);
     expect(
@@ -106,29 +111,30 @@ describe('the header', () => {
         ],
         dir(),
         newId,
+        TODAY,
       ).problems[0]?.message,
     ).toMatch(/“姓名”列出现了两次（第A列和第C列）/);
   });
   it('says when there is nothing but a header, or nothing at all', () => {
-    expect(planImport('people', [PEOPLE], dir(), newId).problems[0]?.message).toMatch(/只有表头/);
-    expect(planImport('people', [], dir(), newId).problems[0]?.message).toMatch(/没有数据/);
+    expect(planImport('people', [PEOPLE], dir(), newId, TODAY).problems[0]?.message).toMatch(/只有表头/);
+    expect(planImport('people', [], dir(), newId, TODAY).problems[0]?.message).toMatch(/没有数据/);
   });
   it('refuses more rows than one import takes, saying how many it found', () => {
     const rows = Array.from({ length: IMPORT.maxRows + 1 }, (_, i) => [`股室${i}`]);
-    expect(planImport('sections', [['股室名称'], ...rows], dir(), newId).problems).toEqual([
+    expect(planImport('sections', [['股室名称'], ...rows], dir(), newId, TODAY).problems).toEqual([
       { row: 0, column: null, message: `一次最多导入${IMPORT.maxRows}行，文件中有${IMPORT.maxRows + 1}行，请分批导入` },
     ]);
   });
   it('catches the template’s own example row left in', () => {
     const cols = TEMPLATES.sections.columns;
-    const plan = planImport('sections', [cols.map((c) => c.header), cols.map((c) => c.example)], dir(), newId);
+    const plan = planImport('sections', [cols.map((c) => c.header), cols.map((c) => c.example)], dir(), newId, TODAY);
     expect(plan.problems).toEqual([{ row: 2, column: null, message: '这是模板中的示例行，请删除后再导入' }]);
   });
 });
 
 describe('the roster (人员花名册)', () => {
   it('adds people, a section head being a cadre too, with the 工号 as their id', () => {
-    const plan = planImport('people', [PEOPLE.slice(0, 5), ['赵六', 'M100', '党政办公室', '一级科员', '股室负责人']], dir(), newId);
+    const plan = planImport('people', [PEOPLE.slice(0, 5), ['赵六', 'M100', '党政办公室', '一级科员', '股室负责人']], dir(), newId, TODAY);
     expect(plan.problems).toEqual([]);
     expect(plan.changes[0]).toMatchObject({
       op: 'add',
@@ -148,6 +154,7 @@ describe('the roster (人员花名册)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems.map((p) => [p.row, p.column])).toEqual([
       [2, '姓名'],
@@ -170,6 +177,7 @@ describe('the roster (人员花名册)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems).toEqual([expect.objectContaining({ row: 3, column: '工号', message: expect.stringMatching(/与第2行重复/) })]);
   });
@@ -182,6 +190,7 @@ describe('the roster (人员花名册)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems[0]?.message).toMatch(/该股室已有负责人王建华/);
   });
@@ -194,6 +203,7 @@ describe('the roster (人员花名册)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems[0]).toMatchObject({ row: 2, column: '股室', message: expect.stringMatching(/调动请在“人员变动”中办理/) });
     const promoted = planImport(
@@ -204,6 +214,7 @@ describe('the roster (人员花名册)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(promoted.problems[0]).toMatchObject({ column: '角色', message: expect.stringMatching(/角色变化请在“人员变动”中办理/) });
   });
@@ -218,6 +229,7 @@ describe('the roster (人员花名册)', () => {
       ],
       d,
       newId,
+      TODAY,
     );
     expect(plan.problems).toEqual([]);
     expect(plan.changes[0]).toMatchObject({ op: 'update', id: 'A1', set: { sectionId: 'S01', roles: ['cadre', 'admin'] } });
@@ -234,7 +246,7 @@ describe('the roster (人员花名册)', () => {
 describe('matching by key: the same file twice changes nothing, an edited file exactly what was edited', () => {
   it('an export imported again changes nothing, for every kind', () => {
     for (const kind of ['sections', 'people', 'enterprises'] as const) {
-      const plan = planImport(kind, exportRows(kind, dir()), dir(), newId);
+      const plan = planImport(kind, exportRows(kind, dir()), dir(), newId, TODAY);
       expect(plan.problems).toEqual([]);
       expect(plan.changes.every((c) => c.op === 'same')).toBe(true);
     }
@@ -244,7 +256,7 @@ describe('matching by key: the same file twice changes nothing, an edited file e
     const at = rows.findIndex((r) => r[1] === 'M011');
     const post = PEOPLE.indexOf('岗位');
     (rows[at] as string[])[post] = '二级主办';
-    const plan = planImport('people', rows, dir(), newId);
+    const plan = planImport('people', rows, dir(), newId, TODAY);
     expect(plan.changes.filter((c) => c.op !== 'same')).toEqual([
       { op: 'update', row: at + 1, id: 'M011', label: '张敏（M011）', fields: ['岗位'], set: { post: '二级主办' } },
     ]);
@@ -260,6 +272,7 @@ describe('matching by key: the same file twice changes nothing, an edited file e
       ],
       d,
       newId,
+      TODAY,
     );
     expect(plan.changes).toEqual([expect.objectContaining({ op: 'update', id: 'MX', set: { staffNo: '2031' } })]);
   });
@@ -272,6 +285,7 @@ describe('matching by key: the same file twice changes nothing, an edited file e
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.changes).toEqual([expect.objectContaining({ op: 'update', id: 'E001', fields: ['企业名称'] })]);
   });
@@ -288,6 +302,7 @@ describe('the enterprise directory (企业名录)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems).toEqual([{ row: 2, column: '统一社会信用代码', message: '统一社会信用代码校验位不符，请核对是否抄错' }]);
   });
@@ -304,6 +319,7 @@ describe('the enterprise directory (企业名录)', () => {
       ],
       d,
       newId,
+      TODAY,
     );
     expect(plan.problems.map((p) => [p.row, p.message])).toEqual([
       [3, '干部“张敏”有2人同名，请改填工号'],
@@ -319,6 +335,7 @@ describe('the enterprise directory (企业名录)', () => {
       ],
       dir(),
       newId,
+      TODAY,
     );
     expect(plan.problems[0]?.message).toBe('“大概”无法识别，请填“是”或“否”');
   });

@@ -11,6 +11,7 @@ import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { MilestoneTag, StatusTag, landingText } from '../lib';
 import { CorrectMilestone } from './Correct';
+import { StopProject } from './Stop';
 
 interface PlanRow {
   key: string | null;
@@ -22,6 +23,42 @@ interface PlanRow {
 
 const rowsOf = (v: ProjectView): PlanRow[] => v.milestones.map((m) => ({ key: m.key, name: m.name, planned: m.planned, fixed: m.actual !== null }));
 
+/** The project's name, where it stands, its landing cycle; a stopped project says so. */
+function ProjectHead({ v }: { v: ProjectView }) {
+  return (
+    <View className='page-hd'>
+      <View className='page-title' id='project-name'>
+        {v.name} <StatusTag status={v.status} stopped={v.stopped} id='project-status' />
+      </View>
+      <View className='page-desc'>
+        {v.enterpriseName ?? ''} · {v.status.stage}
+      </View>
+      <View className='page-desc' id='project-landing'>
+        {landingText(v.landingDays, v.baselineDays)}
+      </View>
+      {v.stopped && (
+        <View className='page-desc text-red' id='project-stopped'>
+          该项目已终止：未完成的节点不再计算，不能认领和填报；已完成节点的计分不变。
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** Below the owners: the admin stops or restores the project; anyone else may claim it or give it up while it runs. */
+function ProjectActions(p: { v: ProjectView; isAdmin: boolean; onClaim: () => void; onSaved: (v: ProjectView) => void }) {
+  const { v } = p;
+  if (p.isAdmin) return <StopProject v={v} onSaved={p.onSaved} />;
+  if (v.stopped) return null;
+  return (
+    <View className='btn-area'>
+      <Button className={`btn ${v.claimedByMe ? 'btn-default' : 'btn-primary'}`} id='project-claim' onClick={p.onClaim}>
+        {v.claimedByMe ? '取消认领' : '认领此项目'}
+      </Button>
+    </View>
+  );
+}
+
 /**
  * One key project: its milestones against plan (按期完成 / 滞后N天 …), the landing cycle against the park's baseline,
  * its owners and log. An owner records the day the next milestone was reached; the admin redraws the plan.
@@ -30,6 +67,7 @@ export default function ProjectDetail() {
   const { params } = useRouter();
   const projectId = params.id ?? '';
   const page = usePageData('projects', 'get', projectId ? { projectId } : null);
+  const isAdmin = usePageData('members', 'me', {}).data?.roles.includes('admin') ?? false;
   const today = parkToday();
   const [reachOn, setReachOn] = useState(today);
   const [note, setNote] = useState('');
@@ -79,17 +117,7 @@ export default function ProjectDetail() {
       <LoadStatus page={page} />
       {v && (
         <>
-          <View className='page-hd'>
-            <View className='page-title' id='project-name'>
-              {v.name} <StatusTag status={v.status} id='project-status' />
-            </View>
-            <View className='page-desc'>
-              {v.enterpriseName ?? ''} · {v.status.stage}
-            </View>
-            <View className='page-desc' id='project-landing'>
-              {landingText(v.landingDays, v.baselineDays)}
-            </View>
-          </View>
+          <ProjectHead v={v} />
 
           {plan === null ? (
             <>
@@ -217,13 +245,7 @@ export default function ProjectDetail() {
               </View>
             ))}
           </View>
-          {!v.mayPlan && (
-            <View className='btn-area'>
-              <Button className={`btn ${v.claimedByMe ? 'btn-default' : 'btn-primary'}`} id='project-claim' onClick={() => void claim()}>
-                {v.claimedByMe ? '取消认领' : '认领此项目'}
-              </Button>
-            </View>
-          )}
+          <ProjectActions v={v} isAdmin={isAdmin} onClaim={() => void claim()} onSaved={page.setData} />
 
           {v.log.length > 0 && (
             <>

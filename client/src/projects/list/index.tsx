@@ -8,11 +8,12 @@ import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { StatusTag } from '../lib';
 
-type Filter = 'all' | 'mine' | 'lagging';
+type Filter = 'all' | 'mine' | 'lagging' | 'stopped';
 const FILTERS: { f: Filter; label: string; cadre?: boolean }[] = [
   { f: 'all', label: '全部' },
   { f: 'mine', label: '我认领的', cadre: true },
   { f: 'lagging', label: '滞后' },
+  { f: 'stopped', label: '已终止' },
 ];
 
 /**
@@ -65,12 +66,14 @@ export default function Projects() {
       <LoadStatus page={page} />
       {list && (
         <View className='cells' id='projects-list'>
-          {list.items.length === 0 && <View className='empty'>{filter === 'lagging' ? '没有滞后的项目' : '暂无项目'}</View>}
+          {list.items.length === 0 && (
+            <View className='empty'>{filter === 'lagging' ? '没有滞后的项目' : filter === 'stopped' ? '没有终止的项目' : '暂无项目'}</View>
+          )}
           {list.items.map((p) => (
             <View className='cell' key={p.id} id={`project-${p.id}`}>
               <View className='cell-bd' hoverClass='cell-hover' onClick={() => void Taro.navigateTo({ url: PAGES.projects.detail(p.id) })}>
                 <View className='cell-title'>
-                  {p.name} <StatusTag status={p.status} id={`project-${p.id}-status`} />
+                  {p.name} <StatusTag status={p.status} stopped={p.stopped} id={`project-${p.id}-status`} />
                 </View>
                 <View className='cell-sub'>
                   {p.status.stage} · {p.status.reached}/{p.status.total} 个节点
@@ -79,7 +82,7 @@ export default function Projects() {
                 </View>
                 {p.status.lagging && <View className='cell-sub text-red'>「{p.status.laggingName}」超过计划日期</View>}
               </View>
-              {isCadre && (
+              {isCadre && !p.stopped && (
                 <Button
                   id={`project-${p.id}-claim`}
                   className={`btn btn-mini ${p.claimedByMe ? 'btn-default' : 'btn-primary'}`}
