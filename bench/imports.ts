@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import writeXlsxFile from 'write-excel-file/node';
-import { CREDIT_ALPHABET, creditCheckChar } from '../shared/park/credit-code';
+import { creditCodeOf } from '../shared/park/credit-code';
 import type * as LocalCloud from '../localcloud/src/index';
 
 type LocalCloudModule = typeof LocalCloud;
@@ -17,15 +17,7 @@ const SECTIONS = 12;
 const PEOPLE = 500;
 const ENTERPRISES = 2000;
 
-function creditCode(n: number): string {
-  let org = '';
-  let x = n + 7919;
-  for (let i = 0; i < 9; i += 1) {
-    org = (CREDIT_ALPHABET[x % CREDIT_ALPHABET.length] ?? '0') + org;
-    x = Math.floor(x / CREDIT_ALPHABET.length);
-  }
-  return `91360802${org}${creditCheckChar(`91360802${org}`) ?? ''}`;
-}
+const creditCode = (n: number): string => creditCodeOf(n + 7919);
 
 export async function importsBench(lc: LocalCloudModule, root: string, planName: LocalCloud.PlanName = 'basic'): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-imports-bench-'));

@@ -24,7 +24,7 @@ import type { IndicatorDoc, TreeNodeDoc } from '../shared/indicators/indicator';
 import type { Role } from '../shared/members/contract';
 import type { BindingDoc, MemberDoc } from '../shared/members/member';
 import { DEFAULT_PARK_SETTINGS, PARK_DOC_ID, type EnterpriseDoc, type ParkDoc, type SectionDoc } from '../shared/park/park';
-import { CREDIT_ALPHABET, creditCheckChar } from '../shared/park/credit-code';
+import { CREDIT_ALPHABET, creditCodeOf } from '../shared/park/credit-code';
 
 const SECTIONS: [string, string][] = [
   ['S01', '党政办公室'],
@@ -479,10 +479,10 @@ function creditCodes(rnd: () => number): () => string {
   const used = new Set<string>();
   return () => {
     for (;;) {
-      let org = '';
-      for (let i = 0; i < 9; i += 1) org += CREDIT_ALPHABET[Math.floor(rnd() * CREDIT_ALPHABET.length)] ?? '0';
-      const first17 = `91360802${org}`;
-      const code = `${first17}${creditCheckChar(first17) ?? '0'}`;
+      // nine draws, one a character of the organisation code, most significant first
+      let org = 0;
+      for (let i = 0; i < 9; i += 1) org = org * CREDIT_ALPHABET.length + Math.floor(rnd() * CREDIT_ALPHABET.length);
+      const code = creditCodeOf(org);
       if (!used.has(code)) {
         used.add(code);
         return code;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'crypto';
 import writeXlsxFile from 'write-excel-file/node';
-import { CREDIT_ALPHABET, creditCheckChar } from '../../shared/park/credit-code';
+import { creditCodeOf } from '../../shared/park/credit-code';
 import type { CloudClient } from './client';
 
 export type SheetCell = string | number | boolean | Date | null | { value: string; type?: unknown; span?: number };
@@ -45,13 +45,4 @@ export async function uploadImport(
 }
 
 /** A valid 统一社会信用代码 made from a number (distinct numbers, distinct codes). */
-export function creditCode(n: number): string {
-  let org = '';
-  let x = n + 1000;
-  for (let i = 0; i < 9; i += 1) {
-    org = (CREDIT_ALPHABET[x % CREDIT_ALPHABET.length] ?? '0') + org;
-    x = Math.floor(x / CREDIT_ALPHABET.length);
-  }
-  const first17 = `91360802${org}`;
-  return `${first17}${creditCheckChar(first17) ?? ''}`;
-}
+export const creditCode = (n: number): string => creditCodeOf(n + 1000);

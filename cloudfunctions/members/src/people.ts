@@ -1,4 +1,5 @@
 /** The admin's roster: list, add, correct, record who left; unbinding a lost phone; signing oneself out. */
+import { escapeRegExp } from '../../../server/common/search';
 import { randomBytes } from 'crypto';
 import { appendAudit } from '../../../server/audit/log';
 import { COLL } from '../../../server/common/collections';
@@ -41,10 +42,6 @@ export function personView(m: MemberDoc, sections: Map<string, string>, status: 
 async function sectionNames(ctx: Ctx): Promise<Map<string, string>> {
   const res = await ctx.db.collection<SectionDoc>(COLL.sections).limit(1000).get();
   return new Map(res.data.map((s) => [s._id, s.name]));
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export const people: Handler<'members', 'people'> = async ({ q, sectionId, left, cursor = 0 }, ctx) => {

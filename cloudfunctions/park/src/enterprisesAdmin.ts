@@ -1,4 +1,5 @@
 /** The admin's enterprise directory: search, add, edit, retire (never delete: appeals and ratings point at them). */
+import { escapeRegExp } from '../../../server/common/search';
 import { randomBytes } from 'crypto';
 import { appendAudit } from '../../../server/audit/log';
 import { COLL } from '../../../server/common/collections';
@@ -9,11 +10,6 @@ import { LIMITS } from '../../../shared/common/config';
 import { AppError } from '../../../shared/common/errors';
 import type { MemberDoc } from '../../../shared/members/member';
 import { isActive, type EnterpriseDoc } from '../../../shared/park/park';
-
-/** Escape user text for use inside a regular expression (a search box is hostile input too). */
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 async function itemsOf(ctx: Ctx, list: EnterpriseDoc[]) {
   const _ = ctx.db.command;

@@ -1,12 +1,8 @@
+import { escapeRegExp } from '../../../server/common/search';
 import { COLL } from '../../../server/common/collections';
 import type { Handler } from '../../../server/common/router';
 import { LIMITS } from '../../../shared/common/config';
 import type { EnterpriseDoc } from '../../../shared/park/park';
-
-/** Escape user text for use inside a regular expression (a search box is hostile input too). */
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export const searchEnterprises: Handler<'park', 'searchEnterprises'> = async ({ q, cursor = 0 }, ctx) => {
   const all = ctx.db.collection<EnterpriseDoc>(COLL.enterprises);
