@@ -72,6 +72,8 @@ export const YearView = z.object({
   publicUntil: z.number().nullable(),
   notifiedAt: z.number().nullable(),
   reviewUntil: z.number().nullable(),
+  /** 公示 or the review period was counted without the year's State Council arrangement (暂按法定节假日推算). */
+  deadlinesProvisional: z.boolean(),
   reviewsPending: z.number(),
 });
 export type YearView = z.infer<typeof YearView>;

@@ -130,6 +130,60 @@ export interface AppealDoc {
   nextDueAt: number | null;
   /** Derived: a bad rating whose call-back or rectification is still to be recorded. */
   followUpOpen: boolean;
+  /**
+   * The deadlines counted through a year whose State Council arrangement was not entered yet (暂按法定节假日推算),
+   * each with the instant it runs from, so that entering the year counts them again (recountDeadlines).
+   */
+  provisional?: Partial<Record<DeadlineKey, number>>;
+}
+
+export type DeadlineKey = 'acceptBy' | 'resolveBy' | 'callBackBy' | 'rectifyBy';
+/** Working days each deadline allows. */
+const WORKDAYS: Record<DeadlineKey, number> = {
+  acceptBy: APPEALS.acceptWithinWorkdays,
+  resolveBy: APPEALS.resolveWithinWorkdays,
+  callBackBy: APPEALS.callBackWithinWorkdays,
+  rectifyBy: APPEALS.rectifyWithinWorkdays,
+};
+
+/**
+ * `deadlines` just counted from `from`: the appeal's provisional record with those provisional now added and those
+ * counted on a known year dropped (`prior`: the record before).
+ */
+export function provisionalAfter(
+  cal: WorkCalendar,
+  from: number,
+  deadlines: Partial<Record<DeadlineKey, number>>,
+  prior: AppealDoc['provisional'] = {},
+): Partial<Record<DeadlineKey, number>> {
+  const next = { ...prior };
+  for (const [k, at] of Object.entries(deadlines) as [DeadlineKey, number][]) {
+    if (cal.provisional(from, at)) next[k] = from;
+    else delete next[k];
+  }
+  return next;
+}
+
+/**
+ * The appeal's provisional deadlines counted again on `cal` (the admin entered a year): the new dates, and the
+ * record of those still provisional; null when nothing is provisional.
+ */
+export function recountDeadlines(a: Pick<AppealDoc, 'provisional' | 'followUp'>, cal: WorkCalendar): Partial<AppealDoc> | null {
+  const entries = Object.entries(a.provisional ?? {}) as [DeadlineKey, number][];
+  if (entries.length === 0) return null;
+  const counted: Partial<Record<DeadlineKey, number>> = {};
+  const still: Partial<Record<DeadlineKey, number>> = {};
+  for (const [k, from] of entries) {
+    counted[k] = cal.deadline(from, WORKDAYS[k]);
+    if (cal.provisional(from, counted[k])) still[k] = from;
+  }
+  const out: Partial<AppealDoc> = { provisional: still };
+  if (counted.acceptBy !== undefined) out.acceptBy = counted.acceptBy;
+  if (counted.resolveBy !== undefined) out.resolveBy = counted.resolveBy;
+  if (a.followUp && (counted.callBackBy !== undefined || counted.rectifyBy !== undefined)) {
+    out.followUp = { ...a.followUp, callBackBy: counted.callBackBy ?? a.followUp.callBackBy, rectifyBy: counted.rectifyBy ?? a.followUp.rectifyBy };
+  }
+  return out;
 }
 
 /** Why an action may not be taken: not this person's to take (FORBIDDEN), or not now (CONFLICT). */
@@ -292,7 +346,10 @@ export function withDerived(a: Omit<AppealDoc, 'nextDueAt' | 'followUpOpen'> & P
     if (!f.callBack) due.push(f.callBackBy);
     if (!f.rectification) due.push(f.rectifyBy);
   }
-  return { ...a, nextDueAt: due.length ? Math.min(...due) : null, followUpOpen };
+  const { provisional, ...rest } = a;
+  // kept only while some deadline is provisional: the calendar's recount finds the appeals that have one
+  const counting = provisional && Object.keys(provisional).length > 0 ? { provisional } : {};
+  return { ...rest, ...counting, nextDueAt: due.length ? Math.min(...due) : null, followUpOpen };
 }
 
 /** Who files, for whom, about what: the parts of a new appeal that are not its course. */
@@ -324,6 +381,7 @@ export function filedAppeal(f: Filing, cal: WorkCalendar): AppealDoc {
     status: 'filed',
     filedAt: f.at,
     ...deadlinesFrom(f.at, cal),
+    provisional: provisionalAfter(cal, f.at, deadlinesFrom(f.at, cal)),
     acceptedAt: null,
     resolvedAt: null,
     confirmedAt: null,

@@ -29,6 +29,8 @@ export const AppealItem = z.object({
   assigneeName: z.string().nullable(),
   filedAt: z.number(),
   acceptBy: z.number(),
+  /** Some deadline was counted without the year's State Council arrangement (暂按法定节假日推算): counted again once entered. */
+  deadlinesProvisional: z.boolean(),
   overdue: z.array(OverdueSchema),
   /** A bad rating whose follow-up is not finished. */
   followUpOpen: z.boolean(),

@@ -6,10 +6,15 @@
  *
  * The years come from a calendar: the `chinese-days` package's table for the years it covers (server side,
  * shared/common/holidays.ts), overridden by what the admin enters for a year (the next year's notice is published
- * each November, before any package has it). A year with no calendar at all counts weekdays only, and says so.
+ * each November, before any package has it). A year without the notice counts the public holidays the law itself
+ * fixes (shared/common/holidays.ts statutoryCalendar), and a deadline that runs through such a year says it is
+ * provisional (暂按法定节假日推算) until the admin enters the notice, when it is counted again.
  * Pure: every function takes the calendar and the day in.
  */
 import { dayjs, parkInstant, dayOf, type DayString } from './time';
+
+/** What a provisional deadline says beside it, wherever it is shown. */
+export const PROVISIONAL_NOTE = '暂按法定节假日推算：当年放假安排公布并录入后重新计算';
 
 /** One year's calendar: the days off that would otherwise be working days, and the weekends worked. */
 export interface YearCalendar {
@@ -18,8 +23,11 @@ export interface YearCalendar {
   offDays: DayString[];
   /** Make-up working days (调休上班), weekends worked. */
   makeUpDays: DayString[];
-  /** Where the year's table comes from. */
-  source: 'library' | 'admin';
+  /**
+   * Where the year's table comes from: the State Council's notice (the library's table, or as the admin entered it),
+   * or only the days the law fixes (`statutory`: the notice is not out yet, so bridges and make-up days are missing).
+   */
+  source: 'library' | 'admin' | 'statutory';
 }
 
 /** The calendar the clock counts with: a year's table by year; a year absent counts weekdays only. */
@@ -27,18 +35,29 @@ export class WorkCalendar {
   private readonly off = new Set<DayString>();
   private readonly on = new Set<DayString>();
   private readonly years = new Set<number>();
+  private readonly provisionalYears = new Set<number>();
 
   constructor(years: Iterable<YearCalendar>) {
     for (const y of years) {
-      this.years.add(y.year);
+      if (y.source === 'statutory') this.provisionalYears.add(y.year);
+      else this.years.add(y.year);
       for (const d of y.offDays) this.off.add(d);
       for (const d of y.makeUpDays) this.on.add(d);
     }
   }
 
-  /** Whether the calendar has a table for that year (else that year counts weekdays only). */
+  /** Whether the calendar has the State Council's arrangement for that year. */
   knows(year: number): boolean {
     return this.years.has(year);
+  }
+
+  /**
+   * Whether a deadline counted from `from` to `until` (instants) runs through a day of a year without the State
+   * Council's arrangement: it is then provisional, and is counted again once the year is entered.
+   */
+  provisional(from: number, until: number): boolean {
+    for (let y = Number(dayOf(from).slice(0, 4)); y <= Number(dayOf(until).slice(0, 4)); y += 1) if (!this.knows(y)) return true;
+    return false;
   }
 
   isWorkday(day: DayString): boolean {

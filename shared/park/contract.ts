@@ -16,7 +16,10 @@ export const CalendarView = z.object({
   year: z.number(),
   offDays: z.array(z.string()),
   makeUpDays: z.array(z.string()),
-  source: z.enum(['admin', 'library', 'none']),
+  /** `statutory`: the State Council's notice is not entered yet; only the holidays the law fixes are counted. */
+  source: z.enum(['admin', 'library', 'statutory']),
+  /** On saving: the appeals and annual periods whose provisional deadlines were counted again with the year. */
+  recounted: z.number().optional(),
 });
 export type CalendarView = z.infer<typeof CalendarView>;
 

@@ -11,7 +11,9 @@
  *   hours (测评未投票; a campaign closed on command is a meeting's and has no deadline to remind of);
  * - feedback: a feedback report sent `feedbackAfterDays` days ago is not acknowledged yet (反馈报告待确认);
  * - followUp: a talk's follow-up date (谈心谈话的回访日期) is tomorrow or has passed within `followUpDaysAfter` days
- *   and no talk has been recorded on the report since that day: its recorder is reminded (谈心回访).
+ *   and no talk has been recorded on the report since that day: its recorder is reminded (谈心回访);
+ * - calendar: from `calendarFromMonth` (December) the 组织员 is reminded once to enter next year's holiday
+ *   arrangement (节假日安排) while it is not entered: deadlines running into that year are provisional until then.
  *
  * The limit is the person's: a one-time subscription allows one message, so a person gets at most as many messages
  * of a template as they accepted, and at most `perTemplatePerDay` a day (the most urgent first) — a reminder, not a
@@ -20,7 +22,7 @@
 import { daysBetween, dayOf, inPark, quarterLabel, quarterRange, type DayString, type QuarterId } from '../common/time';
 import { fitKeyword, TEMPLATES, type TemplateKey } from './templates';
 
-export const REMINDER_KINDS = ['dossier', 'evaluation', 'ballot', 'feedback', 'followUp'] as const;
+export const REMINDER_KINDS = ['dossier', 'evaluation', 'ballot', 'feedback', 'followUp', 'calendar'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const KIND_TEMPLATE: Record<ReminderKind, TemplateKey> = {
@@ -29,6 +31,7 @@ export const KIND_TEMPLATE: Record<ReminderKind, TemplateKey> = {
   ballot: 'vote',
   feedback: 'feedback',
   followUp: 'todo',
+  calendar: 'todo',
 };
 
 export const KIND_LABELS: Record<ReminderKind, string> = {
@@ -37,6 +40,7 @@ export const KIND_LABELS: Record<ReminderKind, string> = {
   ballot: '测评未投票',
   feedback: '反馈报告待确认',
   followUp: '谈心回访',
+  calendar: '录入节假日安排',
 };
 
 export const REMINDERS = {
@@ -51,6 +55,8 @@ export const REMINDERS = {
   /** Park hours in which reminders go out: from 9:00 until before 20:00 (nobody is woken by a performance system). */
   sendFromHour: 9,
   sendUntilHour: 20,
+  /** The month (1–12) from which the admin is reminded of next year's holiday arrangement: the State Council publishes it in autumn. */
+  calendarFromMonth: 12,
   /** Messages of one template one person gets in a day. */
   perTemplatePerDay: 1,
 } as const;
@@ -62,6 +68,7 @@ export const REMINDER_PAGES = {
   evaluationSection: 'assessment/evaluate-section/index',
   ballot: (campaignId: string) => `votes/ballot/index?campaignId=${encodeURIComponent(campaignId)}`,
   feedback: 'feedback/mine/index',
+  calendar: 'park/calendar/index',
   followUp: (memberId: string, periodId: string) =>
     `feedback/write/index?memberId=${encodeURIComponent(memberId)}&periodId=${encodeURIComponent(periodId)}`,
 } as const;
@@ -88,6 +95,8 @@ export interface ReminderFacts {
     followUpOn: DayString;
     done: boolean;
   }[];
+  /** Next year's holiday arrangement: entered (or in the built-in table) or not, and who is to enter it (the admins). */
+  calendar?: { nextYear: number; entered: boolean; adminIds: string[] };
 }
 
 export interface DueReminder {
@@ -229,12 +238,33 @@ function followUpDue(f: ReminderFacts, now: number): DueReminder[] {
     });
 }
 
+/** Next year's arrangement still to enter, from December: each admin once, due at the year's end. */
+export function calendarDue(f: ReminderFacts, now: number): DueReminder[] {
+  const c = f.calendar;
+  if (!c || c.entered || inPark(now).month() + 1 < REMINDERS.calendarFromMonth || c.nextYear !== inPark(now).year() + 1) return [];
+  const at = inPark(`${c.nextYear - 1}-12-31T23:59:00+08:00`).valueOf();
+  return c.adminIds.map((memberId) => ({
+    memberId,
+    kind: 'calendar' as const,
+    key: reminderKey('calendar', String(c.nextYear)),
+    template: KIND_TEMPLATE.calendar,
+    deadline: at,
+    page: REMINDER_PAGES.calendar,
+    data: fill('todo', [`录入${c.nextYear}年节假日安排`, keywordTime(at), '按国务院办公厅通知录入，诉求等期限随之重算']),
+  }));
+}
+
 /** Everything due now, for everyone, most urgent first. */
 export function dueReminders(f: ReminderFacts, now: number): DueReminder[] {
   const open = new Set(f.quarters.filter((q) => quarterDue(q, now)).map((q) => q.id));
-  return [...dossierDue(f, now, open), ...evaluationDue(f, now, open), ...ballotDue(f, now), ...feedbackDue(f, now), ...followUpDue(f, now)].sort(
-    (a, b) => a.deadline - b.deadline || a.key.localeCompare(b.key) || a.memberId.localeCompare(b.memberId),
-  );
+  return [
+    ...dossierDue(f, now, open),
+    ...evaluationDue(f, now, open),
+    ...ballotDue(f, now),
+    ...feedbackDue(f, now),
+    ...followUpDue(f, now),
+    ...calendarDue(f, now),
+  ].sort((a, b) => a.deadline - b.deadline || a.key.localeCompare(b.key) || a.memberId.localeCompare(b.memberId));
 }
 
 /** A person's standing with the platform and what they were sent: the function's `reminderSubs` record. */

@@ -28,7 +28,7 @@ export const TEMPLATES: Record<TemplateKey, TemplateDef> = {
     title: '待办任务提醒',
     keywords: { thing1: '任务名称', time2: '截止时间', thing3: '温馨提示' },
     longTerm: false,
-    about: '绩效档案截止、考核评分未完成、谈心回访',
+    about: '绩效档案截止、考核评分未完成、谈心回访、录入节假日安排',
   },
   vote: {
     id: 'ys-local-vote-reminder',

@@ -4,10 +4,10 @@
  * resolution moves the cadre's dossier by itself (once, even when confirmed twice at once), a bad rating opens its
  * follow-up, a re-rating is allowed once, and a contested rating set aside by the admin counts for nothing.
  */
-import { LIBRARY_CALENDARS } from '../../shared/common/holidays';
-import { inPark, quarterOf } from '../../shared/common/time';
+import { LIBRARY_CALENDARS, statutoryCalendar } from '../../shared/common/holidays';
+import { inPark, parkInstant, parkTimeText, quarterOf } from '../../shared/common/time';
 import { WorkCalendar, type YearCalendar } from '../../shared/common/workdays';
-import type { AppealDoc } from '../../shared/appeals/appeal';
+import { filedAppeal, type AppealDoc } from '../../shared/appeals/appeal';
 import { dossierId, type DossierDoc, type ReportDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc } from '../../shared/park/park';
@@ -228,10 +228,52 @@ describe('the park side', () => {
     expect(await t.call(p.cadre, 'appeals', 'accept', { appealId: a.id })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('counts again, when the admin enters the year, the deadlines counted before on the law’s holidays alone', async () => {
+    const p = await cast();
+    // an appeal filed on New Year's Eve as the clock counted it then: 2027 had no arrangement yet
+    const at = parkInstant('2026-12-31', '10:00');
+    const doc = filedAppeal(
+      {
+        id: 'APROVISIONAL',
+        enterprise: { _id: 'E002', name: (await one<EnterpriseDoc>('enterprises', { _id: 'E002' })).name },
+        filer: null,
+        assignee: { _id: p.liaison._id, name: p.liaison.name, sectionId: p.liaison.sectionId },
+        category: 'labour',
+        text: '年底招工需求',
+        photoFileIds: [],
+        at,
+      },
+      new WorkCalendar([LIBRARY_CALENDARS.get(2026), statutoryCalendar(2027)].filter((c): c is YearCalendar => c !== undefined)),
+    );
+    t.cloud.store.insertMany('appeals', [doc]);
+    const before = data(await t.call(p.admin, 'appeals', 'get', { appealId: doc._id }));
+    expect(before).toMatchObject({ deadlinesProvisional: true });
+    expect(parkTimeText(before.acceptBy)).toBe('2027-01-04 23:59');
+    // the notice as entered (say): 1–3 January, Monday the 4th bridged, Saturday the 9th worked
+    const saved = data(
+      await t.call(p.admin, 'park', 'saveCalendar', {
+        year: 2027,
+        offDays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'],
+        makeUpDays: ['2027-01-09'],
+      }),
+    );
+    expect(saved.recounted).toBeGreaterThanOrEqual(1);
+    const after = data(await t.call(p.admin, 'appeals', 'get', { appealId: doc._id }));
+    expect(after).toMatchObject({ deadlinesProvisional: false });
+    expect(parkTimeText(after.acceptBy)).toBe('2027-01-05 23:59');
+    expect(t.cloud.store.peek('appeals', doc._id)).not.toHaveProperty('provisional');
+    t.cloud.store.drop('calendars');
+  });
+
   it('keeps a working-day calendar per year: the library’s, the admin’s for a year it lacks, and refuses a wrong table', async () => {
     const p = await cast();
     expect(data(await t.call(p.cadre, 'park', 'calendar', { year: 2026 }))).toMatchObject({ source: 'library' });
-    expect(data(await t.call(p.cadre, 'park', 'calendar', { year: 2031 }))).toMatchObject({ source: 'none', offDays: [] });
+    // a year without the notice: the law's holidays (元旦 … 国庆), no make-up days
+    expect(data(await t.call(p.cadre, 'park', 'calendar', { year: 2031 }))).toMatchObject({
+      source: 'statutory',
+      offDays: expect.arrayContaining(['2031-01-01', '2031-05-01', '2031-10-03']),
+      makeUpDays: [],
+    });
     expect(await t.call(p.cadre, 'park', 'saveCalendar', { year: 2031, offDays: ['2031-01-01'], makeUpDays: [] })).toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -241,7 +283,7 @@ describe('the park side', () => {
     });
     expect(t.cloud.store.count('calendars')).toBe(0);
     const saved = data(await t.call(p.admin, 'park', 'saveCalendar', { year: 2031, offDays: ['2031-01-02', '2031-01-01'], makeUpDays: [] }));
-    expect(saved).toEqual({ year: 2031, offDays: ['2031-01-01', '2031-01-02'], makeUpDays: [], source: 'admin' });
+    expect(saved).toEqual({ year: 2031, offDays: ['2031-01-01', '2031-01-02'], makeUpDays: [], source: 'admin', recounted: 0 });
     expect(data(await t.call(p.cadre, 'park', 'calendar', { year: 2031 }))).toMatchObject({ source: 'admin' });
   });
 });

@@ -49,6 +49,11 @@ export interface YearDoc {
   publicUntil: number | null;
   notifiedAt: number | null;
   reviewUntil: number | null;
+  /**
+   * 公示 and review deadlines counted through a year whose State Council arrangement was not entered yet: where each
+   * runs from and how many working days, so that entering the year counts them again (park.saveCalendar).
+   */
+  provisional?: Partial<Record<'publicUntil' | 'reviewUntil', { from: number; workdays: number }>>;
 }
 
 export interface CadreResult {
@@ -182,6 +187,7 @@ export async function yearView(db: Database, y: YearDoc, known?: { docs?: Annual
     publicUntil: y.publicUntil,
     notifiedAt: y.notifiedAt,
     reviewUntil: y.reviewUntil,
+    deadlinesProvisional: Object.keys(y.provisional ?? {}).length > 0,
     reviewsPending,
   };
 }

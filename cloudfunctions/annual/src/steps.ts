@@ -120,19 +120,23 @@ export const confirm: Handler<'annual', 'confirm'> = async ({ year }, ctx) =>
 /** 公示 for the formula's working days, to the end of the last one (park time). */
 export const publish: Handler<'annual', 'publish'> = async ({ year }, ctx) => {
   const [{ formula }, calendar] = await Promise.all([loadFormula(ctx.db, year), workCalendar(ctx.db, inPark(ctx.now).year())]);
+  const publicUntil = calendar.deadline(ctx.now, formula.publicityWorkdays);
   return courseStep(ctx, year, 'publish', {
     status: 'published',
     publishedAt: ctx.now,
-    publicUntil: calendar.deadline(ctx.now, formula.publicityWorkdays),
+    publicUntil,
+    ...(calendar.provisional(ctx.now, publicUntil) ? { provisional: { publicUntil: { from: ctx.now, workdays: formula.publicityWorkdays } } } : {}),
   });
 };
 
 /** Each cadre's written notice is their result in the app from now on; the review deadline starts. */
 export const notify: Handler<'annual', 'notify'> = async ({ year }, ctx) => {
   const [{ formula }, calendar] = await Promise.all([loadFormula(ctx.db, year), workCalendar(ctx.db, inPark(ctx.now).year())]);
+  const reviewUntil = calendar.deadline(ctx.now, formula.reviewWorkdays);
   return courseStep(ctx, year, 'notify', {
     status: 'notified',
     notifiedAt: ctx.now,
-    reviewUntil: calendar.deadline(ctx.now, formula.reviewWorkdays),
+    reviewUntil,
+    ...(calendar.provisional(ctx.now, reviewUntil) ? { provisional: { reviewUntil: { from: ctx.now, workdays: formula.reviewWorkdays } } } : {}),
   });
 };

@@ -70,6 +70,7 @@ export function itemOf(a: AppealDoc, now: number): AppealItem {
     assigneeName: a.assigneeName,
     filedAt: a.filedAt,
     acceptBy: a.acceptBy,
+    deadlinesProvisional: Object.keys(a.provisional ?? {}).length > 0,
     overdue: overdue(a, now),
     followUpOpen: a.followUpOpen,
   };

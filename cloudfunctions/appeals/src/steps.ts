@@ -5,7 +5,17 @@ import { workCalendar } from '../../../server/park/calendar';
 import { loadPeriod } from '../../../server/assessment/period';
 import { addReportInTx } from '../../../server/dossier/report';
 import { acceptsReports } from '../../../shared/assessment/period';
-import { APPEAL_CATEGORIES, deadlinesFrom, followUpFor, ratingLabel, type AppealDoc, type RatingLevel } from '../../../shared/appeals/appeal';
+import {
+  APPEAL_CATEGORIES,
+  deadlinesFrom,
+  followUpFor,
+  provisionalAfter,
+  ratingLabel,
+  type AppealDoc,
+  type Rating,
+  type RatingLevel,
+} from '../../../shared/appeals/appeal';
+import type { WorkCalendar } from '../../../shared/common/workdays';
 import { AppError } from '../../../shared/common/errors';
 import { dayOf, inPark, quarterOf } from '../../../shared/common/time';
 import type { MemberDoc } from '../../../shared/members/member';
@@ -65,12 +75,23 @@ export const confirm: Handler<'appeals', 'confirm'> = async ({ appealId }, ctx) 
   });
 };
 
+/** A first rating's change: the follow-up a bad one opens, its deadlines provisional where the year is not entered. */
+function rated(a: AppealDoc, rating: Rating, cal: WorkCalendar): Partial<AppealDoc> {
+  const followUp = followUpFor(rating.level, rating.at, cal);
+  if (!followUp) return { rating, followUp };
+  return {
+    rating,
+    followUp,
+    provisional: provisionalAfter(cal, rating.at, { callBackBy: followUp.callBackBy, rectifyBy: followUp.rectifyBy }, a.provisional),
+  };
+}
+
 /** 好差评: the first rating, or the one re-rating a rectified bad rating allows. A bad first rating opens the follow-up. */
 export const rate: Handler<'appeals', 'rate'> = async ({ appealId, level, comment }, ctx) => {
   const cal = await workCalendar(ctx.db, inPark(ctx.now).year());
   const rating = { level: level as RatingLevel, comment, at: ctx.now };
   return step(ctx, appealId, 'rate', { kind: 'rated', note: `${ratingLabel(level)}${comment ? `：${comment}` : ''}` }, (a) =>
-    a.rating ? { reRating: rating } : { rating, followUp: followUpFor(level, ctx.now, cal) },
+    a.rating ? { reRating: rating } : rated(a, rating, cal),
   );
 };
 
@@ -108,6 +129,7 @@ export const reassign: Handler<'appeals', 'reassign'> = async ({ appealId, membe
   return step(ctx, appealId, 'reassign', { kind: 'assigned', note: `改派给${m.name}` }, (a) => {
     if (a.assigneeId === m._id) throw new AppError('CONFLICT', `该诉求已由${m.name}承办`);
     const { acceptBy } = deadlinesFrom(ctx.now, cal);
-    return { assigneeId: m._id, assigneeName: m.name, sectionId: m.sectionId, status: 'filed', acceptedAt: null, acceptBy };
+    const provisional = provisionalAfter(cal, ctx.now, { acceptBy }, a.provisional);
+    return { assigneeId: m._id, assigneeName: m.name, sectionId: m.sectionId, status: 'filed', acceptedAt: null, acceptBy, provisional };
   });
 };

@@ -7,7 +7,8 @@ import { COLL } from '../../../server/common/collections';
 import { allPages } from '../../../server/common/pages';
 import { visitRule } from '../../../server/dossier/settings';
 import type { PeriodDoc } from '../../../shared/assessment/period';
-import { quarterOf, shiftQuarter } from '../../../shared/common/time';
+import { inPark, quarterOf, shiftQuarter } from '../../../shared/common/time';
+import { yearCalendar } from '../../../server/park/calendar';
 import { newDossier, overallPercent, targetProgress, type DossierDoc } from '../../../shared/dossier/dossier';
 import { hasRole, type MemberDoc } from '../../../shared/members/member';
 import type { ReminderFacts } from '../../../shared/reminders/rules';
@@ -144,6 +145,13 @@ async function feedbackFacts(db: Database): Promise<Pick<ReminderFacts, 'feedbac
 }
 
 /** Everything the rules need about the park now. */
+/** Whether next year's arrangement is in (the admin's or the built-in table), and the admins to remind. */
+async function calendarFacts(db: Database, now: number, staff: MemberDoc[]): Promise<ReminderFacts['calendar']> {
+  const nextYear = inPark(now).year() + 1;
+  const y = await yearCalendar(db, nextYear);
+  return { nextYear, entered: y.source !== 'statutory', adminIds: staff.filter((m) => hasRole(m, 'admin')).map((m) => m._id) };
+}
+
 export async function loadFacts(db: Database, now: number): Promise<ReminderFacts> {
   const qs = await quarters(db, now);
   const open = qs.filter((q) => q.status === 'open').map((q) => q.id);
@@ -165,5 +173,5 @@ export async function loadFacts(db: Database, now: number): Promise<ReminderFact
     ballotFacts(db, now),
     feedbackFacts(db),
   ]);
-  return { quarters: qs, dossiers, evaluations, ballots, ...feedback };
+  return { quarters: qs, dossiers, evaluations, ballots, ...feedback, calendar: await calendarFacts(db, now, staff) };
 }

@@ -92,6 +92,18 @@ describe('what is due', () => {
     expect(dueReminders(facts({ followUps }), parkInstant('2026-12-05', '10:00'))).toEqual([]);
   });
 
+  it('next year’s holiday arrangement to each 组织员 from December, once, until it is entered', () => {
+    const calendar = { nextYear: 2027, entered: false, adminIds: ['M002', 'M099'] };
+    expect(dueReminders(facts({ calendar }), parkInstant('2026-11-30', '10:00'))).toEqual([]);
+    const due = dueReminders(facts({ calendar }), parkInstant('2026-12-01', '10:00'));
+    expect(due.map((d) => [d.memberId, d.kind, d.key, d.page])).toEqual([
+      ['M002', 'calendar', 'calendar_2027', 'park/calendar/index'],
+      ['M099', 'calendar', 'calendar_2027', 'park/calendar/index'],
+    ]);
+    expect(due[0]?.data.thing1).toBe('录入2027年节假日安排');
+    expect(dueReminders(facts({ calendar: { ...calendar, entered: true } }), parkInstant('2026-12-01', '10:00'))).toEqual([]);
+  });
+
   it('in office hours only, park time', () => {
     expect(inSendingHours(parkInstant('2026-12-28', '08:59'))).toBe(false);
     expect(inSendingHours(parkInstant('2026-12-28', '09:00'))).toBe(true);

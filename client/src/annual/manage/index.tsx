@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { FormulaView } from '../../../../shared/annual/contract';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
+import { PROVISIONAL_NOTE } from '../../../../shared/common/workdays';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
 import { NumberCells, SwitchCell, TextareaCell, type NumberField } from '../../common/cells';
@@ -211,6 +212,11 @@ function StatusCells({ y }: { y: Year }) {
             {parkTimeText(y.reviewUntil)}
             {y.reviewsPending ? ` · 待答复 ${y.reviewsPending} 件` : ''}
           </View>
+        </View>
+      )}
+      {y.deadlinesProvisional && (
+        <View className='tips' id='annual-provisional'>
+          公示和复核期限{PROVISIONAL_NOTE}
         </View>
       )}
     </View>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS, type AnnualGrade } from '../../../../shared/annual/grades';
 import { STATUS_LABELS } from '../../../../shared/annual/workflow';
+import { PROVISIONAL_NOTE } from '../../../../shared/common/workdays';
 import { parkTimeText } from '../../../../shared/common/time';
 import { call } from '../../common/call';
 import { TextareaCell } from '../../common/cells';
@@ -218,6 +219,7 @@ function Notice({
             您{year}年度考核等次为“{ANNUAL_GRADE_LABELS[v.grade]}”。如有异议，可在 {v.year.reviewUntil ? parkTimeText(v.year.reviewUntil) : ''}{' '}
             前申请复核。
           </View>
+          {v.year.deadlinesProvisional && <View className='cell-sub'>复核期限{PROVISIONAL_NOTE}</View>}
           {v.acknowledgedAt ? (
             <View className='cell-sub' id='annual-acknowledged'>
               已于 {parkTimeText(v.acknowledgedAt)} 确认收到

@@ -5,6 +5,7 @@ import { RATING_LEVELS } from '../../../../shared/appeals/appeal';
 import { APPEALS } from '../../../../shared/appeals/config';
 import type { AppealView } from '../../../../shared/appeals/contract';
 import type { Reply } from '../../../../shared/common/errors';
+import { PROVISIONAL_NOTE } from '../../../../shared/common/workdays';
 import { parkTimeText } from '../../../../shared/common/time';
 import '../../../../shared/common/zod-locale';
 import { contracts } from '../../../../shared/contracts';
@@ -259,6 +260,11 @@ function Head({ v }: { v: AppealView }) {
         <Line label='办结时限' id='appeal-resolve-by' red={v.overdue.includes('resolve')}>
           {parkTimeText(v.resolveBy)}前
         </Line>
+      )}
+      {v.deadlinesProvisional && (
+        <View className='tips' id='appeal-provisional'>
+          时限{PROVISIONAL_NOTE}
+        </View>
       )}
       {v.acceptedAt !== null && <Line label='受理时间'>{parkTimeText(v.acceptedAt)}</Line>}
       {v.resolvedAt !== null && <Line label='办结时间'>{parkTimeText(v.resolvedAt)}</Line>}

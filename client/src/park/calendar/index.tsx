@@ -9,10 +9,10 @@ import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
 import { useRequest, RetryNote } from '../../common/use-request';
 
-const SOURCE: Record<'admin' | 'library' | 'none', string> = {
+const SOURCE: Record<CalendarView['source'], string> = {
   admin: '组织员已录入',
   library: '国务院办公厅通知（内置节假日表）',
-  none: '尚未设置：暂按周一至周五计算工作日，请按国务院办公厅通知录入',
+  statutory: '尚未录入国务院办公厅通知：暂按法定节假日推算（不含调休和补班），据此计算的期限标为“暂按法定节假日推算”；录入后自动重新计算',
 };
 
 /** Dates typed one a line (or separated by spaces, commas, 、), as `YYYY-MM-DD`. */
