@@ -41,9 +41,10 @@ export interface VoteRecord {
 export interface RatingRecord {
   campaignId: string;
   title: string;
-  /** null: fewer raters than the campaign publishes (a score nobody sees counts for nothing). */
+  /** null: withheld from the campaign's results (a score nobody sees counts for nothing). */
   score: number | null;
-  raters: number;
+  /** null when withheld. */
+  raters: number | null;
 }
 
 export interface CadreYear {

@@ -38,7 +38,8 @@ export const RatingCampaignView = z.object({
 });
 export type RatingCampaignView = z.infer<typeof RatingCampaignView>;
 
-const ScoreRow = z.object({ id: z.string(), name: z.string(), raters: z.number(), score: z.number().nullable() });
+/** A cadre's or a section's score; both null when withheld (too few ratings, or it would give a withheld one back). */
+const ScoreRow = z.object({ id: z.string(), name: z.string(), raters: z.number().nullable(), score: z.number().nullable() });
 
 /** The ratings function's actions: each one's input and output schema. */
 export const ratingsContract = {

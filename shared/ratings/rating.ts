@@ -8,6 +8,11 @@
  * - What is published is aggregated: a cadre's or a section's score only from MIN_RATERS ratings or more (fewer
  *   would let someone who knows who served whom read an enterprise's rating off the figure); the campaign's
  *   satisfaction rate and response count. An enterprise's own levels are shown to nobody, the admin included.
+ * - And no withheld figure comes back by subtraction (complementary suppression, as statistical offices do): a
+ *   section's score and count are the sum of its cadres', so the cadres withheld in a published section are known
+ *   together — their count and mean are the section's less the cadres shown. That remainder must itself hold
+ *   MIN_RATERS ratings or none: while it holds fewer, the section's shown cadre with the fewest ratings is withheld
+ *   too, and when none is left to withhold, the section. A withheld row shows neither its score nor its count.
  * - What remains: the set of cadres a rating names can be unusual enough to point at an enterprise (one cadre
  *   served only it). The stored rating keeps it — to count per cadre it must — but no view shows a rating whole.
  * Formula (documented for the cadres it scores): each level is worth (level − 1) × 25 points — 非常满意 100,
@@ -68,8 +73,9 @@ export function submissionProblem(dimensions: Record<string, number>, cadres: Re
 
 export interface ScoreRow {
   id: string;
-  raters: number;
-  /** null when fewer than MIN_RATERS ratings: withheld. */
+  /** null when withheld. */
+  raters: number | null;
+  /** null when withheld: fewer than MIN_RATERS ratings, or (complementary) it would give a withheld one back. */
   score: number | null;
 }
 
@@ -85,6 +91,32 @@ export interface CampaignResults {
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 const share = (xs: number[]) => (xs.length ? Math.round((xs.filter(isSatisfied).length / xs.length) * 1000) / 1000 : null);
 
+/**
+ * The cadres and sections whose scores may be published (ids of both): each with MIN_RATERS ratings or more, and in
+ * each published section the ratings of its withheld cadres together none or at least MIN_RATERS (see the header).
+ */
+export function publishable(
+  byCadre: ReadonlyMap<string, readonly number[]>,
+  bySection: ReadonlyMap<string, readonly number[]>,
+  sectionOf: (memberId: string) => string | null,
+): Set<string> {
+  const shown = new Set<string>();
+  for (const [id, levels] of byCadre) if (levels.length >= MIN_RATERS) shown.add(id);
+  for (const [sectionId, levels] of bySection) {
+    if (levels.length < MIN_RATERS) continue;
+    const cadres = [...byCadre].filter(([id]) => sectionOf(id) === sectionId).map(([id, l]) => ({ id, n: l.length }));
+    const hidden = () => cadres.filter((c) => !shown.has(c.id)).reduce((s, c) => s + c.n, 0);
+    while (hidden() > 0 && hidden() < MIN_RATERS) {
+      const next = cadres.filter((c) => shown.has(c.id)).sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : 1))[0];
+      if (!next) break;
+      shown.delete(next.id);
+    }
+    // nothing left to hide the remainder behind: the section's own figure would give it back
+    if (hidden() === 0 || hidden() >= MIN_RATERS) shown.add(sectionId);
+  }
+  return shown;
+}
+
 /** The campaign's published figures from its ratings; `sectionOf` places each cadre. */
 export function results(ratings: Pick<RatingDoc, 'dimensions' | 'cadres'>[], sectionOf: (memberId: string) => string | null): CampaignResults {
   const all = ratings.flatMap((r) => Object.values(r.dimensions));
@@ -97,9 +129,12 @@ export function results(ratings: Pick<RatingDoc, 'dimensions' | 'cadres'>[], sec
       if (s) bySection.set(s, [...(bySection.get(s) ?? []), level]);
     }
   }
+  const shown = publishable(byCadre, bySection, sectionOf);
   const rows = (m: Map<string, number[]>): ScoreRow[] =>
     [...m.entries()]
-      .map(([id, levels]) => ({ id, raters: levels.length, score: levels.length >= MIN_RATERS ? mean(levels.map(levelPoints)) : null }))
+      .map(([id, levels]) =>
+        shown.has(id) ? { id, raters: levels.length, score: mean(levels.map(levelPoints)) } : { id, raters: null, score: null },
+      )
       .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.id < b.id ? -1 : 1));
   return {
     responses: ratings.length,

@@ -24,7 +24,7 @@ function ScoreList({
   title: string;
   id: 'cadre' | 'section';
   empty: string;
-  rows: { id: string; name: string; raters: number; score: number | null }[];
+  rows: { id: string; name: string; raters: number | null; score: number | null }[];
 }) {
   return (
     <>
@@ -35,7 +35,7 @@ function ScoreList({
           <View key={c.id} className='cell' id={`${id}-row-${c.id}`}>
             <View className='cell-bd'>
               <View className='cell-title'>{c.name}</View>
-              <View className='cell-sub'>{c.raters} 份评价</View>
+              <View className='cell-sub'>{c.raters === null ? '评价份数不足或可被推算，不公布' : `${c.raters} 份评价`}</View>
             </View>
             <View className='cell-ft' id={`${id}-row-${c.id}-score`}>
               {score(c.score)}
