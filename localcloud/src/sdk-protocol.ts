@@ -20,7 +20,7 @@ import { databaseKind, type DatabaseLimits } from './limits';
 import { callOpenApi, encodeOpenApiError, OPENAPI_NO_PERMISSION, parseMultipartParts, type MultipartPart } from './openapi';
 import type { SubscribeMessages } from './subscribe';
 import { TEMP_URL_DEFAULT_SECONDS, type FileStorage } from './storage';
-import { jsonSignedParams, multipartSignedParams, verifySignature, type SdkCredentials, type SignedParam } from './tc3';
+import { SIGNATURE_MAX_AGE_S, jsonSignedParams, multipartSignedParams, verifySignature, type SdkCredentials, type SignedParam } from './tc3';
 import { CloudError } from './transactions';
 import { BodyTooLargeError, jsonNestedTooDeep, MAX_JSON_DEPTH, readBody, sendBytes, sendJson } from './http-util';
 
@@ -47,7 +47,36 @@ export class SdkProtocol {
   /** Requests received, by action (`database.getDocument`, …): what a function costs the database, for the bench. */
   readonly requests = new Map<string, number>();
 
+  /**
+   * Signatures accepted and still inside their life (signature → the second it expires), in the order received. A
+   * TC3 signature carries no nonce, so a request copied off the wire (or out of a log) could be sent again for its
+   * whole life: each is accepted once. The SDK's own requests never repeat one — every URL carries a fresh `seqId`.
+   */
+  private readonly seen = new Map<string, number>();
+
   constructor(private readonly deps: SdkProtocolDeps) {}
+
+  /** Who signed the request (a current signature by this start's credentials, not seen before), or why not. */
+  private signerOf(req: http.IncomingMessage, signed: Map<string, SignedParam>): { fn: string | null } | string {
+    const signer = verifySignature(
+      { method: req.method ?? 'POST', target: req.url ?? '/', headers: req.headers, params: signed },
+      this.deps.credentials,
+    );
+    if (typeof signer === 'string') return signer;
+    return this.replayed(signer.signature, signer.timestamp) ? 'this signed request was received before' : signer;
+  }
+
+  /** Whether this signature was accepted before, remembering it if not; forgets those past their life. */
+  private replayed(signature: string, timestamp: number): boolean {
+    const nowS = Math.floor(Date.now() / 1000);
+    for (const [sig, until] of this.seen) {
+      if (until >= nowS) break;
+      this.seen.delete(sig);
+    }
+    if (this.seen.has(signature)) return true;
+    this.seen.set(signature, timestamp + SIGNATURE_MAX_AGE_S);
+    return false;
+  }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = crypto.randomUUID();
@@ -69,10 +98,7 @@ export class SdkProtocol {
     const parsed = multipart ? { parts: parseMultipartParts(body, contentType) } : parseJsonBody(body);
     if ('problem' in parsed) return refuse('INVALID_PARAM', parsed.problem);
     const signed: Map<string, SignedParam> = 'parts' in parsed ? multipartSignedParams(parsed.parts) : jsonSignedParams(parsed.params);
-    const signer = verifySignature(
-      { method: req.method ?? 'POST', target: req.url ?? '/', headers: req.headers, params: signed },
-      this.deps.credentials,
-    );
+    const signer = this.signerOf(req, signed);
     if (typeof signer === 'string') return refuse('SIGN_PARAM_INVALID', `signature check failed: ${signer}`);
     if ('parts' in parsed) return this.handleMultipart(parsed.parts, requestId, res, signer.fn);
 

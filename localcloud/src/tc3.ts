@@ -188,7 +188,11 @@ class SignatureMismatch extends Error {}
  * Who signed the request — `{ fn: null }` the start's credentials (the console), `{ fn }` a function's own — when it
  * carries a valid, current signature by one of them; otherwise why not, as a string.
  */
-export function verifySignature(req: SignedRequest, master: SdkCredentials, nowS = Math.floor(Date.now() / 1000)): { fn: string | null } | string {
+export function verifySignature(
+  req: SignedRequest,
+  master: SdkCredentials,
+  nowS = Math.floor(Date.now() / 1000),
+): { fn: string | null; signature: string; timestamp: number } | string {
   const a = parseAuthorization(req, master, nowS);
   if (typeof a === 'string') return a;
   const creds = a.signer.creds;
@@ -203,5 +207,5 @@ export function verifySignature(req: SignedRequest, master: SdkCredentials, nowS
   const stringToSign = `${ALGORITHM}\n${a.timestamp}\n${scope}\n${crypto.createHash('sha256').update(canonical).digest('hex')}`;
   const key = hmac(hmac(hmac(`TC3${creds.secretKey}`, a.date), SERVICE), 'tc3_request');
   const expected = crypto.createHmac('sha256', key).update(stringToSign).digest('hex');
-  return sameText(expected, a.signature) ? { fn: a.signer.fn } : 'signature does not match';
+  return sameText(expected, a.signature) ? { fn: a.signer.fn, signature: a.signature, timestamp: a.timestamp } : 'signature does not match';
 }

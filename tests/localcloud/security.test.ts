@@ -48,8 +48,11 @@ function raw(base: string, method: string, pathAndQuery: string, headers: Record
 }
 
 /** A POST to /admin signed exactly as @cloudbase/node-sdk signs it (its own signing library), with any key. */
+let seq = 0;
 function signedAdmin(cloud: LocalCloud, params: Record<string, unknown>, key: { secretId: string; secretKey: string }, ageS = 1): Promise<RawReply> {
-  const url = `${cloud.url}/admin?env=yardstick-local&seqId=test_1`;
+  // a fresh seqId each request, as node-sdk sends
+  const target = `/admin?env=yardstick-local&seqId=test_${(seq += 1)}`;
+  const url = `${cloud.url}${target}`;
   const host = new URL(cloud.url).host;
   const headers = { 'content-type': 'application/json', 'User-Agent': 'tcb-node-sdk/3.17.2', 'X-Client-Timestamp': Date.now(), Host: host };
   const timestamp = Math.floor(Date.now() / 1000) - ageS;
@@ -57,7 +60,7 @@ function signedAdmin(cloud: LocalCloud, params: Record<string, unknown>, key: { 
   return raw(
     cloud.url,
     'POST',
-    '/admin?env=yardstick-local&seqId=test_1',
+    target,
     {
       ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
       Authorization: authorization,
@@ -127,6 +130,36 @@ describe('the SDK endpoint /admin', () => {
       JSON.stringify({ ...params, collectionName: 'members' }),
     );
     expect(tampered.json().code).toBe('SIGN_PARAM_INVALID');
+    // the same signed request again, word for word, within the signature's life: once only
+    const insertOne = {
+      action: 'database.insertDocument',
+      collectionName: 'replayProbe',
+      data: [JSON.stringify({ copied: 'off the wire' })],
+      envName: 'yardstick-local',
+    };
+    const replayTarget = `/admin?env=yardstick-local&seqId=replay`;
+    const replayHeaders = { 'content-type': 'application/json', Host: new URL(cloud.url).host };
+    const replayAt = Math.floor(Date.now() / 1000);
+    const signed = sign({
+      ...cloud.credentials,
+      method: 'post',
+      url: `${cloud.url}${replayTarget}`,
+      params: insertOne,
+      headers: replayHeaders,
+      withSignedParams: true,
+      timestamp: replayAt,
+    });
+    const send = () =>
+      raw(
+        cloud.url,
+        'POST',
+        replayTarget,
+        { ...replayHeaders, Authorization: signed.authorization, 'X-Timestamp': String(replayAt) },
+        JSON.stringify(insertOne),
+      );
+    expect((await send()).json().code).toBeUndefined();
+    expect((await send()).json()).toMatchObject({ code: 'SIGN_PARAM_INVALID', message: expect.stringMatching(/received before/) });
+    expect(cloud.store.count('replayProbe')).toBe(1);
     // fresh credentials at every start
     const other = await startTestCloud('sec-admin-2');
     try {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import writeXlsxFile from 'write-excel-file/node';
-import { tempUrls } from '../../../server/common/files';
+import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { HEAD_ID, type HeadDoc } from '../../../server/audit/log';
 import { COLL } from '../../../server/common/collections';
@@ -72,6 +72,6 @@ export const exportResults: Handler<'annual', 'export'> = async ({ year, kind },
   const fileName = `${year}年度考核结果（${kind === 'cadres' ? '干部' : '股室'}）.xlsx`;
   const cloudPath = `exports/annual/${year}/${kind}-${me._id}-${randomBytes(6).toString('hex')}.xlsx`;
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });
-  const url = (await tempUrls(ctx.cloud, [fileID])).get(fileID) ?? '';
+  const url = (await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.export)).get(fileID) ?? '';
   return { fileName, url, rows: rows.length - 1 };
 };

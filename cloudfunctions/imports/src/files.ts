@@ -1,7 +1,7 @@
 /** The template and the export: the same columns, as xlsx files in storage, opened through a temporary link. */
 import { randomBytes } from 'crypto';
 import writeXlsxFile from 'write-excel-file/node';
-import { tempUrls } from '../../../server/common/files';
+import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import type { Ctx, Handler } from '../../../server/common/router';
 import { loadDirectory } from '../../../server/park/directory';
 import { exportRows, templateRows } from '../../../shared/imports/plan';
@@ -20,7 +20,7 @@ async function upload(ctx: Ctx, kind: ImportKind, rows: string[][], fileName: st
   const buffer = await writeXlsxFile([sheet(rows), sheet(notes(kind))] as never, { buffer: true, sheets: [TEMPLATES[kind].file, '填写说明'] });
   const cloudPath = `exports/imports/${kind}-${who}-${randomBytes(6).toString('hex')}.xlsx`;
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });
-  const url = (await tempUrls(ctx.cloud, [fileID])).get(fileID) ?? '';
+  const url = (await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.export)).get(fileID) ?? '';
   return { fileId: fileID, url, fileName };
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { COLL } from '../../../server/common/collections';
-import { tempUrls } from '../../../server/common/files';
+import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import { addDays } from '../../../shared/common/time';
@@ -27,7 +27,7 @@ export const issueInvite: Handler<'members', 'issueInvite'> = async ({ memberId 
   await ctx.db.collection<InviteDoc>(COLL.invites).add({ data: invite });
   const qr = await ctx.cloud.openapi.wxacode.getUnlimited({ scene: code, page: BIND_PAGE, width: 430, checkPath: false });
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath: `invites/${code}.png`, fileContent: qr.buffer });
-  const urls = await tempUrls(ctx.cloud, [fileID]);
+  const urls = await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.code);
   return {
     code,
     memberName: member.name,

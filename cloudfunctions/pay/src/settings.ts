@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import writeXlsxFile from 'write-excel-file/node';
 import { appendAudit } from '../../../server/audit/log';
 import { COLL } from '../../../server/common/collections';
-import { tempUrls } from '../../../server/common/files';
+import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { withTransaction } from '../../../server/common/tx';
 import { ANNUAL_GRADE_LABELS } from '../../../shared/annual/grades';
@@ -129,6 +129,6 @@ export const exportPay: Handler<'pay', 'export'> = async ({ year }, ctx) => {
   const buffer = await writeXlsxFile(cells as never, { buffer: true, sheet: '绩效奖金' });
   const cloudPath = `exports/pay/${year}/${me._id}-${randomBytes(6).toString('hex')}.xlsx`;
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });
-  const url = (await tempUrls(ctx.cloud, [fileID])).get(fileID) ?? '';
+  const url = (await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.export)).get(fileID) ?? '';
   return { fileName: `${year}年度绩效奖金.xlsx`, url, rows: rows.length };
 };

@@ -2,7 +2,7 @@
 import { randomBytes } from 'crypto';
 import { isDuplicateKey } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
-import { tempUrls } from '../../../server/common/files';
+import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import { paced } from '../../../server/common/paced';
 import { allPages } from '../../../server/common/pages';
 import type { Handler } from '../../../server/common/router';
@@ -145,7 +145,7 @@ export const codes: Handler<'ratings', 'codes'> = async ({ campaignId, cursor = 
       return (await ctx.cloud.uploadFile({ cloudPath: `ratings/${campaignId}/${x.code}.png`, fileContent: qr.buffer })).fileID;
     }),
   );
-  const urls = await tempUrls(ctx.cloud, files);
+  const urls = await tempUrls(ctx.cloud, files, LINK_SECONDS.code);
   return {
     items: res.data.map((x, i) => ({
       enterpriseName: names.get(x.enterpriseId) ?? x.enterpriseId,

@@ -1,4 +1,4 @@
-import { tempUrls } from '../../../server/common/files';
+import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { loadCampaign } from './lib';
 
@@ -9,5 +9,5 @@ export const qrcode: Handler<'votes', 'qrcode'> = async ({ campaignId }, ctx) =>
   const scene = `c=${campaignId}`;
   const qr = await ctx.cloud.openapi.wxacode.getUnlimited({ scene, page: BALLOT_PAGE, width: 600, checkPath: false });
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath: `votes/${campaignId}.png`, fileContent: qr.buffer });
-  return { page: BALLOT_PAGE, scene, qrUrl: (await tempUrls(ctx.cloud, [fileID])).get(fileID) ?? '' };
+  return { page: BALLOT_PAGE, scene, qrUrl: (await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.code)).get(fileID) ?? '' };
 };
