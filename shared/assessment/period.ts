@@ -11,6 +11,8 @@ export interface PeriodDoc {
   status: 'open' | 'closing' | 'closed';
   closedAt?: number;
   closedBy?: string;
+  /** The entry that fixed the results in force (the close's, or a correction's recount): what the audit check holds them to. */
+  auditSeq?: number;
 }
 
 /** Evaluations, spot checks and approved indicators may still change the quarter (no record yet = open). */

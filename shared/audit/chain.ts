@@ -60,6 +60,8 @@ export const AUDIT_KINDS = {
   'pay.settings': '修改绩效奖金方案',
   'pay.release': '发放绩效奖金',
   'assessment.correct': '更正季度考核结果',
+  'assessment.close': '结束季度考核',
+  'assessment.results': '季度考核结果重算',
   'projects.correct': '更正项目节点日期',
   'projects.retire': '终止与恢复项目',
   'park.setup': '园区初始设置',
@@ -72,6 +74,7 @@ export const AUDIT_KINDS = {
   'members.yearStatus': '年度考核情形',
   'members.leave': '人员离开',
   'members.unbind': '解除微信绑定',
+  'indicators.tree': '修改指标分解',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 

@@ -86,7 +86,9 @@ describe('last quarter (closed in the demo park)', () => {
       await t.call(leader, 'assessment', 'correct', { periodId: prev(), memberId: hu._id, field: 'deductions', value: 3, reason: '补充扣分' }),
     ).toMatchObject({ code: 'FORBIDDEN' });
     // and it is in the audit trail, which checks out
-    const [entry] = data(await t.call(admin, 'audit', 'log', {})).entries;
+    // the correction, then the recount's entry fixing the quarter's results as they now stand
+    const [recount, entry] = data(await t.call(admin, 'audit', 'log', {})).entries;
+    expect(recount).toMatchObject({ kind: 'assessment.results', kindLabel: '季度考核结果重算', reason: '复核发现评分录入错误' });
     expect(entry).toMatchObject({
       kind: 'assessment.correct',
       reason: '复核发现评分录入错误',

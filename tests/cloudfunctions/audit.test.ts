@@ -6,7 +6,8 @@
 import type { AuditEntry } from '../../shared/audit/chain';
 import { formulaFields } from '../../shared/annual/config';
 import { inPark } from '../../shared/common/time';
-import type { YearDoc } from '../../cloudfunctions/annual/src/lib';
+import type { AnnualResultDoc, YearDoc } from '../../cloudfunctions/annual/src/lib';
+import type { QuarterResultDoc } from '../../shared/assessment/assessment';
 import readXlsxFile from 'read-excel-file/node';
 import { data, startTestCloud, type TestCloud } from '../support/cloud';
 import { summaryOf } from '../../cloudfunctions/audit/src/log';
@@ -67,7 +68,8 @@ describe('the audit trail', () => {
     const [y] = await find<YearDoc>('annualYears', { _id: String(YEAR) });
     expect(y?.changes.map((c) => c.auditSeq).sort()).toEqual([2, 3]);
     const v = data(await t.call(admin, 'audit', 'verify', {}));
-    expect(v).toMatchObject({ ok: true, count: 4, problem: null, recordsChecked: 3, recordsMismatched: [] });
+    // the two changes, the formula, and the results the confirmation fixed
+    expect(v).toMatchObject({ ok: true, count: 4, problem: null, recordsChecked: 4, recordsMismatched: [] });
     expect(v.fingerprint).toBe(`#4·${v.head?.hash.slice(0, 16)}`);
     // the year's export carries the fingerprint of the moment it was made, to be checked against later
     const x = data(await t.call(leader, 'annual', 'export', { year: YEAR, kind: 'cadres' }));
@@ -95,8 +97,40 @@ describe('the audit trail', () => {
     const edited = { ...y, changes: y.changes.map((c, i) => (i === 0 ? { ...c, grade: 'excellent' as const } : c)) };
     replace('annualYears', [edited]);
     const v = data(await t.call(admin, 'audit', 'verify', {}));
-    expect(v).toMatchObject({ ok: false, problem: '1项记录与审计链不符', recordsMismatched: [`annual:${YEAR}:${y.changes[0]?.memberId}`] });
+    // the change's own entry, and the grades the confirmation fixed
+    expect(v).toMatchObject({
+      ok: false,
+      problem: '2项记录与审计链不符',
+      recordsMismatched: [`annual:${YEAR}:${y.changes[0]?.memberId}`, `annual:${YEAR}:results`],
+    });
     replace('annualYears', [y]);
+  });
+
+  it('finds results in force edited in the store, or the year pointed at another run', async () => {
+    const [y] = await find<YearDoc>('annualYears', { _id: String(YEAR) });
+    const docs = await find<AnnualResultDoc>('annualResults', { year: YEAR, runId: y?.runId });
+    const [first] = docs;
+    if (!y || !first) throw new Error('no confirmed year');
+    // a cadre's grade to 优秀 and their total to 99.5: what explain and the ranking would now serve
+    const edited = docs.map((d) =>
+      d._id === first._id
+        ? {
+            ...d,
+            members: d.members.map((m, i) =>
+              i === 0 ? { ...m, score: { ...m.score, total: 99.5 }, proposal: { ...m.proposal, grade: 'excellent' } } : m,
+            ),
+          }
+        : d,
+    );
+    const others = (await find<AnnualResultDoc>('annualResults')).filter((d) => !docs.some((x) => x._id === d._id));
+    replace('annualResults', [...others, ...edited]);
+    expect(data(await t.call(admin, 'audit', 'verify', {}))).toMatchObject({ ok: false, recordsMismatched: [`annual:${YEAR}:results`] });
+    replace('annualResults', [...others, ...docs]);
+    // the year re-pointed at another run
+    replace('annualYears', [{ ...y, runId: 'R-half-written' }]);
+    expect(data(await t.call(admin, 'audit', 'verify', {}))).toMatchObject({ ok: false, recordsMismatched: [`annual:${YEAR}:results`] });
+    replace('annualYears', [y]);
+    expect(data(await t.call(admin, 'audit', 'verify', {})).ok).toBe(true);
   });
 
   it('finds a chain rewritten whole, or cut short, against the fingerprint noted at the last check', async () => {
@@ -123,6 +157,33 @@ describe('the audit trail', () => {
       code: 'INVALID_INPUT',
       message: '指纹应为16至64位十六进制字符',
     });
+  });
+
+  it('finds a closed quarter’s result edited in the store after its last recount', async () => {
+    const [period] = (await find<{ _id: string; status: string }>('periods')).filter((p) => p.status === 'closed');
+    const results = await find<QuarterResultDoc>('quarterResults', { periodId: period?._id });
+    const m = results.flatMap((d) => d.members)[0];
+    if (!period || !m) throw new Error('no closed quarter');
+    // a correction recounts the quarter, and its entry fixes the results as they now stand
+    data(
+      await t.call(admin, 'assessment', 'correct', {
+        periodId: period._id,
+        memberId: m.memberId,
+        field: 'deductions',
+        value: m.deductions + 1,
+        reason: '抽查扣分漏记一项',
+      }),
+    );
+    expect(data(await t.call(admin, 'audit', 'verify', {})).ok).toBe(true);
+    const now = await find<QuarterResultDoc>('quarterResults', { periodId: period._id });
+    const all = await find<QuarterResultDoc>('quarterResults');
+    const raised = now.map((d, i) =>
+      i === 0 ? { ...d, members: d.members.map((x, j) => (j === 0 ? { ...x, score: 99.5, grade: 'good' as const } : x)) } : d,
+    );
+    replace('quarterResults', [...all.filter((d) => d.periodId !== period._id), ...raised]);
+    expect(data(await t.call(admin, 'audit', 'verify', {}))).toMatchObject({ ok: false, recordsMismatched: [`assessment:${period._id}:results`] });
+    replace('quarterResults', all);
+    expect(data(await t.call(admin, 'audit', 'verify', {})).ok).toBe(true);
   });
 
   it('is the admin’s alone', async () => {

@@ -117,6 +117,15 @@ describe('the release', () => {
     expect(kinds.slice(0, 2)).toEqual(['pay.release', 'annual.notify']);
     expect(kinds).toContain('pay.settings');
     expect(data(await t.call(admin, 'audit', 'verify', {})).ok).toBe(true);
+    // the amounts in force are those the release's entry fixed: one moved in the store is found
+    if (!run) throw new Error('no run');
+    const moved = { ...run, rows: run.rows.map((r, i) => (i === 0 ? { ...r, fen: r.fen + 100_000 } : i === 1 ? { ...r, fen: r.fen - 100_000 } : r)) };
+    t.cloud.store.drop('payRuns');
+    t.cloud.store.insertMany('payRuns', [moved]);
+    expect(data(await t.call(admin, 'audit', 'verify', {}))).toMatchObject({ ok: false, recordsMismatched: [`pay:${YEAR}`] });
+    t.cloud.store.drop('payRuns');
+    t.cloud.store.insertMany('payRuns', [run]);
+    expect(data(await t.call(admin, 'audit', 'verify', {})).ok).toBe(true);
   });
 
   it('shows each cadre their own amount, nobody else’s, and the export to those entitled', async () => {

@@ -1,4 +1,5 @@
 /** What the annual actions share: the year's state, its formula, its current results, the views. */
+import { digest, type Json } from '../../../shared/audit/chain';
 import { COLL } from '../../../server/common/collections';
 import type { Database, Transaction } from '../../../server/common/cloud';
 import { allPages } from '../../../server/common/pages';
@@ -194,4 +195,15 @@ export async function yearView(db: Database, y: YearDoc, known?: { docs?: Annual
 
 export function refuse(p: { code: 'CONFLICT' | 'NOT_READY' | 'INVALID_INPUT'; message: string } | null): void {
   if (p) throw new AppError(p.code, p.message);
+}
+
+/** Every figure of the run in force (each section's document: totals, sources, proposals, ranks), as one digest. */
+export function resultsDigest(docs: AnnualResultDoc[]): string {
+  return digest([...docs].sort((a, b) => (a._id < b._id ? -1 : 1)) as unknown as Json);
+}
+
+/** The year's grades, with the changes made up to an entry of the trail (`uptoSeq`), as the course entries digest them. */
+export function gradesDigest(docs: AnnualResultDoc[], y: YearDoc, uptoSeq = Infinity): string {
+  const changes = y.changes.filter((c) => (c.auditSeq ?? 0) <= uptoSeq);
+  return digest([...gradesOf(docs, { ...y, changes })].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -9,7 +9,7 @@ import { adjustmentProblem } from '../../../shared/annual/grades';
 import { stepProblem, type YearStep } from '../../../shared/annual/workflow';
 import { AppError } from '../../../shared/common/errors';
 import { inPark } from '../../../shared/common/time';
-import { gradesOf, loadFormula, loadYear, rankedSections, refuse, runResults, yearView, type YearDoc } from './lib';
+import { gradesOf, loadFormula, loadYear, rankedSections, refuse, resultsDigest, runResults, yearView, type YearDoc } from './lib';
 
 export const status: Handler<'annual', 'status'> = async ({ year }, ctx) => yearView(ctx.db, await loadYear(ctx.db, year));
 
@@ -88,7 +88,7 @@ async function courseStep(ctx: Ctx, year: number, s: 'confirm' | 'publish' | 'no
         kind: `annual.${s}`,
         subject: `annual:${year}`,
         reason: '',
-        data: { runId: y.runId, assessed: grades.length, excellent, grades: digest(grades) },
+        data: { runId: y.runId, assessed: grades.length, excellent, grades: digest(grades), results: resultsDigest(docs) },
       },
       patch: () => patch,
     };

@@ -5,6 +5,9 @@ import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { compute, saveResults, periodStatus } from './lib';
 import { loadPeriod } from '../../../server/assessment/period';
+import { quarterDigest, storedResults } from '../../../server/assessment/results';
+import { appendAudit } from '../../../server/audit/log';
+import { withTransaction } from '../../../server/common/tx';
 
 export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) => {
   const me = await ctx.member();
@@ -26,9 +29,21 @@ export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) =
     .doc(periodId)
     .set({ data: { status: 'closing' } });
   await saveResults(ctx.db, periodId, await compute(ctx.db, periodId, ctx.now));
-  await ctx.db
-    .collection<PeriodDoc>(COLL.periods)
-    .doc(periodId)
-    .set({ data: { status: 'closed', closedAt: ctx.now, closedBy: me._id } });
+  // the results as stored, fixed by the close's entry in the audit trail, which lands with the 'closed' status
+  const docs = await storedResults(ctx.db, periodId);
+  await withTransaction(ctx.db, async (tx) => {
+    const auditSeq = await appendAudit(tx, {
+      kind: 'assessment.close',
+      actor: me,
+      at: ctx.now,
+      subject: `assessment:${periodId}`,
+      reason: '',
+      data: { periodId, assessed: docs.reduce((n, d) => n + d.members.length, 0), results: quarterDigest(docs) },
+    });
+    await tx
+      .collection<PeriodDoc>(COLL.periods)
+      .doc(periodId)
+      .set({ data: { status: 'closed', closedAt: ctx.now, closedBy: me._id, auditSeq } });
+  });
   return periodStatus(ctx.db, periodId, ctx.now);
 };

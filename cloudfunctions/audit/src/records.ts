@@ -7,7 +7,10 @@ import { COLL } from '../../../server/common/collections';
 import type { Database } from '../../../server/common/cloud';
 import { allPages } from '../../../server/common/pages';
 import { digest, type AuditEntry } from '../../../shared/audit/chain';
-import type { ChangeRecord, FormulaDoc, YearDoc } from '../../annual/src/lib';
+import { gradesDigest, resultsDigest, runResults, type ChangeRecord, type FormulaDoc, type YearDoc } from '../../annual/src/lib';
+import type { PayRunDoc } from '../../pay/src/lib';
+import { quarterDigest, storedResults } from '../../../server/assessment/results';
+import type { PeriodDoc } from '../../../shared/assessment/period';
 import type { CardDoc } from '../../cards/src/lib';
 import type { CorrectionDoc } from '../../../shared/assessment/evaluations';
 import type { ProjectDoc, ProjectLogEntry } from '../../../shared/projects/project';
@@ -74,5 +77,47 @@ export async function recordsAgainst(db: Database, entries: AuditEntry[]): Promi
       p.log.flatMap((l) => (l.auditSeq === undefined ? [] : [{ subject: `projects:${p._id}`, ok: milestoneAgrees(p, l, by.get(l.auditSeq)) }])),
     ),
   ];
+  checks.push(...(await inForce(db, entries, by, years)));
   return { checked: checks.length, mismatched: checks.filter((c) => !c.ok).map((c) => c.subject) };
+}
+
+const COURSE = new Set(['annual.confirm', 'annual.publish', 'annual.notify']);
+
+/**
+ * The results in force against the entries that fixed them: a year past its draft against its latest confirm,
+ * publish or notify entry (the run, a digest of every figure of it, the grades with the changes made by then); a
+ * closed quarter against its close's or its last recount's entry; a year's pay against its release.
+ */
+async function inForce(db: Database, entries: AuditEntry[], by: Entries, years: YearDoc[]): Promise<{ subject: string; ok: boolean }[]> {
+  const [periods, runs] = await Promise.all([
+    allPages<PeriodDoc>((skip, limit) => db.collection<PeriodDoc>(COLL.periods).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
+    allPages<PayRunDoc>((skip, limit) => db.collection<PayRunDoc>(COLL.payRuns).orderBy('_id', 'asc').skip(skip).limit(limit).get(), 20),
+  ]);
+  const out: { subject: string; ok: boolean }[] = [];
+  for (const y of years) {
+    const course = entries.filter((e) => COURSE.has(e.kind) && e.subject === `annual:${y.year}`).sort((a, b) => b.seq - a.seq)[0];
+    if (!course || y.status === 'draft') continue;
+    const docs = await runResults(db, y);
+    const d = course.data;
+    const ok =
+      d.runId === y.runId && (d.results === undefined || d.results === resultsDigest(docs)) && d.grades === gradesDigest(docs, y, course.seq);
+    out.push({ subject: `annual:${y.year}:results`, ok });
+  }
+  for (const p of periods) {
+    if (p.auditSeq === undefined) continue;
+    const e = by.get(p.auditSeq);
+    const docs = await storedResults(db, p._id);
+    const ok =
+      !!e &&
+      (e.kind === 'assessment.close' || e.kind === 'assessment.results') &&
+      e.data.periodId === p._id &&
+      e.data.results === quarterDigest(docs);
+    out.push({ subject: `assessment:${p._id}:results`, ok });
+  }
+  for (const r of runs) {
+    const e = by.get(r.auditSeq);
+    const ok = !!e && e.kind === 'pay.release' && e.data.poolFen === r.poolFen && e.data.rows === digest(r.rows.map((x) => [x.memberId, x.fen]));
+    out.push({ subject: `pay:${r.year}`, ok });
+  }
+  return out;
 }
