@@ -20,6 +20,7 @@ import { appealsDashboard } from './appeals-dashboard';
 import { quarterClose, quarterCloseOnPlan } from './quarter-close';
 import { remindersBench } from './reminders';
 import { importsBench } from './imports';
+import { instancesBench } from './instances';
 import { ratingsBurst } from './ratings-burst';
 import { voteBurst } from './vote-burst';
 import { voteBurstOnPlan } from './vote-burst-plan';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'ratings') return ratingsBurst(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
   // BENCH_ONLY=imports: a park's first afternoon, set-up and its Excel files, on a plan's limits
   if (process.env.BENCH_ONLY === 'imports') return importsBench(lc, root, (process.env.BENCH_PLAN as LocalCloud.PlanName | undefined) ?? 'basic');
+  // BENCH_ONLY=instances: memory before, at the peak and after a burst of 300 calls over 15 functions
+  if (process.env.BENCH_ONLY === 'instances') return instancesBench(lc, root);
   // BENCH_ONLY=reminders: one timed reminder run with everything due, the demo park and 5× (also on the basic plan)
   if (process.env.BENCH_ONLY === 'reminders') return remindersBench(lc, root);
   console.log(`# Yardstick bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n`);

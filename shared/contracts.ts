@@ -3,6 +3,7 @@
  * own `contract.ts` (STYLE §3). The function parses with `input`; the client's `call(fn, action, input)` is typed
  * by both. Who may call each action is the table in ./access.ts.
  */
+import './common/zod-config';
 import { z } from 'zod';
 import { annualContract } from './annual/contract';
 import { appealsContract } from './appeals/contract';

@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {},
     alias: { '@shared': sharedDir },
-    copy: { patterns: [], options: {} },
+    // WeChat's search index sees no page of this internal tool (sitemap.json, weapp only)
+    copy: { patterns: env === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

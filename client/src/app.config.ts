@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'feedback', pages: ['write/index', 'mine/index', 'bulletins/index'] },
     { root: 'reminders', pages: ['settings/index', 'outbox/index', 'runs/index'] },
   ],
+  // no page in WeChat's search: an internal tool reached by invite, a campaign's code or a reminder
+  ...(process.env.TARO_ENV === 'weapp' ? { sitemapLocation: 'sitemap.json' } : {}),
   // inject only the components a page uses (WeChat's code-quality check asks for it; faster start)
   lazyCodeLoading: 'requiredComponents',
   window: {

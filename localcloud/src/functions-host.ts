@@ -3,6 +3,11 @@
  * invocation at a time, at most the plan's instances of one function at once (20 on the basic plan) — a call
  * beyond them is refused with -501004, not queued, as the platform refuses it — a timeout from the function's
  * config.json (default 3 s, at most 60 s) after which the instance is killed, and a 1 MB cap on the result.
+ *
+ * Instances are reclaimed as the platform reclaims them: one idle for `idleRetireMs` is stopped (its memory goes
+ * back), so a burst does not leave the server at its peak for good. And since this is one machine, not a fleet,
+ * the instances of all functions together are bounded (`maxTotalInstances`): a new one beyond the bound first
+ * stops the instance idle longest, of any function; with none idle the call is refused as the plan refuses it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +24,13 @@ export const MAX_RESULT_BYTES = 1024 * 1024;
 export const INIT_TIMEOUT_S = 60;
 /** Memory of the basic plan's function instances. */
 const MEMORY_MB = 256;
+/**
+ * An instance idle this long is stopped. The platform reclaims idle instances after a while it does not promise
+ * (a later call then starts cold); a minute keeps a person's next tap warm and gives the memory back soon after.
+ */
+export const IDLE_RETIRE_MS = 60_000;
+/** Instances of every function together (each holds some 40 MB once the SDK is loaded): about 1.3 GB at most. */
+export const MAX_TOTAL_INSTANCES = 32;
 
 /** Who is calling: becomes WX_OPENID / WX_APPID / WX_UNIONID / TCB_SOURCE in the function's environment. */
 export interface CallerIdentity {
@@ -44,6 +56,10 @@ export type InvokeOutcome = { ok: true; json: string } | { ok: false; errCode: n
 interface Instance {
   worker: Worker;
   busy: boolean;
+  /** When it last finished a call (for the longest-idle choice). */
+  idleSince: number;
+  /** Stops it once idle for `idleRetireMs`; cleared while it runs a call. */
+  retire: NodeJS.Timeout | null;
 }
 
 class FunctionPool {
@@ -71,6 +87,10 @@ export interface FunctionsHostOptions {
   credentialsOf?: (fn: string) => { secretId: string; secretKey: string };
   /** Each function's own environment variables (the console's 环境变量); never another function's. */
   functionEnv?: Record<string, Record<string, string>>;
+  /** An instance idle this long is stopped (default IDLE_RETIRE_MS). */
+  idleRetireMs?: number;
+  /** Instances of all functions together (default MAX_TOTAL_INSTANCES). */
+  maxTotalInstances?: number;
 }
 
 export class FunctionsHost {
@@ -87,6 +107,51 @@ export class FunctionsHost {
   /** May the function make this cloud call? Only what its config.json declares (`permissions.openapi`). */
   openapiAllowed(fn: string, apiName: string): boolean {
     return this.pool(fn)?.openapi.includes(apiName) ?? false;
+  }
+
+  /** Instances alive now (running or idle), by function: what holds memory. */
+  alive(): Record<string, number> {
+    return Object.fromEntries([...this.pools].map(([name, p]) => [name, p.instances.length]));
+  }
+
+  /** Instances stopped for being idle, or to make room under the total bound. */
+  retired = 0;
+
+  private total(): number {
+    let n = 0;
+    for (const p of this.pools.values()) n += p.instances.length;
+    return n;
+  }
+
+  /** Stop an idle instance: its thread ends and its memory goes back. */
+  private stopInstance(pool: FunctionPool, inst: Instance): void {
+    if (inst.retire) clearTimeout(inst.retire);
+    inst.retire = null;
+    this.discard(pool, inst);
+    this.retired += 1;
+    void inst.worker.terminate();
+  }
+
+  /** The instance idle longest, of any function, stopped to make room; false when every instance is busy. */
+  private makeRoom(): boolean {
+    let oldest: { pool: FunctionPool; inst: Instance } | null = null;
+    for (const pool of this.pools.values()) {
+      for (const inst of pool.instances) if (!inst.busy && (!oldest || inst.idleSince < oldest.inst.idleSince)) oldest = { pool, inst };
+    }
+    if (!oldest) return false;
+    this.stopInstance(oldest.pool, oldest.inst);
+    return true;
+  }
+
+  /** Back to the pool after a call; stopped if nothing uses it for `idleRetireMs`. */
+  private release(pool: FunctionPool, inst: Instance): void {
+    inst.busy = false;
+    inst.idleSince = Date.now();
+    if (inst.retire) clearTimeout(inst.retire);
+    inst.retire = setTimeout(() => {
+      if (!inst.busy && pool.instances.includes(inst)) this.stopInstance(pool, inst);
+    }, this.opts.idleRetireMs ?? IDLE_RETIRE_MS);
+    inst.retire.unref();
   }
 
   /** Instances running an invocation now, by function. */
@@ -122,9 +187,12 @@ export class FunctionsHost {
     const idle = pool.instances.find((i) => !i.busy);
     if (idle) {
       idle.busy = true;
+      if (idle.retire) clearTimeout(idle.retire);
+      idle.retire = null;
       return idle;
     }
     if (pool.instances.length >= this.maxInstances) return null;
+    if (this.total() >= (this.opts.maxTotalInstances ?? MAX_TOTAL_INSTANCES) && !this.makeRoom()) return null;
     const own = this.opts.credentialsOf?.(pool.name);
     const worker = new Worker(this.opts.workerFile, {
       env: {
@@ -135,7 +203,7 @@ export class FunctionsHost {
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
     });
     worker.unref();
-    const inst: Instance = { worker, busy: true };
+    const inst: Instance = { worker, busy: true, idleSince: Date.now(), retire: null };
     pool.instances.push(inst);
     worker.on('exit', () => this.discard(pool, inst));
     worker.on('error', (e) => console.error(`[localcloud] function ${pool.name} instance crashed:`, e));
@@ -160,7 +228,10 @@ export class FunctionsHost {
       return {
         ok: false,
         errCode: FN_ERR.CONCURRENCY_LIMIT,
-        message: `[EXCEED_CONCURRENT_REQUEST_LIMIT] function ${name} is running ${this.maxInstances} instances, the limit${plan}: this call was refused, not queued`,
+        message:
+          pool.instances.length >= this.maxInstances
+            ? `[EXCEED_CONCURRENT_REQUEST_LIMIT] function ${name} is running ${this.maxInstances} instances, the limit${plan}: this call was refused, not queued`
+            : `[EXCEED_CONCURRENT_REQUEST_LIMIT] all ${this.opts.maxTotalInstances ?? MAX_TOTAL_INSTANCES} function instances this server runs are busy: this call was refused, not queued`,
       };
     }
     const requestId = crypto.randomUUID();
@@ -172,6 +243,10 @@ export class FunctionsHost {
       TCB_SOURCE: caller.source,
       TCB_ENV: this.opts.envId,
       SCF_NAMESPACE: this.opts.envId,
+      // the invocation's id, as the platform gives it: node-sdk puts it in every request's seqId, so no two requests
+      // of any two instances are the same signed request (the SDK endpoint accepts each signature once)
+      TCB_CONTEXT_KEYS: 'TCB_SEQID',
+      TCB_SEQID: requestId,
     };
     const context = {
       callbackWaitsForEmptyEventLoop: false,
@@ -202,7 +277,7 @@ export class FunctionsHost {
         clearTimeout(timer);
         inst.worker.off('message', onMessage);
         inst.worker.off('exit', onExit);
-        if (reusable) inst.busy = false;
+        if (reusable) this.release(pool, inst);
         resolve(outcome);
       };
       const onMessage = (reply: WorkerReply): void => {
@@ -231,6 +306,7 @@ export class FunctionsHost {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const p of this.pools.values()) for (const i of p.instances) if (i.retire) clearTimeout(i.retire);
     const all = [...this.pools.values()].flatMap((p) => p.instances.map((i) => i.worker));
     this.pools.clear();
     await Promise.all(all.map((w) => w.terminate()));

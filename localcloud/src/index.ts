@@ -27,6 +27,7 @@ import { TransactionManager } from './transactions';
 export type { Store } from './store';
 export type { SdkCredentials } from './tc3';
 export type { OutboxMessage, SubscribeTemplates } from './subscribe';
+export { IDLE_RETIRE_MS, MAX_TOTAL_INSTANCES } from './functions-host';
 export { DEFAULT_PLAN, PLANS, resolvePlan, unmeteredDatabase, type LimitName, type Plan, type PlanName } from './plans';
 
 /** The product's storage security rules, next to the functions they deploy with (pasted into the console too). */
@@ -84,6 +85,10 @@ export interface LocalCloudOptions {
    * variables): `npm run start:empty` gives the park function its one-time YARDSTICK_SETUP_CODE this way.
    */
   functionEnv?: Record<string, Record<string, string>>;
+  /** An idle function instance is stopped after this long (default a minute: functions-host.ts IDLE_RETIRE_MS). */
+  idleRetireMs?: number;
+  /** Function instances of all functions together (default functions-host.ts MAX_TOTAL_INSTANCES). */
+  maxTotalInstances?: number;
 }
 
 /** What the cloud has used of its plan, for benchmarks and tests. */
@@ -104,6 +109,9 @@ export interface CloudUsage {
   refusals: Record<LimitName, number>;
   /** Instances running an invocation now, by function. */
   running: Record<string, number>;
+  /** Instances alive (running or idle), by function, and how many were stopped idle or to make room. */
+  alive: Record<string, number>;
+  retired: number;
 }
 
 export interface LocalCloud {
@@ -224,6 +232,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     envId,
     maxInstances: plan.functionInstances,
     planLabel: `${plan.label} (${plan.name})`,
+    idleRetireMs: opts.idleRetireMs,
+    maxTotalInstances: opts.maxTotalInstances,
   });
   protocol = new SdkProtocol({ db, limits, functions, storage, appId, publicBaseUrl, credentials, messages });
   gateway = new Gateway({
@@ -266,6 +276,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       ...limits.usage(),
       refusals: { functionInstances: functions.refused, ...limits.refusals },
       running: functions.running(),
+      alive: functions.alive(),
+      retired: functions.retired,
     }),
     sentMessages: () => messages.allSent(),
     subscribeCredits: (openid, templateId) => messages.credits(openid, templateId),

@@ -173,6 +173,10 @@ export async function wxacodeGetUnlimited(params: Record<string, unknown>, publi
     width = Number(params.width);
     if (!Number.isInteger(width) || width < 280 || width > 1280) return jsonReply({ errcode: 40097, errmsg: 'invalid args: width must be 280-1280' });
   }
+  // the version the code opens (release by default); the platform refuses any other word
+  if (params.env_version !== undefined && !(typeof params.env_version === 'string' && ['release', 'trial', 'develop'].includes(params.env_version))) {
+    return jsonReply({ errcode: 40097, errmsg: 'invalid args: env_version must be release, trial or develop' });
+  }
   const checkPath = params.check_path !== false;
   let pagePath = 'pages/index/index';
   if (page !== undefined && page !== '') {

@@ -1,4 +1,5 @@
 /** The audit trail's contract (审计留痕): the admin reads the chain and checks it (shared/audit/chain.ts). */
+import '../common/zod-config';
 import { z } from 'zod';
 
 const Fingerprint = z

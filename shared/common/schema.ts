@@ -2,6 +2,7 @@
  * Shared building blocks of the API: ids, roles, and the views the client renders.
  * Every field a client sends is parsed by one of these before anything reads it.
  */
+import './zod-config';
 import { z } from 'zod';
 import { LIMITS } from './config';
 import { isDayString, isQuarterId } from './time';

@@ -1,4 +1,5 @@
 /** Zod speaks Chinese to users wherever a schema's own message is not set. Import once per entry point. */
+import './zod-config';
 import { z } from 'zod';
 // Only the one locale: `z.locales` would pull every language into the mini-program package.
 import zhCN from 'zod/v4/locales/zh-CN.js';

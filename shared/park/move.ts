@@ -1,6 +1,7 @@
 /**
  * Moving a park (issue 24, item 5): one export of a park's whole data — every collection in WeChat Cloud's database
- * import format, the storage files, a manifest — and an import into an empty environment, checked afterwards against
+ * import '../common/zod-config';
+import format, the storage files, a manifest — and an import into an empty environment, checked afterwards against
  * the manifest: each collection's count, the audit chain's head and the chain itself.
  *
  * This file decides; scripts/park-move.ts reads and writes. What it decides:

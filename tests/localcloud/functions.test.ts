@@ -68,3 +68,44 @@ test('a function calling another through the SDK (no mini-program user in the ca
   expect(failed.result.errCode).toBe(-1);
   expect(failed.result.errMsg).toMatch(/callFunction:fail .*-504002.*boom from function/s);
 });
+
+test('ten instances making the same request at the same moment are ten requests, not replays of one', async () => {
+  // each new instance's SDK numbers its requests from 1: only the invocation's own id (TCB_SEQID) tells them apart
+  const t = await login(cloud, 'o_same');
+  const replies = await Promise.all(Array.from({ length: 10 }, () => callFn(cloud, 'caller', { target: 'whoami' }, t)));
+  expect(replies.map((r) => r.result?.ok)).toEqual(Array.from({ length: 10 }, () => true));
+});
+
+describe('instances are reclaimed', () => {
+  let small: LocalCloud;
+  beforeAll(async () => {
+    // idle instances stopped after 300 ms; three instances of all functions together
+    small = await startTestCloud('fn-retire', { idleRetireMs: 300, maxTotalInstances: 3 });
+  });
+  afterAll(() => small.stop());
+
+  test('an idle instance is stopped, so a burst gives its memory back', async () => {
+    await Promise.all([0, 1, 2].map((i) => callFn(small, 'whoami', { tag: i })));
+    expect(small.usage().alive.whoami).toBe(3);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(small.usage().alive.whoami ?? 0).toBe(0);
+    expect(small.usage().retired).toBeGreaterThanOrEqual(3);
+    // and the next call simply starts a fresh one
+    expect((await callFn(small, 'whoami', { tag: 9 })).result).toMatchObject({ tag: 9 });
+  });
+
+  test('all functions together stay under the bound: an idle instance of another function makes room; all busy, the call is refused', async () => {
+    await new Promise((r) => setTimeout(r, 800));
+    await callFn(small, 'whoami', {});
+    // three slow calls at once: the idle whoami instance is stopped to make room for the third
+    const slow = [0, 1, 2].map(() => callFn(small, 'slow', { ms: 400 }));
+    await new Promise((r) => setTimeout(r, 100));
+    const alive = small.usage().alive;
+    expect(Object.values(alive).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3);
+    expect(alive.whoami ?? 0).toBe(0);
+    // a fourth while the three run: refused as the platform refuses, not queued
+    const refused = await callFn(small, 'whoami', {});
+    expect(refused.errCode).toBe(-501004);
+    expect((await Promise.all(slow)).every((r) => r.result?.waited === 400)).toBe(true);
+  });
+});

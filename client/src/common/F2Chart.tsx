@@ -37,7 +37,7 @@ function findTarget(id: string, dom: HTMLCanvasElement | null): Promise<Target |
         const hit = res[0];
         const node = hit?.node;
         if (!node || !hit.width || !hit.height) return resolve(null);
-        const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 2;
+        const pixelRatio = Taro.getWindowInfo().pixelRatio || 2;
         node.width = Math.round(hit.width * pixelRatio);
         node.height = Math.round(hit.height * pixelRatio);
         const context = node.getContext('2d');

@@ -21,8 +21,14 @@ async function sizeOf(localPath: string, knownSize?: number): Promise<number | n
   if (typeof knownSize === 'number') return knownSize;
   try {
     if (process.env.TARO_ENV === 'weapp') {
-      const info = await Taro.getFileInfo({ filePath: localPath });
-      return 'size' in info ? info.size : null;
+      // FileSystemManager.getFileInfo replaces the deprecated wx.getFileInfo
+      return await new Promise<number | null>((resolve) =>
+        Taro.getFileSystemManager().getFileInfo({
+          filePath: localPath,
+          success: (info) => resolve(info.size),
+          fail: () => resolve(null),
+        }),
+      );
     }
     const blob = await (await fetch(localPath)).blob();
     return blob.size;
@@ -32,7 +38,7 @@ async function sizeOf(localPath: string, knownSize?: number): Promise<number | n
 }
 
 /**
- * Upload one photo. `knownSize` is the size chooseImage reported (`tempFiles[i].size`), when there is one.
+ * Upload one photo. `knownSize` is the size chooseMedia reported (`tempFiles[i].size`), when there is one.
  * Returns the cloud file id.
  */
 export async function uploadPhoto(localPath: string, cloudPath: string, knownSize?: number): Promise<Reply<{ fileID: string }>> {

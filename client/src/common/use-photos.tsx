@@ -23,8 +23,9 @@ export function usePhotos(onPicked: () => void = () => undefined) {
     const left = LIMITS.photosPerReport - photos.length;
     if (left <= 0) return;
     try {
-      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const picked: Photo[] = res.tempFilePaths.map((path, i) => ({ path, size: res.tempFiles?.[i]?.size }));
+      // chooseMedia (base library 2.10.0) replaces the deprecated chooseImage
+      const res = await Taro.chooseMedia({ count: left, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const picked: Photo[] = res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }));
       const fit = picked.filter((p) => p.size === undefined || p.size <= LIMITS.photoMaxBytes);
       if (fit.length < picked.length) void Taro.showToast({ title: PHOTO_TOO_LARGE, icon: 'none' });
       setPhotos((old) => [...old, ...fit].slice(0, LIMITS.photosPerReport));

@@ -11,6 +11,7 @@
  * runs again: what was claimed before is skipped, what was not is sent. The record's lease keeps two runs — a tick
  * and the admin's button — from working at once.
  */
+import { mpVersion } from '../../../server/common/release';
 import type { Cloud, Database } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
 import { allPages } from '../../../server/common/pages';
@@ -144,7 +145,7 @@ async function deliver(cloud: Cloud, s: PlannedSend): Promise<Outcome> {
       templateId: TEMPLATES[r.template].id,
       page: r.page,
       data: Object.fromEntries(Object.entries(r.data).map(([k, value]) => [k, { value }])),
-      miniprogramState: 'formal',
+      miniprogramState: mpVersion().miniprogramState,
       lang: 'zh_CN',
     });
     return { status: 'sent' };
