@@ -14,7 +14,6 @@ import { ERROR_MESSAGES, type ErrorCode } from '../shared/common/errors';
 import { seededRandom } from '../shared/common/random';
 import { CALL_RETRY, isRetryable, retryDelayMs } from '../shared/common/retry';
 import { DEFAULT_DIMENSIONS } from '../shared/votes/config';
-import { RESULTS_SETTLE_MS } from '../shared/votes/campaign';
 import { ballotFor, CANDIDATES, gatewayClient, seedPark, VOTERS } from './vote-burst';
 import { percentile } from './stats';
 import type * as LocalCloud from '../localcloud/src/index';
@@ -130,17 +129,10 @@ export async function voteBurstOnPlan(lc: LocalCloudModule, root: string, planNa
       .map(([k, n]) => [k, n - (before.refusals[k as keyof typeof before.refusals] ?? 0)] as const)
       .filter(([, n]) => n > 0);
     console.log(`refused by the platform: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'nothing'}`);
-    // the hall's close and the count the leaders then open (sealing rewrites the ballots of small groups)
+    // the hall's close, which counts and seals (rewriting the ballots of small groups), and the results the leaders
+    // then open
     const closed = await phoneCall(adminToken, 'close', { campaignId });
     if (closed.code !== 0) throw new Error(`votes.close on ${planName}: ${closed.code}`);
-    // the count waits until no ballot can still be in flight; the bench does not wait those seconds out
-    // (this cloud holds only this campaign)
-    const campaigns = cloud.store.find('voteCampaigns') as object[];
-    cloud.store.drop('voteCampaigns');
-    cloud.store.insertMany(
-      'voteCampaigns',
-      campaigns.map((c) => ({ ...c, closedAt: Date.now() - RESULTS_SETTLE_MS - 1000 })),
-    );
     const counted = await phoneCall(adminToken, 'results', { campaignId });
     if (counted.code !== 0) throw new Error(`votes.results on ${planName}: ${counted.code}`);
     const day = cloud.usage();

@@ -129,6 +129,9 @@ function campaign(plan: CampaignPlan, members: MemberDoc[], admin: string, rnd: 
     closesAt: day(closes, '18:00'),
     closedAt: day(closes + 1, '09:10'),
     ready: true,
+    // the close marked the roll, counted and sealed (below)
+    rollClosed: true,
+    sealed: true,
     candidates,
     categories: DEFAULT_CATEGORIES.filter((k) => roll.some((r) => r.category === k.key)).map((k) => ({ ...k })),
     dimensions: DEFAULT_DIMENSIONS.map((d) => ({ ...d })),

@@ -20,10 +20,14 @@ export interface CampaignDoc extends CampaignSpec {
   opensAt: number | null;
   /** Closes by itself at this instant, if set (else on command). */
   closesAt: number | null;
-  /** When it was closed on command. */
+  /** When it closed: on command, or (written by the close's first step) its closing time. */
   closedAt: number | null;
   /** Every roll document has been written: only then may it open. */
   ready: boolean;
+  /** The close has marked every unvoted roll entry closed: no ballot can land any more (closeSteps). */
+  rollClosed?: boolean;
+  /** The close is done: counted, and the stored ballots sealed (shared/votes/secrecy.ts). */
+  sealed?: boolean;
   rollByCategory: Record<string, number>;
   createdBy: string;
   createdAt: number;
@@ -58,13 +62,6 @@ export function rollId(campaignId: string, memberId: string): string {
   return `${campaignId}_${memberId}`;
 }
 
-/**
- * The ballot transaction runs inside one function call, so it cannot outlive the function's timeout. Results are
- * counted only once that long has passed since closing: no ballot still in flight can be missed.
- */
-export const VOTE_FUNCTION_TIMEOUT_S = 20;
-export const RESULTS_SETTLE_MS = (VOTE_FUNCTION_TIMEOUT_S + 5) * 1000;
-
 export function phase(c: Pick<CampaignDoc, 'status' | 'opensAt' | 'closesAt'>, now: number): CampaignStatus {
   if (c.status === 'closed') return 'closed';
   if (c.closesAt !== null && now >= c.closesAt && (c.status === 'open' || c.opensAt !== null)) return 'closed';
@@ -77,6 +74,35 @@ export function phase(c: Pick<CampaignDoc, 'status' | 'opensAt' | 'closesAt'>, n
 export function closedAt(c: Pick<CampaignDoc, 'status' | 'opensAt' | 'closesAt' | 'closedAt'>, now: number): number | null {
   if (phase(c, now) !== 'closed') return null;
   return c.closedAt ?? c.closesAt ?? now;
+}
+
+/** One step of a close, in the order they must run. */
+export type CloseStep = 'closeRoll' | 'count' | 'seal' | 'markSealed';
+
+/**
+ * What is left to do of a closed campaign's close (民主测评的封存), whoever does it first: the close action at once,
+ * the votes function's timer for a campaign that closed on its time, or the first look at the results. Each step is
+ * idempotent, so a close cut short (a function has its timeout) resumes where it stopped.
+ *
+ * - closeRoll: the campaign is marked closed and every unvoted roll entry too. A ballot's transaction writes its
+ *   roll entry, so one still in flight then conflicts and, sent again, is refused as closed: after this step the box
+ *   holds every ballot it ever will, and the count needs no waiting.
+ * - count: the ballots counted once, with the list of those to rewrite as sealed (secrecy.ts `sealBallots`).
+ * - seal: those ballots rewritten (category merged, small-group section dropped), so a copy of the store taken from
+ *   then on finds no ballot that fewer than the minimum share.
+ * - markSealed: the campaign says so, and the timer looks at it no more.
+ */
+export function closeSteps(
+  c: Pick<CampaignDoc, 'status' | 'opensAt' | 'closesAt' | 'rollClosed' | 'sealed'>,
+  result: { pendingSeal?: unknown[] } | null,
+  now: number,
+): CloseStep[] {
+  if (phase(c, now) !== 'closed' || c.sealed === true) return [];
+  const steps: CloseStep[] = c.rollClosed === true ? [] : ['closeRoll'];
+  if (!result) steps.push('count', 'seal');
+  else if ((result.pendingSeal ?? []).length > 0) steps.push('seal');
+  steps.push('markSealed');
+  return steps;
 }
 
 /** The voter category of a person: the highest of their roles. */

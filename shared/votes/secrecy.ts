@@ -11,6 +11,9 @@
  * - A ballot keeps its voter's section only when its (counting category, section) group of cast ballots has at
  *   least `minGroupSize` ballots; the others lose it before anything is counted or published.
  * - Live turnout groups categories the same way by the roll, so a one-person category's vote does not show.
+ * - When: at the close, whether or not anyone reads the results (campaign.ts `closeSteps`: by the close action, or
+ *   the votes function's timer for a campaign that closes on its time), so a copy of the store taken after the close
+ *   holds only sealed ballots.
  */
 import type { VoterCategory } from './config';
 

@@ -1,25 +1,41 @@
 import { COLL } from '../../../server/common/collections';
-import type { Handler } from '../../../server/common/router';
+import type { Handler, TimerCtx } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
-import { phase, type CampaignDoc, type RollDoc } from '../../../shared/votes/campaign';
-import { loadCampaign, openCache, sectionNames, view } from './lib';
+import { closedAt, phase, type CampaignDoc } from '../../../shared/votes/campaign';
+import { finishClose, loadCampaign, sectionNames, view } from './lib';
 
+/** Close now, and seal at once: the results are counted and the stored ballots sealed before the reply. */
 export const close: Handler<'votes', 'close'> = async ({ campaignId }, ctx) => {
   const c = await loadCampaign(ctx.db, campaignId);
   if (phase(c, ctx.now) === 'draft') throw new AppError('CONFLICT', '测评尚未开始');
-  const at = c.closedAt ?? ctx.now;
-  if (c.status !== 'closed') {
+  const at = closedAt(c, ctx.now) ?? ctx.now;
+  if (c.status !== 'closed' || c.closedAt === null)
     await ctx.db
       .collection<CampaignDoc>(COLL.voteCampaigns)
       .doc(campaignId)
       .update({ data: { status: 'closed', closedAt: at } });
-    // Every unvoted roll entry learns of the close: a ballot transaction that read it before conflicts on it and,
-    // retried, sees it closed.
-    await ctx.db
-      .collection<RollDoc>(COLL.voteRolls)
-      .where({ campaignId, voted: false })
-      .update({ data: { closed: true } });
-  }
-  openCache.delete(campaignId);
-  return view({ ...c, status: 'closed', closedAt: at }, await sectionNames(ctx.db), ctx.now);
+  const closed: CampaignDoc = { ...c, status: 'closed', closedAt: at };
+  await finishClose(ctx.db, closed, ctx.now);
+  return view(closed, await sectionNames(ctx.db), ctx.now);
 };
+
+/**
+ * The votes function's timer (config.json): every campaign closed and not yet sealed — one that closed on its
+ * time, whether or not anyone looks, or a close cut short — is closed, counted and sealed. One read when there is
+ * nothing to do.
+ */
+export async function onTimer(ctx: TimerCtx): Promise<{ sealed: string[] }> {
+  const _ = ctx.db.command;
+  const due = await ctx.db
+    .collection<CampaignDoc>(COLL.voteCampaigns)
+    .where(_.and([{ sealed: _.neq(true) }, _.or([{ status: 'closed' }, { closesAt: _.lte(ctx.now) }])]))
+    .limit(100)
+    .get();
+  const sealed: string[] = [];
+  for (const c of due.data) {
+    if (phase(c, ctx.now) !== 'closed') continue;
+    await finishClose(ctx.db, c, ctx.now);
+    sealed.push(c._id);
+  }
+  return { sealed };
+}

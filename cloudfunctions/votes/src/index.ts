@@ -6,12 +6,12 @@
  * the "has voted" mark are written together or not at all, and a second ballot by the same voter conflicts on the
  * roll entry and is refused.
  */
-import { defineFunction } from '../../../server/common/router';
+import { defineTimedFunction } from '../../../server/common/router';
 import { list } from './list';
 import { get } from './get';
 import { create } from './create';
 import { open } from './open';
-import { close } from './close';
+import { close, onTimer } from './close';
 import { qrcode } from './qrcode';
 import { ballot } from './ballot';
 import { submit } from './submit';
@@ -19,5 +19,8 @@ import { turnout } from './turnout';
 import { results } from './results';
 import { checkReceipt } from './checkReceipt';
 
-/** The votes function's action table; who may call each action is shared/access.ts. */
-export const main = defineFunction('votes', { list, get, create, open, close, qrcode, ballot, submit, turnout, results, checkReceipt });
+/**
+ * The votes function's action table (who may call each action: shared/access.ts), and its timer (config.json), which
+ * seals the campaigns that closed on their time.
+ */
+export const main = defineTimedFunction('votes', { list, get, create, open, close, qrcode, ballot, submit, turnout, results, checkReceipt }, onTimer);

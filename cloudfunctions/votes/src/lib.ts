@@ -4,7 +4,7 @@ import { COLL } from '../../../server/common/collections';
 import { type Ctx } from '../../../server/common/router';
 import { AppError } from '../../../shared/common/errors';
 import type { SectionDoc } from '../../../shared/park/park';
-import { RESULTS_SETTLE_MS, closedAt, phase, type BallotDoc, type CampaignDoc } from '../../../shared/votes/campaign';
+import { closeSteps, closedAt, phase, type BallotDoc, type CampaignDoc, type RollDoc } from '../../../shared/votes/campaign';
 import type { CampaignView, ResultsView } from '../../../shared/votes/contract';
 import { biasFlags, type Flags } from '../../../shared/votes/flags';
 import { tally, type CountedBallot, type TallyResult } from '../../../shared/votes/tally';
@@ -15,7 +15,7 @@ import { enoughBallots, mergeSmallCategories, sealBallots } from '../../../share
 /** Ballots are large (a value per candidate and dimension): read them a few dozen at a time. */
 export const BALLOT_PAGE_SIZE = 50;
 
-/** `voteResults/{campaignId}`: the count, made once after close. */
+/** `voteResults/{campaignId}`: the count, made once at the close. */
 export interface ResultDoc {
   _id: string;
   tally: TallyResult;
@@ -82,8 +82,8 @@ export async function loadBallots(db: Database, campaignId: string): Promise<Cou
 /**
  * Count once: merge small categories and drop small groups' sections (shared/votes/secrecy.ts), tally the sealed
  * ballots, and store the result with the list of ballots to rewrite as sealed. The result is added, not set: when
- * two first readers race, the one whose add lands wins and the other reads it (a loser may have read ballots that
- * the winner was already rewriting).
+ * two closers race, the one whose add lands wins and the other reads it (a loser may have read ballots that the
+ * winner was already rewriting).
  */
 async function count(db: Database, c: CampaignDoc): Promise<ResultDoc> {
   const ballots = await loadBallots(db, c._id);
@@ -133,16 +133,45 @@ async function seal(db: Database, r: ResultDoc): Promise<void> {
   r.pendingSeal = [];
 }
 
-export async function countResults(ctx: Ctx, c: CampaignDoc): Promise<ResultsView> {
-  const since = closedAt(c, ctx.now);
-  if (since === null) throw new AppError('NOT_READY', '测评结束后才能查看结果');
-  const names = await sectionNames(ctx.db);
-  let stored = (await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).get()).data;
-  if (!stored) {
-    if (ctx.now < since + RESULTS_SETTLE_MS) throw new AppError('NOT_READY', '正在计票，请稍后刷新');
-    stored = await count(ctx.db, c);
+/** The campaign marked closed (a close by time gets its closing time), then every unvoted roll entry. */
+async function closeRoll(db: Database, c: CampaignDoc, now: number): Promise<void> {
+  const campaign = db.collection<CampaignDoc>(COLL.voteCampaigns).doc(c._id);
+  if (c.status !== 'closed' || c.closedAt === null) await campaign.update({ data: { status: 'closed', closedAt: closedAt(c, now) ?? now } });
+  await db
+    .collection<RollDoc>(COLL.voteRolls)
+    .where({ campaignId: c._id, voted: false, closed: false })
+    .update({ data: { closed: true } });
+  await campaign.update({ data: { rollClosed: true } });
+}
+
+/**
+ * Finish a closed campaign's close (shared/votes/campaign.ts `closeSteps`): roll closed, counted, ballots sealed.
+ * Nothing to do for a campaign still open or already sealed. Returns the stored result, if any.
+ */
+export async function finishClose(db: Database, c: CampaignDoc, now: number): Promise<ResultDoc | null> {
+  if (phase(c, now) !== 'closed' || c.sealed === true) return null;
+  let result = (await db.collection<ResultDoc>(COLL.voteResults).doc(c._id).get()).data;
+  for (const step of closeSteps(c, result, now)) {
+    if (step === 'closeRoll') await closeRoll(db, c, now);
+    else if (step === 'count') result = await count(db, c);
+    else if (step === 'seal' && result) await seal(db, result);
+    else if (step === 'markSealed')
+      await db
+        .collection<CampaignDoc>(COLL.voteCampaigns)
+        .doc(c._id)
+        .update({ data: { sealed: true } });
   }
-  if ((stored.pendingSeal ?? []).length > 0) await seal(ctx.db, stored);
+  openCache.delete(c._id);
+  return result;
+}
+
+export async function countResults(ctx: Ctx, c: CampaignDoc): Promise<ResultsView> {
+  if (phase(c, ctx.now) !== 'closed') throw new AppError('NOT_READY', '测评结束后才能查看结果');
+  const names = await sectionNames(ctx.db);
+  // sealed at the close (the close action, or the timer); a close cut short is finished here
+  const stored =
+    c.sealed === true ? (await ctx.db.collection<ResultDoc>(COLL.voteResults).doc(c._id).get()).data : await finishClose(ctx.db, c, ctx.now);
+  if (!stored) throw new AppError('NOT_READY', '正在计票，请稍后刷新');
   const sectionName = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const { tally: t } = stored;
   const withheld = t.valid < enoughBallots(c.rules.minGroupSize);
