@@ -88,7 +88,8 @@ export async function ratingsBurst(lc: LocalCloudModule, root: string, planName:
     const after = cloud.usage();
     const ok = outcomes.filter((o) => o.code === 0);
     const failed = outcomes.filter((o) => o.code !== 0);
-    const stored = cloud.store.count('ratings', { campaignId });
+    // each submission is stored as its answers: the responses are the used codes
+    const stored = cloud.store.count('ratingCodes', { campaignId, used: true });
     const used = cloud.store.count('ratingCodes', { campaignId, used: true });
     const times = ok.map((o) => o.ms).sort((a, b) => a - b);
     const perRating = (after.dbRequests - before.dbRequests) / Math.max(1, stored);

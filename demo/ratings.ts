@@ -13,6 +13,7 @@
  *
  * Pure: `now` is passed in and every random choice (the seed, ids, codes, who rated and how) comes from `rnd`.
  */
+import { createHash } from 'crypto';
 import type { RatingCampaignDoc } from '../cloudfunctions/ratings/src/lib';
 import type { AppealDoc } from '../shared/appeals/appeal';
 import { seedFingerprint } from '../shared/assessment/draw';
@@ -20,7 +21,7 @@ import { dayjs, dayOf, inPark, parkInstant } from '../shared/common/time';
 import type { DossierDoc, ReportDoc } from '../shared/dossier/dossier';
 import type { MemberDoc } from '../shared/members/member';
 import type { EnterpriseDoc } from '../shared/park/park';
-import { makeCode, RATING_DIMENSIONS, type RatingCodeDoc, type RatingDoc } from '../shared/ratings/rating';
+import { makeCode, RATING_DIMENSIONS, splitRating, type RatingCodeDoc, type RatingDoc } from '../shared/ratings/rating';
 import { drawSample, sampledIds, strataOf } from '../shared/ratings/sample';
 
 const DAY = 86_400_000;
@@ -179,6 +180,10 @@ function oneCampaign(
     createdBy: admin?._id ?? 'M002',
     createdAt,
   };
-  // the store keeps ratings under random ids: their order says nothing of who rated when
-  return { ratingCampaigns: [campaign], ratingCodes: codes, ratings: ratings.sort((a, b) => (a._id < b._id ? -1 : 1)) };
+  // stored as the submit action stores them: each answer its own document, under an id nothing else shares (drawn
+  // from the submission's, so the demo's other draws stay as they were), in key order: no tie between answers
+  const answers = ratings.flatMap((r) =>
+    splitRating(campaignId, r.dimensions, r.cadres, (i) => createHash('sha256').update(`${r._id}:${i}`).digest('hex').slice(0, 32)),
+  );
+  return { ratingCampaigns: [campaign], ratingCodes: codes, ratings: answers.sort((a, b) => (a._id < b._id ? -1 : 1)) };
 }

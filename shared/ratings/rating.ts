@@ -2,9 +2,12 @@
  * The satisfaction campaign's ratings (企业评) and how they become scores.
  *
  * Threat model — what must not be learnt: which enterprise gave which rating (the standard protects the rater).
- * - A code (`ratingCodes/{code}`) knows its enterprise and only whether it was used, never when; a rating
- *   (`ratings/{random id}`) knows its campaign and its levels, never the code, the enterprise or the time. The
- *   submission flips the code and adds the rating in one transaction, so exactly one rating per code exists.
+ * - A code (`ratingCodes/{code}`) knows its enterprise and only whether it was used, never when. A submission is
+ *   not stored whole: each of its answers — one dimension's level, or one cadre's — is a document of its own
+ *   (`ratings/{random id}`) holding its campaign and that one level, nothing else, so no stored document names the
+ *   set of cadres one enterprise rated (a set can point at the enterprise: one cadre served only it) and nothing ties
+ *   one answer to another. The submission flips the code and adds its answers in one transaction; the responses are
+ *   the used codes.
  * - What is published is aggregated: a cadre's or a section's score only from MIN_RATERS ratings or more (fewer
  *   would let someone who knows who served whom read an enterprise's rating off the figure); the campaign's
  *   satisfaction rate and response count. An enterprise's own levels are shown to nobody, the admin included.
@@ -13,8 +16,9 @@
  *   together — their count and mean are the section's less the cadres shown. That remainder must itself hold
  *   MIN_RATERS ratings or none: while it holds fewer, the section's shown cadre with the fewest ratings is withheld
  *   too, and when none is left to withhold, the section. A withheld row shows neither its score nor its count.
- * - What remains: the set of cadres a rating names can be unusual enough to point at an enterprise (one cadre
- *   served only it). The stored rating keeps it — to count per cadre it must — but no view shows a rating whole.
+ * - What remains: a cadre whom a single enterprise could rate has that one answer stored (withheld from every
+ *   view, but in the database); and while a submission's writes are in the store's write-ahead log they sit
+ *   together (folded within seconds: localcloud/src/store.ts).
  * Formula (documented for the cadres it scores): each level is worth (level − 1) × 25 points — 非常满意 100,
  * 满意 75, 基本满意 50, 不满意 25, 非常不满意 0; a cadre's score is the mean over the ratings naming them, a section's
  * the mean over all ratings of its cadres; satisfied means 基本满意 or better, the satisfaction rate is the share
@@ -48,13 +52,30 @@ export interface RatingCodeDoc {
   used: boolean;
 }
 
-/** `ratings/{random}`: one submission. No enterprise, no code, no time. */
+/**
+ * `ratings/{random}`: ONE answer of a submission — a dimension's level or a cadre's — so exactly one entry across the
+ * two maps. No enterprise, no code, no time, nothing shared with the submission's other answers.
+ */
 export interface RatingDoc {
   _id: string;
   campaignId: string;
   dimensions: Record<string, number>;
-  /** member id → level, for the cadres the enterprise rated. */
+  /** member id → level. */
   cadres: Record<string, number>;
+}
+
+/** A submission as the documents it is stored as: one per answer, each with its own id (`idOf(i)`). */
+export function splitRating(
+  campaignId: string,
+  dimensions: Record<string, number>,
+  cadres: Record<string, number>,
+  idOf: (i: number) => string,
+): RatingDoc[] {
+  const answers: Pick<RatingDoc, 'dimensions' | 'cadres'>[] = [
+    ...Object.entries(dimensions).map(([k, level]) => ({ dimensions: { [k]: level }, cadres: {} })),
+    ...Object.entries(cadres).map(([id, level]) => ({ dimensions: {}, cadres: { [id]: level } })),
+  ];
+  return answers.map((a, i) => ({ _id: idOf(i), campaignId, ...a }));
 }
 
 // The one-time codes are shared/common/codes.ts; a rating's scene is `r=<code>`.
@@ -117,8 +138,15 @@ export function publishable(
   return shown;
 }
 
-/** The campaign's published figures from its ratings; `sectionOf` places each cadre. */
-export function results(ratings: Pick<RatingDoc, 'dimensions' | 'cadres'>[], sectionOf: (memberId: string) => string | null): CampaignResults {
+/**
+ * The campaign's published figures from its stored answers (whole submissions work as well); `sectionOf` places each
+ * cadre; `responses` is how many submissions there were (the used codes).
+ */
+export function results(
+  ratings: Pick<RatingDoc, 'dimensions' | 'cadres'>[],
+  sectionOf: (memberId: string) => string | null,
+  responses: number = ratings.length,
+): CampaignResults {
   const all = ratings.flatMap((r) => Object.values(r.dimensions));
   const byCadre = new Map<string, number[]>();
   const bySection = new Map<string, number[]>();
@@ -137,8 +165,8 @@ export function results(ratings: Pick<RatingDoc, 'dimensions' | 'cadres'>[], sec
       )
       .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.id < b.id ? -1 : 1));
   return {
-    responses: ratings.length,
-    satisfaction: ratings.length >= MIN_RATERS ? share(all) : null,
+    responses,
+    satisfaction: responses >= MIN_RATERS ? share(all) : null,
     dimensions: RATING_DIMENSIONS.map((d) => {
       const xs = ratings.map((r) => r.dimensions[d.key]).filter((x): x is number => typeof x === 'number');
       const enough = xs.length >= MIN_RATERS;

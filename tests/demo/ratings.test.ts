@@ -13,7 +13,7 @@ import { inPark, parkInstant } from '../../shared/common/time';
 import type { DossierDoc, ReportDoc } from '../../shared/dossier/dossier';
 import type { MemberDoc } from '../../shared/members/member';
 import type { EnterpriseDoc } from '../../shared/park/park';
-import { CODE_PATTERN, isSatisfied, MIN_RATERS, RATING_DIMENSIONS, results, submissionProblem, type RatingDoc } from '../../shared/ratings/rating';
+import { CODE_PATTERN, isSatisfied, MIN_RATERS, RATING_DIMENSIONS, results, type RatingDoc } from '../../shared/ratings/rating';
 import { sampledIds, strataOf, verifySample } from '../../shared/ratings/sample';
 
 const NOW = parkInstant('2026-12-02', '10:00');
@@ -45,26 +45,6 @@ const campaigns = park.ratingCampaigns as RatingCampaignDoc[];
 const allCodes = park.ratingCodes as DemoRatingCode[];
 const allRatings = park.ratings as RatingDoc[];
 const of = <T extends { campaignId: string }>(docs: unknown[], c: RatingCampaignDoc) => (docs as T[]).filter((d) => d.campaignId === c._id);
-
-/** A one-to-one match of ratings to codes where `fits` (Kuhn's augmenting paths); the number matched. */
-function matching(left: number, right: number, fits: (l: number, r: number) => boolean): number {
-  const owner: (number | undefined)[] = Array.from({ length: right });
-  const augment = (l: number, seen: Set<number>): boolean => {
-    for (let r = 0; r < right; r += 1) {
-      if (seen.has(r) || !fits(l, r)) continue;
-      seen.add(r);
-      const held = owner[r];
-      if (held === undefined || augment(held, seen)) {
-        owner[r] = l;
-        return true;
-      }
-    }
-    return false;
-  };
-  let n = 0;
-  for (let l = 0; l < left; l += 1) if (augment(l, new Set())) n += 1;
-  return n;
-}
 
 describe('the demo park’s satisfaction campaigns (企业评)', () => {
   it('are this year’s, closed some weeks ago, and last year’s, closed on 20 December, each with its seed revealed', () => {
@@ -127,7 +107,8 @@ describe.each([
     const used = codes.filter((x) => x.used);
     expect(used).toHaveLength(Math.round(DEMO_RESPONSE_RATE * codes.length));
     expect(used.length).toBeLessThan(codes.length);
-    expect(ratings).toHaveLength(used.length);
+    // one answer a document: each dimension answered once per used code
+    for (const d of RATING_DIMENSIONS) expect(ratings.filter((r) => d.key in r.dimensions)).toHaveLength(used.length);
   });
 
   it('keeps on a rating only its campaign and levels: no enterprise, code or time', () => {
@@ -144,27 +125,27 @@ describe.each([
     }
   });
 
-  it('names only cadres who served the enterprise: each rating matches a used code of its own, as submit checks it', () => {
+  it('stores no submission whole: each document one answer, so none names the set of cadres an enterprise rated', () => {
     const c = theCampaign();
     const used = codes.filter((x) => x.used);
     const served = used.map((x) => servedOf(x.enterpriseId, c.year));
-    const fits = (l: number, r: number) => {
-      const rating = ratings[l];
-      const cadres = served[r];
-      return !!rating && !!cadres && submissionProblem(rating.dimensions, rating.cadres, cadres) === null;
-    };
-    expect(matching(ratings.length, used.length, fits)).toBe(ratings.length);
-    // the check has teeth: a rating naming the park's director, who served no enterprise, fits no code
-    const stray = { dimensions: ratings[0]?.dimensions ?? {}, cadres: { M001: 5 } };
-    expect(served.some((s) => submissionProblem(stray.dimensions, stray.cadres, s) === null)).toBe(false);
-    // and the cadres named are really rated: some ratings name several, the campaign names many
+    // a set of cadres can point at its enterprise (one cadre served only it): no document holds one
+    expect(ratings.every((r) => Object.keys(r.dimensions).length + Object.keys(r.cadres).length === 1)).toBe(true);
+    // each cadre answered served some enterprise whose code was used, as submit checks it
+    const cadreAnswers = ratings.filter((r) => Object.keys(r.cadres).length === 1);
+    expect(cadreAnswers.every((r) => served.some((s) => Object.keys(r.cadres).every((id) => s.has(id))))).toBe(true);
+    // and the check has teeth: the park's director, who served no enterprise, is nobody's
+    expect(served.some((s) => s.has('M001'))).toBe(false);
+    // the cadres named are really rated: the campaign names many
     expect(new Set(ratings.flatMap((r) => Object.keys(r.cadres))).size).toBeGreaterThan(10);
   });
 
   it('gives the satisfaction rate and the cadres’ and sections’ scores the results action computes', () => {
-    const out = results(ratings, sectionOf);
+    const responses = codes.filter((x) => x.used).length;
+    const out = results(ratings, sectionOf, responses);
+    expect(out.responses).toBe(responses);
     const answers = ratings.flatMap((r) => Object.values(r.dimensions));
-    expect(answers).toHaveLength(ratings.length * RATING_DIMENSIONS.length);
+    expect(answers).toHaveLength(responses * RATING_DIMENSIONS.length);
     // satisfied answers (基本满意 or better) over all answers, to three places
     const rate = Math.round((answers.filter(isSatisfied).length / answers.length) * 1000) / 1000;
     expect(out.satisfaction).toBe(rate);

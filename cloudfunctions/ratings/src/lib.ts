@@ -52,9 +52,14 @@ export async function enterpriseNames(db: Database, ids: string[]): Promise<Map<
   return out;
 }
 
+/** The campaign's responses: its used codes (a submission is stored as separate answers, never counted whole). */
+export async function usedCodes(db: Database, campaignId: string): Promise<number> {
+  return (await db.collection(COLL.ratingCodes).where({ campaignId, used: true }).count()).total;
+}
+
 export async function campaignView(db: Database, c: RatingCampaignDoc, now: number): Promise<RatingCampaignView> {
   const ids = c.sample ? sampledIds(c.sample) : [];
-  const [names, responses] = await Promise.all([enterpriseNames(db, ids), db.collection(COLL.ratings).where({ campaignId: c._id }).count()]);
+  const [names, responses] = await Promise.all([enterpriseNames(db, ids), usedCodes(db, c._id)]);
   const picked = new Map((c.sample?.strata ?? []).map((s) => [s.key, s]));
   return {
     id: c._id,
@@ -76,6 +81,6 @@ export async function campaignView(db: Database, c: RatingCampaignDoc, now: numb
       : [],
     census: c.sample ? c.census : [],
     sampled: ids.map((id) => ({ id, name: names.get(id) ?? id })),
-    responses: responses.total,
+    responses,
   };
 }

@@ -14,9 +14,16 @@ import { inPark } from '../../../shared/common/time';
 import type { ReportDoc } from '../../../shared/dossier/dossier';
 import type { MemberDoc } from '../../../shared/members/member';
 import type { EnterpriseDoc, SectionDoc } from '../../../shared/park/park';
-import { RATING_DIMENSIONS, results as score, submissionProblem, type RatingCodeDoc, type RatingDoc } from '../../../shared/ratings/rating';
+import {
+  RATING_DIMENSIONS,
+  results as score,
+  splitRating,
+  submissionProblem,
+  type RatingCodeDoc,
+  type RatingDoc,
+} from '../../../shared/ratings/rating';
 import { sampledIds } from '../../../shared/ratings/sample';
-import { campaignView, isOpen, loadCampaign, type RatingCampaignDoc } from './lib';
+import { campaignView, isOpen, loadCampaign, usedCodes, type RatingCampaignDoc } from './lib';
 
 type CodeDoc = RatingCodeDoc & { code: string };
 
@@ -83,9 +90,10 @@ export const submit: Handler<'ratings', 'submit'> = async ({ code, dimensions, c
     const now = (await ref.get()).data;
     if (!now || now.used) throw new AppError('CONFLICT', '该评价码已使用（如您刚刚提交过，评价已经计入），每个评价码只能提交一次');
     await ref.update({ data: { used: true } });
-    // a random id: the store's order and ids say nothing of which code, or when
-    const rating: RatingDoc = { _id: randomBytes(16).toString('hex'), campaignId: campaign._id, dimensions, cadres };
-    await tx.collection<RatingDoc>(COLL.ratings).add({ data: rating });
+    // each answer its own document under a random id: nothing ties one to another, the code, or a time
+    for (const answer of splitRating(campaign._id, dimensions, cadres, () => randomBytes(16).toString('hex'))) {
+      await tx.collection<RatingDoc>(COLL.ratings).add({ data: answer });
+    }
   });
   return { counted: true as const };
 };
@@ -93,16 +101,17 @@ export const submit: Handler<'ratings', 'submit'> = async ({ code, dimensions, c
 export const results: Handler<'ratings', 'results'> = async ({ campaignId }, ctx) => {
   const c = await loadCampaign(ctx.db, campaignId);
   if (c.status !== 'closed' && ctx.now < c.closesAt) throw new AppError('NOT_READY', '评价结束后才能查看结果');
-  const [ratings, members, sections] = await Promise.all([
+  const [ratings, members, sections, responses] = await Promise.all([
     allPages<RatingDoc>((skip, limit) =>
       ctx.db.collection<RatingDoc>(COLL.ratings).where({ campaignId }).orderBy('_id', 'asc').skip(skip).limit(limit).get(),
     ),
     allPages<MemberDoc>((skip, limit) => ctx.db.collection<MemberDoc>(COLL.members).orderBy('_id', 'asc').skip(skip).limit(limit).get()),
     ctx.db.collection<SectionDoc>(COLL.sections).limit(100).get(),
+    usedCodes(ctx.db, campaignId),
   ]);
   const member = new Map(members.map((m) => [m._id, m]));
   const sectionName = new Map(sections.data.map((s) => [s._id, s.name]));
-  const out = score(ratings, (id) => member.get(id)?.sectionId ?? null);
+  const out = score(ratings, (id) => member.get(id)?.sectionId ?? null, responses);
   return {
     campaign: await campaignView(ctx.db, c, ctx.now),
     responses: out.responses,
