@@ -1,6 +1,7 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { CLOUD_ENV_ID } from './cloud-env';
+import { installPrivacyHandler } from './common/privacy';
 import './app.css';
 
 // Fixes to Taro's H5 components only; the weapp build drops this branch.
@@ -12,6 +13,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });
+      installPrivacyHandler();
     }
   });
   return children;

@@ -5,6 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { PRIVACY_APIS, PRIVACY_SCOPED } from '../../client/src/common/privacy-apis';
 import { weappDist } from '../support/weapp';
 
 const clientSrc = path.join(__dirname, '..', '..', 'client', 'src');
@@ -34,5 +35,12 @@ describe('the weapp for review', () => {
         .flatMap((line, i) => (deprecated.test(line) ? [`${path.relative(clientSrc, f)}:${i + 1}`] : [])),
     );
     expect(found).toEqual([]);
+  });
+
+  it('declares every privacy-scoped API the client calls, with its purpose, and none it does not call', () => {
+    const scoped = new RegExp(`\\b(?:Taro|wx)\\.(${PRIVACY_SCOPED.join('|')})\\s*\\(`, 'g');
+    const called = new Set(sources(clientSrc).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(scoped)].map((m) => m[1] ?? '')));
+    expect([...called].sort()).toEqual(PRIVACY_APIS.map((p) => p.api).sort());
+    expect(PRIVACY_APIS.every((p) => p.info.length > 0 && p.purpose.length >= 8)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * Photos of a work report: pick (refusing files over the limit on the device), show, remove, and upload those not
  * uploaded yet — a retry after a failed submit does not send a photo twice.
  */
+import { PrivacySheet } from './PrivacySheet';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
@@ -76,6 +77,7 @@ export function PhotoPicker({
 }) {
   return (
     <>
+      <PrivacySheet />
       <View className='cells-title'>
         现场照片（{optional ? '选填，' : ''}最多{LIMITS.photosPerReport}张，每张不超过{Math.round(LIMITS.photoMaxBytes / 1024 / 1024)}MB）
       </View>

@@ -1,3 +1,4 @@
+import { PrivacySheet } from '../common/PrivacySheet';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
@@ -127,6 +128,7 @@ export default function Imports() {
   const columns = TEMPLATES[kind].columns;
   return (
     <View className='page' id='imports-page'>
+      <PrivacySheet />
       <View className='page-hd'>
         <View className='page-title'>Excel 导入导出</View>
         <View className='page-desc'>先下载模板或导出现有名录，在 Excel 中填写后导入。导入前会逐行核对，确认后才写入。</View>

@@ -1,3 +1,4 @@
+import { PrivacySheet } from '../../common/PrivacySheet';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { PAGES } from '../../common/pages';
@@ -26,6 +27,7 @@ export function BallotDone({ receipt, void: isVoid = false }: { receipt: string;
           请保存回执码，结果公布后可核对
         </View>
       </View>
+      <PrivacySheet />
       <View className='btn-area'>
         <Button id='ballot-copy' className='btn btn-primary' onClick={() => void Taro.setClipboardData({ data: receipt })}>
           复制回执码
