@@ -59,6 +59,11 @@ export const REMINDERS = {
   calendarFromMonth: 12,
   /** Messages of one template one person gets in a day. */
   perTemplatePerDay: 1,
+  /**
+   * Messages one person gets in any seven days, all templates together: a reminder, not a stream (the 2026 rules
+   * for government apps ask for restraint). What is left waits, most urgent first, for the next days.
+   */
+  perPersonPerWeek: 3,
 } as const;
 
 /** The pages the messages open (mini-program paths, no leading slash). */
@@ -279,6 +284,8 @@ export interface Subscriber {
   sent: ReadonlySet<string>;
   /** Messages of each template sent to this person today (a run that stopped short and ran again counts them). */
   sentToday?: Partial<Record<TemplateKey, number>>;
+  /** Messages of every template sent to this identity in the last seven days. */
+  sentWeek?: number;
 }
 
 export interface PlannedSend {
@@ -312,6 +319,7 @@ export function planSends(due: DueReminder[], subscribers: Subscriber[]): SendPl
     byMember.set(s.memberId, [...(byMember.get(s.memberId) ?? []), s]);
   }
   const used = new Map<string, number>();
+  const week = new Map<string, number>();
   const plan: SendPlan = { sends: [], waiting: 0, alreadySent: 0, deferred: 0 };
   for (const r of due) {
     const subs = byMember.get(r.memberId) ?? [];
@@ -328,11 +336,13 @@ export function planSends(due: DueReminder[], subscribers: Subscriber[]): SendPl
     const n = used.get(slot) ?? 0;
     const credit = TEMPLATES[r.template].longTerm ? Infinity : (carrier.credits[r.template] ?? 0);
     const today = carrier.sentToday?.[r.template] ?? 0;
-    if (n >= credit || n + today >= REMINDERS.perTemplatePerDay) {
+    const sentWeek = subs.reduce((s, x) => s + (x.sentWeek ?? 0), 0) + (week.get(r.memberId) ?? 0);
+    if (n >= credit || n + today >= REMINDERS.perTemplatePerDay || sentWeek >= REMINDERS.perPersonPerWeek) {
       plan.deferred += 1;
       continue;
     }
     used.set(slot, n + 1);
+    week.set(r.memberId, (week.get(r.memberId) ?? 0) + 1);
     plan.sends.push({ reminder: r, openid: carrier.openid });
   }
   return plan;

@@ -45,7 +45,9 @@ export function subscriberOf(d: SubDoc, now: number): Subscriber {
   const today = inPark(now).startOf('day').valueOf();
   const sentToday: Subscriber['sentToday'] = {};
   for (const e of Object.values(d.sent)) if (e.at >= today && e.at <= now) sentToday[e.template] = (sentToday[e.template] ?? 0) + 1;
-  return { memberId: d.memberId, openid: d._id, credits: d.credits, accepted: d.accepted, sent: new Set(Object.keys(d.sent)), sentToday };
+  const weekAgo = now - 7 * 24 * 3600 * 1000;
+  const sentWeek = Object.values(d.sent).filter((e) => e.at > weekAgo && e.at <= now).length;
+  return { memberId: d.memberId, openid: d._id, credits: d.credits, accepted: d.accepted, sent: new Set(Object.keys(d.sent)), sentToday, sentWeek };
 }
 
 function view(d: SubDoc | null): MineView {

@@ -138,6 +138,15 @@ describe('what may be sent', () => {
     expect(plan.alreadySent).toBe(2);
   });
 
+  it('at most REMINDERS.perPersonPerWeek a person in seven days, all templates together: the rest wait', () => {
+    expect(REMINDERS.perPersonPerWeek).toBe(3);
+    // two sent this week already: only the most urgent one goes
+    const plan = planSends(due, [{ ...sub('A', { todo: 5, vote: 1 }), sentWeek: 2 }]);
+    expect(plan.sends.map((s) => s.reminder.key)).toEqual(['ballot_V1']);
+    expect(plan.deferred).toBe(2);
+    expect(planSends(due, [{ ...sub('A', { todo: 5, vote: 1 }), sentWeek: 3 }]).sends).toEqual([]);
+  });
+
   it('one per template a day: a run that ran again after stopping short sends no second of the same template', () => {
     const plan = planSends(due, [{ ...sub('A', { todo: 5, vote: 1 }), sentToday: { todo: 1 } }]);
     expect(plan.sends.map((s) => s.reminder.key)).toEqual(['ballot_V1']);
