@@ -106,6 +106,7 @@ export const ACCESS = {
     history: { roles: staff, scope: 'self' },
     tree: { roles: ['sectionHead', 'leader', 'admin'], scope: 'section' },
     saveWeights: { roles: ['admin'], scope: 'self' },
+    saveGroup: { roles: ['admin'], scope: 'self' },
     checklist: { roles: staff, scope: 'member' },
   },
   applications: {

@@ -151,7 +151,8 @@ export class FunctionsHost {
     inst.retire = setTimeout(() => {
       if (!inst.busy && pool.instances.includes(inst)) this.stopInstance(pool, inst);
     }, this.opts.idleRetireMs ?? IDLE_RETIRE_MS);
-    inst.retire.unref();
+    // a test's jsdom gives timers as numbers: nothing to unref there
+    (inst.retire as { unref?: () => void }).unref?.();
   }
 
   /** Instances running an invocation now, by function. */

@@ -31,9 +31,9 @@ export const REPLAYED: { [F in FnName]: readonly ActionName<F>[] } = {
   park: ['saveCalendar', 'setup', 'saveSettings', 'saveSection', 'orderSections', 'retireSection', 'saveEnterprise', 'retireEnterprise'],
   // a commit goes on where the last call stopped (its plan keeps how far it got): a copy finds the plan further on
   imports: ['preview'],
-  projects: ['claim', 'reach', 'correct', 'plan', 'create', 'saveSettings'],
+  projects: ['claim', 'reach', 'correct', 'plan', 'retire', 'create', 'saveSettings'],
   dossier: ['saveSummary', 'confirmVisit', 'saveSettings'],
-  indicators: ['save', 'saveWeights'],
+  indicators: ['save', 'saveWeights', 'saveGroup'],
   applications: ['apply', 'review'],
   assessment: ['evaluateStaff', 'evaluateSection', 'draw', 'spotCheck', 'openPeriod', 'close', 'correct'],
   votes: ['create', 'open', 'close'],

@@ -10,6 +10,7 @@
  * - bonus: 100 when the target is met, plus `perUnit` points for each unit beyond it up to `cap` extra points;
  *   below target, proportional.
  */
+import { TREE } from './config';
 import type { Direction, QualitativeGrade, QuantRule } from './contract';
 
 export interface QuantSpec {
@@ -74,7 +75,7 @@ export function weightedScore(items: WeightedScore[]): number {
  * Weights in each group of the indicator tree must add up to 100: the park's goals; a section's indicators; a
  * post's; a cadre's checklist. Returns the groups that do not, with their sum, for the UI to point at.
  */
-export function weightProblems(nodes: { group: string; weight: number }[], total = 100): { group: string; sum: number }[] {
+export function weightProblems(nodes: { group: string; weight: number }[], total: number = TREE.groupTotal): { group: string; sum: number }[] {
   const sums = new Map<string, number>();
   for (const n of nodes) sums.set(n.group, round2((sums.get(n.group) ?? 0) + n.weight));
   return [...sums].filter(([, sum]) => Math.abs(sum - total) > 1e-6).map(([group, sum]) => ({ group, sum }));

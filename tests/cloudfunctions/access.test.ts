@@ -16,6 +16,7 @@ import { reviewStep } from '../../shared/applications/review';
 import { staffEvaluationProblem } from '../../shared/assessment/evaluations';
 import { dayOf, quarterOf } from '../../shared/common/time';
 import type { ActionName, FnName, InputOf } from '../../shared/contracts';
+import type { TreeNodeDoc } from '../../shared/indicators/indicator';
 import { mayViewMember, sectionInView } from '../../shared/members/scope';
 import { mayViewCampaign } from '../../shared/votes/campaign';
 import { newReceipt } from '../support/client';
@@ -150,6 +151,13 @@ const SAMPLES: Samples = {
     history: (f) => ({ indicatorId: f.indicatorId }),
     tree: (f) => ({ sectionId: f.sectionId }),
     saveWeights: (f) => ({ changes: [{ nodeId: f.nodeId, weight: 0 }] }),
+    // the park's goals as they are: saved unchanged by those the table lets through
+    saveGroup: () => ({
+      level: 'goal',
+      nodes: (t.cloud.store.find('treeNodes', { level: 'goal' }) as unknown as TreeNodeDoc[])
+        .sort((a, b) => a.order - b.order)
+        .map((n) => ({ nodeId: n._id, indicatorId: null, label: n.label, parentId: null, weight: n.weight, target: null })),
+    }),
     checklist: (f) => ({ memberId: f.target._id }),
   },
   applications: {

@@ -22,7 +22,8 @@ describe('the working-day calendar', () => {
     const admin = await signInAs(browser, t.cloud.url, demoOpenid('M002'));
     await admin.locator('#assess-entry-calendar').click();
     await admin.locator(`#calendar-year-${next}`).click();
-    await expectText(admin.locator('#calendar-source'), '尚未设置');
+    // a year without the notice: the law's holidays, counted provisionally, until the admin enters it
+    await expectText(admin.locator('#calendar-source'), '尚未录入');
 
     await admin.locator('#calendar-off textarea').fill(`${next}-01-01\n${next - 1}-12-31`);
     await admin.locator('#calendar-save').click();

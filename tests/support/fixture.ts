@@ -17,7 +17,8 @@ import { defaultPaySettings } from '../../shared/pay/pay';
 import { dayOf, quarterOf, shiftQuarter } from '../../shared/common/time';
 import type { InputOf } from '../../shared/contracts';
 import type { ChecklistDoc } from '../../shared/indicators/checklist';
-import type { TreeNodeDoc } from '../../shared/indicators/indicator';
+import type { IndicatorDoc, TreeNodeDoc } from '../../shared/indicators/indicator';
+import { DOSSIER_INDICATORS } from '../../shared/dossier/dossier';
 import { weightGroup } from '../../shared/indicators/indicator';
 import type { AppealDoc } from '../../shared/appeals/appeal';
 import type { MemberDoc } from '../../shared/members/member';
@@ -212,6 +213,13 @@ export interface SweepFixture extends Fixture {
   /** Tree nodes grouped as their weights must add up (the groups `saveWeights` checks). */
   weightGroups: string[][];
   nodeIds: string[];
+  /** The tree as the sweep began (the groups `saveGroup` saves whole). */
+  treeNodes: TreeNodeDoc[];
+  /**
+   * Indicators the sweep's `save` leaves as they are — the dossier's three and the target section's own — so that
+   * `saveGroup` has groups whose every indicator is still active when its turn comes.
+   */
+  treeIndicators: string[];
   /** Invite codes issued and not used yet (each binds once). */
   inviteCodes: string[];
   /** The current quarter; the last one (closed, with results); a past one opened, evaluated and ready to close. */
@@ -439,7 +447,8 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
   const appealIds = [base.appeal._id, ...filedAppeals];
   const enterprises = await find<{ _id: string }>(t, 'enterprises');
   const projects = await find<ProjectDoc>(t, 'projects');
-  const indicators = await find<{ _id: string }>(t, 'indicators');
+  const indicators = await find<IndicatorDoc>(t, 'indicators');
+  const dossierIndicators: string[] = Object.values(DOSSIER_INDICATORS);
   const closed = (await find<{ _id: string; status: string }>(t, 'periods')).find((p) => p.status === 'closed' && p._id !== closable.periodId);
   return {
     ...base,
@@ -452,6 +461,8 @@ export async function sweepFixture(t: FixtureCloud): Promise<SweepFixture> {
     indicatorIds: indicators.map((i) => i._id),
     weightGroups: [...groups.values()].filter((g) => g.length <= 50),
     nodeIds: nodes.map((n) => n._id),
+    treeNodes: nodes,
+    treeIndicators: indicators.filter((i) => i.active && (dossierIndicators.includes(i._id) || i.owner === base.sectionId)).map((i) => i._id),
     inviteCodes,
     periods: { current, closed: closed?._id ?? shiftQuarter(current, -1), closable: closable.periodId },
     ...votes,

@@ -24,6 +24,8 @@ import { InviteCode } from '../../shared/members/contract';
 import { CreditCode } from '../../shared/park/contract';
 import { creditCheckChar } from '../../shared/park/credit-code';
 import type { MemberDoc } from '../../shared/members/member';
+import { TREE } from '../../shared/indicators/config';
+import { weightGroup, type TreeNodeDoc } from '../../shared/indicators/indicator';
 import type { ProjectDoc } from '../../shared/projects/project';
 import { formulaFields } from '../../shared/annual/config';
 import { defaultPaySettings, PROVINCIAL_TIERS } from '../../shared/pay/pay';
@@ -109,6 +111,61 @@ function wholeGroups(f: SweepFixture): Arb {
       return { changes: group.map((nodeId, k) => ({ nodeId, weight: (edges[k + 1] ?? 100) - (edges[k] ?? 0) })) };
     }),
   );
+}
+
+/**
+ * Whole groups of the tree as the sweep found them, among those whose indicators the sweep's `save` leaves alone:
+ * every node listed (so nothing with nodes under it is removed), the weights cut afresh to add up to 100, now and
+ * then a node added — a goal of new wording, or an indicator the group lacks — which the group's next save, listing
+ * the nodes found, removes again. A cadre's own nodes go under their section's indicator or under none, which holds
+ * whatever post the sweep's `savePerson` gave them since.
+ */
+function treeGroups(f: SweepFixture): Arb {
+  const kept = new Set(f.treeIndicators);
+  const byId = new Map(f.treeNodes.map((n) => [n._id, n]));
+  const grouped = new Map<string, TreeNodeDoc[]>();
+  for (const n of [...f.treeNodes].sort((a, b) => a.order - b.order)) grouped.set(weightGroup(n), [...(grouped.get(weightGroup(n)) ?? []), n]);
+  const groups = [...grouped.values()].filter(
+    (g) => g.length < TREE.groupMaxNodes && g.every((n) => n.level === 'goal' || (n.indicatorId !== null && kept.has(n.indicatorId))),
+  );
+  const goals = f.treeNodes.filter((n) => n.level === 'goal').map((n) => n._id);
+  const sectionNodes = (sectionId: string | null) => f.treeNodes.filter((n) => n.level === 'section' && n.sectionId === sectionId).map((n) => n._id);
+  const parentOf = (n: TreeNodeDoc): string | null => {
+    const p = n.parentId ? byId.get(n.parentId) : undefined;
+    return n.level === 'personal' && p?.level === 'post' ? p.parentId : n.parentId;
+  };
+  const cut = fc.array(fc.integer({ min: 0, max: TREE.groupTotal }), { minLength: TREE.groupMaxNodes, maxLength: TREE.groupMaxNodes });
+  return fc.record({ group: fc.constantFrom(...groups), add: fc.boolean(), pick: fc.nat(), cuts: cut }).map(({ group, add, pick, cuts }) => {
+    const first = group[0] as TreeNodeDoc;
+    const nodes: { nodeId: string | null; indicatorId: string | null; label: string | null; parentId: string | null; target: number | null }[] =
+      group.map((n) => ({
+        nodeId: n._id,
+        indicatorId: n.indicatorId,
+        label: n.level === 'goal' ? n.label : null,
+        parentId: parentOf(n),
+        target: n.target,
+      }));
+    const missing = f.treeIndicators.filter((x) => !group.some((n) => n.indicatorId === x));
+    const under = sectionNodes(first.sectionId);
+    if (add && first.level === 'goal')
+      nodes.push({ nodeId: null, indicatorId: null, label: `生成测试目标${(pick % 5) + 1}`, parentId: null, target: null });
+    else if (add && missing.length > 0 && (first.level === 'section' || under.length > 0)) {
+      const parentId = first.level === 'section' ? turn(goals, pick) : first.level === 'personal' && pick % 2 === 1 ? null : turn(under, pick);
+      nodes.push({ nodeId: null, indicatorId: turn(missing, pick), label: null, parentId, target: null });
+    }
+    const edges = [0, ...cuts.slice(0, nodes.length - 1).sort((a, b) => a - b), TREE.groupTotal];
+    const weighted = nodes.map((n, k) => ({ ...n, weight: (edges[k + 1] ?? 0) - (edges[k] ?? 0) }));
+    switch (first.level) {
+      case 'goal':
+        return { level: 'goal', nodes: weighted };
+      case 'section':
+        return { level: 'section', sectionId: first.sectionId, nodes: weighted };
+      case 'post':
+        return { level: 'post', sectionId: first.sectionId, post: first.post ?? '', nodes: weighted };
+      case 'personal':
+        return { level: 'personal', memberId: first.memberId, nodes: weighted };
+    }
+  });
 }
 
 /** A complete ballot of the open campaign, by one of its candidates who is on the roll (and so not rating themself). */
@@ -325,10 +382,12 @@ export const PLANS: Plans = {
   },
   indicators: {
     library: { caller: (_, f, i) => turn(staff(f), i) },
-    save: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ id: f.indicatorIds }) },
+    // indicators the tree's groups stand on stay as they are, for saveGroup (SweepFixture.treeIndicators)
+    save: { caller: (_, f) => id(f.person.admin), pools: (f) => ({ id: f.indicatorIds.filter((x) => !f.treeIndicators.includes(x)) }) },
     history: { caller: (_, f, i) => turn(staff(f), i) },
     tree: { caller: (input, f, i) => sectionViewer(f, input.sectionId, i) },
     saveWeights: { caller: (_, f) => id(f.person.admin), extra: wholeGroups },
+    saveGroup: { caller: (_, f) => id(f.person.admin), extra: treeGroups },
     checklist: { caller: (input, f, i) => memberViewer(f, input.memberId, i) },
   },
   applications: {

@@ -1,12 +1,19 @@
 /**
- * WeUI form cells the pages share: a block of text to write, a setting that is on or off, a form's numbers, and the
- * labelled rows of the directory's forms (text, choice, day, tick), entries, a segmented switch, a reason to give.
+ * WeUI form cells the pages share: a block of text to write, a plain input, a segmented choice, a wheel to pick
+ * from, a setting that is on or off, a form's numbers, a form's buttons, and the labelled rows of the directory's
+ * forms (text, choice, day, tick), entries, a segmented switch, a reason to give.
  */
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { FieldError } from './form';
 
-/** A cell holding a text area (`small`: a few lines) whose id the page's tests and error messages use. */
+/** Taro's own maxlength of an input when none is given. */
+const TARO_MAXLENGTH = 140;
+
+/**
+ * A cell holding a text area (`small`: a few lines) whose id the page's tests and error messages use; `counter`:
+ * how much is written of how much may be (`<id>-counter`).
+ */
 export function TextareaCell(p: {
   id: string;
   value: string;
@@ -14,17 +21,164 @@ export function TextareaCell(p: {
   placeholder?: string;
   maxlength?: number;
   small?: boolean;
+  counter?: boolean;
 }) {
+  const max = p.maxlength ?? 300;
   return (
     <View className='cell' style={{ display: 'block' }}>
       <Textarea
         id={p.id}
         className={p.small === false ? 'textarea' : 'textarea textarea-small'}
         value={p.value}
-        maxlength={p.maxlength ?? 300}
+        maxlength={max}
         placeholder={p.placeholder}
         onInput={(e) => p.onChange(e.detail.value)}
       />
+      {p.counter && (
+        <View className='counter' id={`${p.id}-counter`}>
+          {p.value.length}/{max}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/**
+ * A cell's label: a short one in its fixed column (`cell-label`), or a long one taking the room the row leaves
+ * (`wide`, `cell-bd`).
+ */
+function CellLabel({ text, wide }: { text?: string; wide?: boolean }) {
+  if (text === undefined) return null;
+  return <View className={wide ? 'cell-bd' : 'cell-label'}>{text}</View>;
+}
+
+/**
+ * A plain cell with an input, after its label (see CellLabel) or none (the title above names it); `inputClass`:
+ * the input's own look (`input-right` for a number at the row's end, `input-code`).
+ */
+export function TextCell(p: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  label?: string;
+  wideLabel?: boolean;
+  placeholder?: string;
+  maxlength?: number;
+  type?: 'text' | 'number' | 'digit';
+  inputClass?: string;
+}) {
+  return (
+    <View className='cell'>
+      <CellLabel text={p.label} wide={p.wideLabel} />
+      <Input
+        id={p.id}
+        className={p.inputClass ? `input ${p.inputClass}` : 'input'}
+        type={p.type ?? 'text'}
+        value={p.value}
+        maxlength={p.maxlength ?? TARO_MAXLENGTH}
+        placeholder={p.placeholder}
+        onInput={(e) => p.onChange(e.detail.value)}
+      />
+    </View>
+  );
+}
+
+/** The segments of a choice of one of `options`: ids `${idPrefix}-${key}`, the chosen one on. */
+function SegItems<K extends string>(p: {
+  idPrefix: string;
+  options: readonly { key: K; label: string }[];
+  value: K | null;
+  onChange: (key: K) => void;
+}) {
+  return (
+    <>
+      {p.options.map((o) => (
+        <View key={o.key} id={`${p.idPrefix}-${o.key}`} className={`seg-item${o.key === p.value ? ' seg-on' : ''}`} onClick={() => p.onChange(o.key)}>
+          {o.label}
+        </View>
+      ))}
+    </>
+  );
+}
+
+/** A cell holding a segmented choice of one of `options` (ids `${idPrefix}-${key}`; `id` on the segments), after its label or none. */
+export function SegCell<K extends string>(p: {
+  idPrefix: string;
+  options: readonly { key: K; label: string }[];
+  value: K | null;
+  onChange: (key: K) => void;
+  label?: string;
+  wideLabel?: boolean;
+  id?: string;
+}) {
+  return (
+    <View className='cell'>
+      <CellLabel text={p.label} wide={p.wideLabel} />
+      <View className='seg' id={p.id}>
+        <SegItems {...p} />
+      </View>
+    </View>
+  );
+}
+
+/** A row that opens a wheel of `options` (an arrow on the right): its label, then what is chosen (`shown`, id `valueId`). */
+export function SelectRow(p: {
+  id: string;
+  label: string;
+  options: string[];
+  index: number;
+  onChange: (index: number) => void;
+  shown?: string;
+  valueId?: string;
+}) {
+  return (
+    <Picker mode='selector' range={p.options} value={Math.max(0, p.index)} onChange={(e) => p.onChange(Number(e.detail.value))}>
+      <View className='cell cell-access' id={p.id}>
+        <View className='cell-bd'>{p.label}</View>
+        {p.shown !== undefined && (
+          <View className='cell-ft' id={p.valueId}>
+            {p.shown}
+          </View>
+        )}
+      </View>
+    </Picker>
+  );
+}
+
+/**
+ * A form's button in its area (`tight`: less room above, for a form among others on the page): disabled and greyed
+ * while `busy` (saying `busyText` then) or `disabled`; `look`: `default` for a secondary action, `warn` for one that
+ * takes something away. `back`: a second button under it (取消, 返回…); `children` come after the buttons; `style`:
+ * the area's own spacing, where a page sets it.
+ */
+export function FormButtons(p: {
+  id: string;
+  text: string;
+  onClick: () => unknown;
+  busy?: boolean;
+  busyText?: string;
+  disabled?: boolean;
+  look?: 'primary' | 'default' | 'warn';
+  tight?: boolean;
+  back?: { id: string; text: string; onClick: () => void };
+  children?: ReactNode;
+  style?: CSSProperties;
+}) {
+  const off = !!p.busy || !!p.disabled;
+  return (
+    <View className={p.tight ? 'btn-area btn-area-tight' : 'btn-area'} style={p.style}>
+      <Button id={p.id} className={`btn btn-${p.look ?? 'primary'}${off ? ' btn-disabled' : ''}`} disabled={off} onClick={() => void p.onClick()}>
+        {p.busy && p.busyText ? p.busyText : p.text}
+      </Button>
+      {p.back && (
+        <>
+          <View style={{ height: '12px' }} />
+          <Button id={p.back.id} className='btn btn-default' onClick={p.back.onClick}>
+            {p.back.text}
+          </Button>
+        </>
+      )}
+      {p.children}
     </View>
   );
 }
@@ -257,16 +411,7 @@ export function Segmented<K extends string>(p: { idPrefix: string; options: { ke
   return (
     <View className='seg-row'>
       <View className='seg seg-lg'>
-        {p.options.map((o) => (
-          <View
-            key={o.key}
-            id={`${p.idPrefix}-${o.key}`}
-            className={`seg-item${o.key === p.value ? ' seg-on' : ''}`}
-            onClick={() => p.onChange(o.key)}
-          >
-            {o.label}
-          </View>
-        ))}
+        <SegItems {...p} />
       </View>
     </View>
   );
@@ -315,11 +460,7 @@ export function ReasonForm(p: {
       </View>
       <FieldError id={`${p.id}-error`} text={own ?? p.error} />
       {p.note && <View className='tips'>{p.note}</View>}
-      <View className='btn-area btn-area-tight'>
-        <Button id={`${p.id}-submit`} className={`btn ${p.warn ? 'btn-warn' : 'btn-default'}`} disabled={p.busy} onClick={submit}>
-          {p.button}
-        </Button>
-      </View>
+      <FormButtons id={`${p.id}-submit`} text={p.button} look={p.warn ? 'warn' : 'default'} busy={p.busy} tight onClick={submit} />
     </View>
   );
 }

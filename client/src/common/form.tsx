@@ -19,6 +19,11 @@ export function detailsOrForm(r: { code: string; message: string; details?: Fiel
   return { form: r.message };
 }
 
+/** A form that shows one message: its own, else the first field's. */
+export function firstError(errors: Record<string, string>): string | undefined {
+  return errors.form ?? Object.values(errors)[0];
+}
+
 export function FieldError({ id, text }: { id: string; text?: string }) {
   return text ? (
     <View className='field-error' id={id}>

@@ -4,6 +4,7 @@ import { COLL } from '../../../server/common/collections';
 import type { IndicatorView } from '../../../shared/indicators/contract';
 import { weightGroup, type IndicatorDoc, type TreeNodeDoc } from '../../../shared/indicators/indicator';
 import { weightProblems } from '../../../shared/indicators/rules';
+import { groupTitle, type GroupKey } from '../../../shared/indicators/tree-group';
 import type { MemberDoc } from '../../../shared/members/member';
 import { type SectionDoc } from '../../../shared/park/park';
 
@@ -60,14 +61,14 @@ export async function labelled(db: Database, nodes: TreeNodeDoc[]) {
   );
   return problems.map((p) => {
     const [kind, a = '', b = ''] = p.group.split(':');
-    const label =
+    const key: GroupKey =
       kind === 'park'
-        ? '园区目标'
+        ? { level: 'goal', sectionId: null, post: null, memberId: null }
         : kind === 'section'
-          ? `${sections.get(a) ?? a} 股室指标`
+          ? { level: 'section', sectionId: a, post: null, memberId: null }
           : kind === 'post'
-            ? `${sections.get(a) ?? a} · ${b} 岗位指标`
-            : `${members.get(a) ?? a} 个人清单`;
-    return { group: p.group, label, sum: p.sum };
+            ? { level: 'post', sectionId: a, post: b, memberId: null }
+            : { level: 'personal', sectionId: null, post: null, memberId: a };
+    return { group: p.group, label: groupTitle(key, { sections, members }), sum: p.sum };
   });
 }

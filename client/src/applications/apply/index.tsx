@@ -1,18 +1,17 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
+import { useState } from 'react';
 import type { IndicatorKind } from '../../../../shared/indicators/contract';
 import { INDICATOR_KIND_LABELS } from '../../../../shared/indicators/indicator';
 import { parkTimeText } from '../../../../shared/common/time';
-import { call } from '../../common/call';
-import { FieldError, detailsOrForm, issuesByField, num } from '../../common/form';
+import { FormButtons, SegCell, TextCell, TextareaCell } from '../../common/cells';
+import { FieldError, num } from '../../common/form';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 import { ACTION_LABELS, APP_STATUS_LABELS, APP_STATUS_TAG } from '../lib';
 
-const KINDS: IndicatorKind[] = ['quantitative', 'qualitative'];
+const KINDS = (['quantitative', 'qualitative'] as const).map((key) => ({ key, label: INDICATOR_KIND_LABELS[key] }));
 
 /** A cadre applies (申报) for a new indicator; below, their applications with status and history. */
 export default function Apply() {
@@ -21,15 +20,17 @@ export default function Apply() {
   const [kind, setKind] = useState<IndicatorKind>('quantitative');
   const [unit, setUnit] = useState('');
   const [target, setTarget] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submitting, setSubmitting] = useState(false);
-  const busy = useRef(false);
+  const form = useSubmit('applications', 'apply', [name, reason, kind, unit, target]);
+  const { errors } = form;
   const mine = usePageData('applications', 'list', { scope: 'mine' });
   const list = mine.data;
 
-  const submit = async () => {
-    if (busy.current) return;
+  const submit = () => {
     const t = num(target);
+    if (kind === 'quantitative' && t !== null && Number.isNaN(t)) {
+      form.setErrors({ target: '目标值应为数字' });
+      return;
+    }
     const input = {
       name,
       reason,
@@ -37,84 +38,50 @@ export default function Apply() {
       unit: kind === 'quantitative' && unit.trim() ? unit.trim() : null,
       target: kind === 'quantitative' ? t : null,
     };
-    if (kind === 'quantitative' && t !== null && Number.isNaN(t)) {
-      setErrors({ target: '目标值应为数字' });
-      return;
-    }
-    const parsed = contracts.applications.apply.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    busy.current = true;
-    setSubmitting(true);
-    setErrors({});
-    const r = await call('applications', 'apply', input);
-    busy.current = false;
-    setSubmitting(false);
-    if (r.code === 0) {
+    return form.submit(input, (a) => {
       void Taro.showToast({ title: '已提交申报', icon: 'success' });
       setName('');
       setReason('');
       setUnit('');
       setTarget('');
-      mine.setData((old) => [r.data, ...(old ?? [])]);
-    } else setErrors(detailsOrForm(r));
+      mine.setData((old) => [a, ...(old ?? [])]);
+    });
   };
 
   return (
     <View className='page' id='apply-page'>
       <View className='cells-title'>指标名称</View>
       <View className='cells'>
-        <View className='cell'>
-          <Input
-            id='apply-name'
-            className='input'
-            value={name}
-            maxlength={40}
-            placeholder='如：协助企业申报省级专精特新'
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </View>
+        <TextCell id='apply-name' value={name} maxlength={40} placeholder='如：协助企业申报省级专精特新' onChange={setName} />
       </View>
       <FieldError id='apply-error-name' text={errors.name} />
 
       <View className='cells-title'>指标类型</View>
       <View className='cells'>
-        <View className='cell'>
-          <View className='seg'>
-            {KINDS.map((k) => (
-              <View key={k} id={`apply-kind-${k}`} className={`seg-item${kind === k ? ' seg-on' : ''}`} onClick={() => setKind(k)}>
-                {INDICATOR_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
-        </View>
+        <SegCell idPrefix='apply-kind' options={KINDS} value={kind} onChange={setKind} />
         {kind === 'quantitative' && (
-          <View className='cell'>
-            <View className='cell-bd'>目标值</View>
-            <Input
-              id='apply-target'
-              className='input input-right'
-              type='digit'
-              value={target}
-              placeholder='如 3'
-              onInput={(e) => setTarget(e.detail.value)}
-            />
-          </View>
+          <TextCell
+            id='apply-target'
+            label='目标值'
+            wideLabel
+            inputClass='input-right'
+            type='digit'
+            value={target}
+            placeholder='如 3'
+            onChange={setTarget}
+          />
         )}
         {kind === 'quantitative' && (
-          <View className='cell'>
-            <View className='cell-bd'>单位</View>
-            <Input
-              id='apply-unit'
-              className='input input-right'
-              value={unit}
-              maxlength={8}
-              placeholder='如 家、个、条'
-              onInput={(e) => setUnit(e.detail.value)}
-            />
-          </View>
+          <TextCell
+            id='apply-unit'
+            label='单位'
+            wideLabel
+            inputClass='input-right'
+            value={unit}
+            maxlength={8}
+            placeholder='如 家、个、条'
+            onChange={setUnit}
+          />
         )}
       </View>
       <FieldError id='apply-error-target' text={errors.target} />
@@ -122,31 +89,20 @@ export default function Apply() {
 
       <View className='cells-title'>申报理由</View>
       <View className='cells'>
-        <View className='cell' style={{ display: 'block' }}>
-          <Textarea
-            id='apply-reason'
-            className='textarea'
-            value={reason}
-            maxlength={300}
-            placeholder='为什么需要这项指标，与岗位职责的关系'
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <View className='counter'>{reason.length}/300</View>
-        </View>
+        <TextareaCell
+          id='apply-reason'
+          small={false}
+          counter
+          value={reason}
+          maxlength={300}
+          placeholder='为什么需要这项指标，与岗位职责的关系'
+          onChange={setReason}
+        />
       </View>
       <FieldError id='apply-error-reason' text={errors.reason} />
       <FieldError id='apply-error-form' text={errors.form ?? errors.kind} />
 
-      <View className='btn-area'>
-        <Button
-          id='apply-submit'
-          className={`btn btn-primary${submitting ? ' btn-disabled' : ''}`}
-          disabled={submitting}
-          onClick={() => void submit()}
-        >
-          {submitting ? '正在提交…' : '提交申报'}
-        </Button>
-      </View>
+      <FormButtons id='apply-submit' text='提交申报' busy={form.busy} busyText='正在提交…' onClick={submit} />
       <View className='tips'>
         <Text>申报经股室负责人、组织员依次审核，通过后加入本人考核清单，其余指标权重按比例调整。</Text>
       </View>

@@ -1,16 +1,15 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { canCall } from '../../../../shared/access';
 import { DEFAULT_QUARTER_SETTINGS, QUARTER_GRADE_LABELS } from '../../../../shared/assessment/quarter';
 import { parkTimeText } from '../../../../shared/common/time';
-import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
-import { call } from '../../common/call';
+import { FormButtons, SegCell, TextCell, TextareaCell } from '../../common/cells';
 import { PAGES } from '../../common/pages';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FieldError } from '../../common/form';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 import { ClosedQuarterHeader, useClosedQuarter } from '../closed-quarter';
 import { GRADE_TAG } from '../lib';
 
@@ -35,8 +34,8 @@ export default function ResultPage() {
   const [field, setField] = useState<Field>('staffEvaluation');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const form = useSubmit('assessment', 'correct', [field, value, reason]);
+  const { errors } = form;
 
   // The correction form is for whoever the access table lets correct a score (the admin).
   const me = usePageData('members', 'me', {}).data;
@@ -48,31 +47,29 @@ export default function ResultPage() {
   });
   const res = page.data;
 
-  const correct = async () => {
-    if (!res || saving) return;
+  const correct = () => {
+    if (!res) return;
     const input = { periodId: res.periodId, memberId: res.memberId, field, value: value.trim() === '' ? Number.NaN : Number(value), reason };
-    const parsed = contracts.assessment.correct.input.safeParse(input);
-    if (!parsed.success) {
-      const f = issuesByField(parsed.error.issues);
-      if (f.value) f.value = '新值应为0到100之间的数';
-      setErrors(f);
-      return;
-    }
-    const ok = await Taro.showModal({
-      title: '确认更正',
-      content: `将${FIELD_LABELS[field]}由 ${res[field]} 改为 ${input.value}，全季度等次将重新计算。`,
-    });
-    if (!ok.confirm) return;
-    setSaving(true);
-    setErrors({});
-    const r = await call('assessment', 'correct', input);
-    setSaving(false);
-    if (r.code === 0) {
-      page.setData(r.data);
-      setValue('');
-      setReason('');
-      void Taro.showToast({ title: '已更正', icon: 'success' });
-    } else setErrors(detailsOrForm(r));
+    return form.submit(
+      input,
+      (corrected) => {
+        page.setData(corrected);
+        setValue('');
+        setReason('');
+        void Taro.showToast({ title: '已更正', icon: 'success' });
+      },
+      {
+        // whatever is wrong with the new value, it is said in the form's words
+        reword: (f) => (f.value ? { ...f, value: '新值应为0到100之间的数' } : f),
+        ask: async () =>
+          (
+            await Taro.showModal({
+              title: '确认更正',
+              content: `将${FIELD_LABELS[field]}由 ${res[field]} 改为 ${input.value}，全季度等次将重新计算。`,
+            })
+          ).confirm,
+      },
+    );
   };
 
   return (
@@ -185,43 +182,17 @@ export default function ResultPage() {
             <View id='correct-form'>
               <View className='cells-title'>更正（组织员）</View>
               <View className='cells'>
-                <View className='cell'>
-                  <View className='seg'>
-                    {(Object.keys(FIELD_LABELS) as Field[]).map((f) => (
-                      <View key={f} id={`correct-field-${f}`} className={`seg-item${field === f ? ' seg-on' : ''}`} onClick={() => setField(f)}>
-                        {FIELD_LABELS[f]}（现 {res[f]}）
-                      </View>
-                    ))}
-                  </View>
-                </View>
-                <View className='cell'>
-                  <View className='cell-label'>新值</View>
-                  <Input
-                    id='correct-value'
-                    className='input'
-                    type='digit'
-                    value={value}
-                    placeholder='0–100'
-                    onInput={(e) => setValue(e.detail.value)}
-                  />
-                </View>
-                <View className='cell' style={{ display: 'block' }}>
-                  <Textarea
-                    id='correct-reason'
-                    className='textarea textarea-small'
-                    value={reason}
-                    maxlength={300}
-                    placeholder='更正理由（至少4个字）'
-                    onInput={(e) => setReason(e.detail.value)}
-                  />
-                </View>
+                <SegCell
+                  idPrefix='correct-field'
+                  options={(Object.keys(FIELD_LABELS) as Field[]).map((f) => ({ key: f, label: `${FIELD_LABELS[f]}（现 ${res[f]}）` }))}
+                  value={field}
+                  onChange={setField}
+                />
+                <TextCell id='correct-value' label='新值' type='digit' value={value} placeholder='0–100' onChange={setValue} />
+                <TextareaCell id='correct-reason' value={reason} maxlength={300} placeholder='更正理由（至少4个字）' onChange={setReason} />
               </View>
               <FieldError id='correct-error' text={errors.value ?? errors.reason ?? errors.form ?? Object.values(errors)[0]} />
-              <View className='btn-area'>
-                <Button id='correct-submit' className='btn btn-default' disabled={saving} onClick={() => void correct()}>
-                  {saving ? '正在更正…' : '更正并重新计算'}
-                </Button>
-              </View>
+              <FormButtons id='correct-submit' text='更正并重新计算' look='default' busy={form.busy} busyText='正在更正…' onClick={correct} />
             </View>
           )}
         </View>

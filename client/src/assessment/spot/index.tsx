@@ -1,15 +1,15 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { MAX_DEDUCTION } from '../../../../shared/assessment/config';
 import { verifyDraws } from '../../../../shared/assessment/draw';
 import type { DrawsView } from '../../../../shared/assessment/contract';
 import { parkTimeText, quarterLabel, quarterOf, shiftQuarter } from '../../../../shared/common/time';
-import '../../../../shared/common/zod-locale';
-import { contracts, type OutputOf } from '../../../../shared/contracts';
-import { call } from '../../common/call';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import type { OutputOf } from '../../../../shared/contracts';
+import { FormButtons, SegCell, SelectRow, TextCell, TextareaCell } from '../../common/cells';
+import { FieldError, firstError } from '../../common/form';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 
 type Draw = OutputOf<'assessment', 'draw'>;
 type Pool = 'section' | 'member';
@@ -21,6 +21,7 @@ interface Target {
 }
 
 const POOL_LABELS: Record<Pool, string> = { section: '股室', member: '干部' };
+const POOLS = (Object.keys(POOL_LABELS) as Pool[]).map((key) => ({ key, label: POOL_LABELS[key] }));
 
 /** What a quarter's revealed seed proves: every draw redone from it, or why not. */
 function DrawLog({ view }: { view: DrawsView }) {
@@ -75,8 +76,7 @@ export default function Spot() {
   const [pool, setPool] = useState<Pool>('member');
   const [count, setCount] = useState('3');
   const [draw, setDraw] = useState<Draw | null>(null);
-  const [drawError, setDrawError] = useState<string | null>(null);
-  const [drawing, setDrawing] = useState(false);
+  const drawing = useSubmit('assessment', 'draw', [pool, count]);
 
   // the quarter this page opened in (a page left open over midnight at quarter's end keeps its quarter)
   const [now] = useState(() => quarterOf(Date.now()));
@@ -87,34 +87,24 @@ export default function Spot() {
   const [target, setTarget] = useState<Target | null>(null);
   const [findings, setFindings] = useState('');
   const [deduction, setDeduction] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const checking = useSubmit('assessment', 'spotCheck', [target, findings, deduction]);
+  const { errors } = checking;
   const [recorded, setRecorded] = useState<string[]>([]);
 
-  const doDraw = async () => {
-    if (drawing) return;
-    const input = { pool, count: Number(count) };
-    const parsed = contracts.assessment.draw.input.safeParse(input);
-    if (!parsed.success) {
-      const f = issuesByField(parsed.error.issues);
-      setDrawError(f.count ? '抽取数量应为1到50的整数' : (Object.values(f)[0] ?? '请检查填写'));
-      return;
-    }
-    setDrawing(true);
-    setDrawError(null);
-    const r = await call('assessment', 'draw', input);
-    setDrawing(false);
-    if (r.code === 0) {
-      setDraw(r.data);
-      setTarget(null);
-      void log.reload();
-    } else setDrawError(r.message);
-  };
+  const doDraw = () =>
+    drawing.submit(
+      { pool, count: Number(count) },
+      (d) => {
+        setDraw(d);
+        setTarget(null);
+        void log.reload();
+      },
+      { reword: (f) => (f.count ? { ...f, count: '抽取数量应为1到50的整数' } : f) },
+    );
 
-  const submit = async () => {
-    if (saving) return;
+  const submit = () => {
     if (!target) {
-      setErrors({ targetId: '请选择抽查对象' });
+      checking.setErrors({ targetId: '请选择抽查对象' });
       return;
     }
     const input = {
@@ -124,24 +114,18 @@ export default function Spot() {
       deduction: deduction.trim() === '' ? 0 : Number(deduction),
       drawId: target.drawId,
     };
-    const parsed = contracts.assessment.spotCheck.input.safeParse(input);
-    if (!parsed.success || Number.isNaN(input.deduction)) {
-      const f = parsed.success ? {} : issuesByField(parsed.error.issues);
-      if (Number.isNaN(input.deduction)) f.deduction = `扣分应为0到${MAX_DEDUCTION}之间的数`;
-      setErrors(f);
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    const r = await call('assessment', 'spotCheck', input);
-    setSaving(false);
-    if (r.code === 0) {
-      setRecorded((old) => [...old, `${target.name}：扣 ${input.deduction} 分 —— ${findings.trim()}`]);
-      setFindings('');
-      setDeduction('');
-      setTarget(null);
-      void Taro.showToast({ title: '已记录', icon: 'success' });
-    } else setErrors(detailsOrForm(r));
+    return checking.submit(
+      input,
+      () => {
+        setRecorded((old) => [...old, `${target.name}：扣 ${input.deduction} 分 —— ${findings.trim()}`]);
+        setFindings('');
+        setDeduction('');
+        setTarget(null);
+        void Taro.showToast({ title: '已记录', icon: 'success' });
+      },
+      // a deduction typed as text, in the form's words
+      { reword: (f) => (Number.isNaN(input.deduction) ? { ...f, deduction: `扣分应为0到${MAX_DEDUCTION}之间的数` } : f) },
+    );
   };
 
   const pickFromDraw = (p: { id: string; name: string }) => draw && setTarget({ type: draw.pool, id: p.id, name: p.name, drawId: draw.id });
@@ -151,31 +135,19 @@ export default function Spot() {
     <View className='page' id='spot-page'>
       <View className='cells-title'>随机抽取</View>
       <View className='cells'>
-        <View className='cell'>
-          <View className='cell-label'>范围</View>
-          <View className='seg'>
-            {(Object.keys(POOL_LABELS) as Pool[]).map((p) => (
-              <View key={p} id={`spot-pool-${p}`} className={`seg-item${pool === p ? ' seg-on' : ''}`} onClick={() => setPool(p)}>
-                {POOL_LABELS[p]}
-              </View>
-            ))}
-          </View>
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>数量</View>
-          <Input id='spot-count' className='input' type='number' value={count} onInput={(e) => setCount(e.detail.value)} />
-        </View>
+        <SegCell idPrefix='spot-pool' label='范围' options={POOLS} value={pool} onChange={setPool} />
+        <TextCell id='spot-count' label='数量' type='number' value={count} onChange={setCount} />
       </View>
-      {drawError && (
-        <View className='field-error' id='spot-draw-error'>
-          {drawError}
-        </View>
-      )}
-      <View className='btn-area' style={{ paddingTop: '24px' }}>
-        <Button id='spot-draw' className='btn btn-default' disabled={drawing} onClick={() => void doDraw()}>
-          {drawing ? '正在抽取…' : '随机抽取'}
-        </Button>
-      </View>
+      <FieldError id='spot-draw-error' text={drawing.errors.count ?? firstError(drawing.errors)} />
+      <FormButtons
+        id='spot-draw'
+        text='随机抽取'
+        look='default'
+        busy={drawing.busy}
+        busyText='正在抽取…'
+        style={{ paddingTop: '24px' }}
+        onClick={doDraw}
+      />
       {draw && (
         <View>
           <View className='tips' id='spot-drawn'>
@@ -204,30 +176,24 @@ export default function Spot() {
             {target ? `${POOL_LABELS[target.type]} · ${target.name}${target.drawId ? '（随机抽取）' : ''}` : '从上方抽取名单或下方选择'}
           </View>
         </View>
-        <Picker
-          mode='selector'
-          range={sections.map((s) => s.name)}
-          value={0}
-          onChange={(e) => {
-            const s = sections[Number(e.detail.value)];
+        <SelectRow
+          id='spot-any-section'
+          label='选择任一股室'
+          options={sections.map((s) => s.name)}
+          index={0}
+          onChange={(i) => {
+            const s = sections[i];
             if (s) setTarget({ type: 'section', id: s.id, name: s.name, drawId: null });
           }}
-        >
-          <View className='cell cell-access' id='spot-any-section'>
-            <View className='cell-bd'>选择任一股室</View>
-          </View>
-        </Picker>
-        <Picker
-          mode='selector'
-          range={sections.map((s) => s.name)}
-          value={Math.max(0, staffIdx)}
-          onChange={(e) => setStaffSection(sections[Number(e.detail.value)]?.id)}
-        >
-          <View className='cell cell-access' id='spot-any-member'>
-            <View className='cell-bd'>选择任一干部（先选股室）</View>
-            <View className='cell-ft'>{sections[staffIdx]?.name ?? ''}</View>
-          </View>
-        </Picker>
+        />
+        <SelectRow
+          id='spot-any-member'
+          label='选择任一干部（先选股室）'
+          options={sections.map((s) => s.name)}
+          index={staffIdx}
+          shown={sections[staffIdx]?.name ?? ''}
+          onChange={(i) => setStaffSection(sections[i]?.id)}
+        />
         {staffSection &&
           staff.map((p) => (
             <View
@@ -244,36 +210,13 @@ export default function Spot() {
       </View>
       <FieldError id='spot-error-target' text={errors.targetId ?? errors.targetType} />
       <View className='cells' style={{ marginTop: '16px' }}>
-        <View className='cell' style={{ display: 'block' }}>
-          <Textarea
-            id='spot-findings'
-            className='textarea textarea-small'
-            value={findings}
-            maxlength={500}
-            placeholder='抽查发现（至少4个字）'
-            onInput={(e) => setFindings(e.detail.value)}
-          />
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>扣分</View>
-          <Input
-            id='spot-deduction'
-            className='input'
-            type='digit'
-            value={deduction}
-            placeholder={`0–${MAX_DEDUCTION}`}
-            onInput={(e) => setDeduction(e.detail.value)}
-          />
-        </View>
+        <TextareaCell id='spot-findings' value={findings} maxlength={500} placeholder='抽查发现（至少4个字）' onChange={setFindings} />
+        <TextCell id='spot-deduction' label='扣分' type='digit' value={deduction} placeholder={`0–${MAX_DEDUCTION}`} onChange={setDeduction} />
       </View>
       <FieldError id='spot-error-findings' text={errors.findings} />
       <FieldError id='spot-error-deduction' text={errors.deduction} />
       <FieldError id='spot-error-form' text={errors.form ?? errors.drawId} />
-      <View className='btn-area'>
-        <Button id='spot-submit' className={`btn btn-primary${saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={() => void submit()}>
-          {saving ? '正在提交…' : '记录抽查'}
-        </Button>
-      </View>
+      <FormButtons id='spot-submit' text='记录抽查' busy={checking.busy} busyText='正在提交…' onClick={submit} />
       <PastDraws periodId={shiftQuarter(now, -1)} />
       {recorded.length > 0 && (
         <View>

@@ -1,13 +1,14 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { VISITS } from '../../../../shared/dossier/config';
 import { CONFIRMATION_LABELS } from '../../../../shared/dossier/contract';
-import { call } from '../../common/call';
-import { FieldError, detailsOrForm } from '../../common/form';
+import { FormButtons, TextCell, TextareaCell } from '../../common/cells';
+import { FieldError, firstError } from '../../common/form';
 import { codeFromParams } from '../../common/scene';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 
 /**
  * The visited enterprise's contact, having scanned the cadre's code (scene `v=<code>`) or typed it: who visited,
@@ -20,21 +21,15 @@ export default function ConfirmVisit() {
   const page = usePageData('dossier', 'visit', code ? { code } : null);
   const [denying, setDenying] = useState(false);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit('dossier', 'confirmVisit', [denying, note]);
+  const { errors } = form;
   const v = page.data;
 
-  const answer = async (confirm: boolean) => {
-    if (busy) return;
-    setBusy(true);
-    const r = await call('dossier', 'confirmVisit', { code, confirm, note: confirm ? '' : note });
-    setBusy(false);
-    if (r.code === 0) {
-      page.setData(r.data);
-      setErrors({});
+  const answer = (confirm: boolean) =>
+    form.submit({ code, confirm, note: confirm ? '' : note }, (visit) => {
+      page.setData(visit);
       void Taro.showToast({ title: confirm ? '已确认' : '已提交', icon: 'success' });
-    } else setErrors(detailsOrForm(r));
-  };
+    });
 
   const scan = async () => {
     try {
@@ -55,16 +50,7 @@ export default function ConfirmVisit() {
           <View className='page-desc'>扫描走访干部手机上的小程序码，或输入码下方的12位确认码。</View>
         </View>
         <View className='cells'>
-          <View className='cell'>
-            <Input
-              id='confirm-code'
-              className='input input-code'
-              value={typed}
-              maxlength={12}
-              placeholder='12位确认码'
-              onInput={(e) => setTyped(e.detail.value)}
-            />
-          </View>
+          <TextCell id='confirm-code' inputClass='input-code' value={typed} maxlength={12} placeholder='12位确认码' onChange={setTyped} />
         </View>
         <View className='btn-area'>
           <Button className='btn btn-primary' id='confirm-open' onClick={() => setCode(codeFromParams({ code: typed }, 'v'))}>
@@ -114,35 +100,25 @@ export default function ConfirmVisit() {
             <>
               {denying && (
                 <View className='cells'>
-                  <View className='cell' style={{ display: 'block' }}>
-                    <Textarea
-                      id='confirm-note'
-                      className='textarea textarea-small'
-                      value={note}
-                      maxlength={VISITS.noteMax}
-                      placeholder='请说明哪里不属实（如当天无人来访、内容不符）'
-                      onInput={(e) => setNote(e.detail.value)}
-                    />
-                  </View>
+                  <TextareaCell
+                    id='confirm-note'
+                    value={note}
+                    maxlength={VISITS.noteMax}
+                    placeholder='请说明哪里不属实（如当天无人来访、内容不符）'
+                    onChange={setNote}
+                  />
                 </View>
               )}
-              <FieldError id='confirm-error' text={errors.note ?? errors.form ?? Object.values(errors)[0]} />
-              <View className='btn-area'>
-                {!denying ? (
-                  <>
-                    <Button className='btn btn-primary' id='confirm-yes' disabled={busy} onClick={() => void answer(true)}>
-                      确认属实
-                    </Button>
-                    <Button className='btn btn-default' id='confirm-no' onClick={() => setDenying(true)}>
-                      不属实
-                    </Button>
-                  </>
-                ) : (
-                  <Button className='btn btn-warn' id='confirm-deny' disabled={busy} onClick={() => void answer(false)}>
-                    提交：走访不属实
+              <FieldError id='confirm-error' text={errors.note ?? firstError(errors)} />
+              {!denying ? (
+                <FormButtons id='confirm-yes' text='确认属实' busy={form.busy} onClick={() => answer(true)}>
+                  <Button className='btn btn-default' id='confirm-no' onClick={() => setDenying(true)}>
+                    不属实
                   </Button>
-                )}
-              </View>
+                </FormButtons>
+              ) : (
+                <FormButtons id='confirm-deny' text='提交：走访不属实' look='warn' busy={form.busy} onClick={() => answer(false)} />
+              )}
             </>
           )}
         </>

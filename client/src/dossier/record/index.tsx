@@ -1,25 +1,24 @@
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { LIMITS } from '../../../../shared/common/config';
-import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
 import type { DossierView, SelfReportKind } from '../../../../shared/dossier/contract';
 import type { EnterpriseItem } from '../../../../shared/park/contract';
-import { call } from '../../common/call';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FormButtons, SegCell, TextareaCell } from '../../common/cells';
+import { FieldError } from '../../common/form';
 import { PAGES } from '../../common/pages';
-import { EnterprisePicker } from '../../park/EnterprisePicker';
+import { SearchPicker } from '../../common/SearchPicker';
+import { ENTERPRISES } from '../../park/enterprise-search';
 import { parkToday } from '../../common/today';
 import { PhotoPicker, usePhotos } from '../../common/use-photos';
 import { usePageData } from '../../common/use-page-data';
-import { useFieldErrors } from '../../common/use-field-errors';
-import { RetryNote, useRequest } from '../../common/use-request';
+import { RetryNote } from '../../common/use-request';
+import { useSubmit } from '../../common/use-submit';
 
 // Appeals resolved and project milestones count by themselves (appeals.confirm, projects.reach), never self-reported.
-const KINDS: { k: SelfReportKind; label: string }[] = [
-  { k: 'enterprise_visit', label: '走访企业' },
-  { k: 'achievement', label: '其他实绩' },
+const KINDS: { key: SelfReportKind; label: string }[] = [
+  { key: 'enterprise_visit', label: '走访企业' },
+  { key: 'achievement', label: '其他实绩' },
 ];
 const needsEnterprise = (k: SelfReportKind) => k === 'enterprise_visit';
 
@@ -35,7 +34,7 @@ export default function Record() {
   const today = parkToday();
   // `?kind=` opens the form on one kind (the dossier's 记录走访 opens it on enterprise_visit).
   const { params } = useRouter();
-  const [kind, setKind] = useState<SelfReportKind>(KINDS.find((x) => x.k === params.kind)?.k ?? 'enterprise_visit');
+  const [kind, setKind] = useState<SelfReportKind>(KINDS.find((x) => x.key === params.kind)?.key ?? 'enterprise_visit');
   // Who reports (their photo folder), the quarter's days and whether it is open.
   const me = usePageData('members', 'me', {}).data;
   const { firstDay, lastDay, open } = reportWindow(usePageData('dossier', 'mine', {}).data, today);
@@ -43,80 +42,59 @@ export default function Record() {
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   // A message about a field goes once the person changes what it was about.
-  const [errors, setErrors] = useFieldErrors([kind, chosen, date, note]);
+  const form = useSubmit('dossier', 'record', [kind, chosen, date, note], { patient: true });
+  const { errors, setErrors } = form;
   const { photos, choose: choosePhotos, remove: removePhoto, uploadAll } = usePhotos(() => setErrors(({ photoFileIds: _gone, ...rest }) => rest));
-  const [submitting, setSubmitting] = useState(false);
-  const request = useRequest({ patient: true });
-  const busy = useRef(false);
 
   const endDay = lastDay < today ? lastDay : today;
 
-  const submit = async () => {
-    if (busy.current) return;
-    const input = {
-      kind,
-      date,
-      enterpriseId: needsEnterprise(kind) ? (chosen?.id ?? null) : null,
-      note,
-      photoFileIds: [] as string[],
-    };
-    const parsed = contracts.dossier.record.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    busy.current = true;
-    setSubmitting(true);
-    setErrors({});
-    try {
-      const uploaded = await uploadAll(me ? me.memberId : '', date);
-      if (uploaded.code !== 0) {
-        setErrors({ photoFileIds: uploaded.message });
-        return;
-      }
-      const ids = uploaded.data;
-      const r = await call('dossier', 'record', { ...input, photoFileIds: ids }, request.options);
-      request.settle(r.code === 0);
-      if (r.code === 0) {
+  const submit = () =>
+    form.submit(
+      { kind, date, enterpriseId: needsEnterprise(kind) ? (chosen?.id ?? null) : null, note, photoFileIds: [] },
+      (r) => {
         void Taro.showToast({ title: '已记录', icon: 'success' });
         // a visit goes on to its confirmation code, for the enterprise's contact to scan there and then
-        const next = kind === 'enterprise_visit' ? PAGES.dossier.visitCode(r.data.recordedId) : null;
+        const next = kind === 'enterprise_visit' ? PAGES.dossier.visitCode(r.recordedId) : null;
         setTimeout(() => void (next ? Taro.redirectTo({ url: next }) : Taro.navigateBack()), 800);
-      } else setErrors(detailsOrForm(r));
-    } finally {
-      busy.current = false;
-      setSubmitting(false);
-    }
-  };
+      },
+      {
+        // the photos go up once the form is sound: into the reporter's folder, under the report's day
+        prepare: async (input) => {
+          const uploaded = await uploadAll(me ? me.memberId : '', date);
+          if (uploaded.code === 0) return { ...input, photoFileIds: uploaded.data };
+          setErrors({ photoFileIds: uploaded.message });
+          return null;
+        },
+      },
+    );
 
   return (
     <View className='page' id='record-page'>
       {!open && <View className='error-box'>本季度已关闭，不能再记录</View>}
       <View className='cells-title'>实绩类型</View>
       <View className='cells'>
-        <View className='cell'>
-          <View className='seg'>
-            {KINDS.map((x) => (
-              <View
-                key={x.k}
-                id={`record-kind-${x.k}`}
-                className={`seg-item${kind === x.k ? ' seg-on' : ''}`}
-                onClick={() => {
-                  setKind(x.k);
-                  setErrors({});
-                }}
-              >
-                {x.label}
-              </View>
-            ))}
-          </View>
-        </View>
+        <SegCell
+          idPrefix='record-kind'
+          options={KINDS}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setErrors({});
+          }}
+        />
       </View>
 
       {/* kept mounted (hidden) when not needed: unmounting Taro's h5 input mid-update upsets it */}
       <View style={{ display: needsEnterprise(kind) ? 'block' : 'none' }}>
         <View className='cells-title'>企业</View>
-        <EnterprisePicker id='record-enterprise' chosen={chosen} onChoose={setChosen} error={errors.enterpriseId} active={needsEnterprise(kind)} />
+        <SearchPicker
+          id='record-enterprise'
+          kind={ENTERPRISES}
+          chosen={chosen && ENTERPRISES.row(chosen)}
+          onChoose={setChosen}
+          error={errors.enterpriseId}
+          active={needsEnterprise(kind)}
+        />
       </View>
 
       <View className='tips' id='record-auto-note'>
@@ -141,19 +119,15 @@ export default function Record() {
 
       <View className='cells-title'>工作情况</View>
       <View className='cells'>
-        <View className='cell' style={{ display: 'block' }}>
-          <Textarea
-            id='record-note'
-            className='textarea'
-            value={note}
-            maxlength={LIMITS.reportNoteMax}
-            placeholder='做了什么、结果如何'
-            onInput={(e) => setNote(e.detail.value)}
-          />
-          <View className='counter' id='record-note-counter'>
-            {note.length}/{LIMITS.reportNoteMax}
-          </View>
-        </View>
+        <TextareaCell
+          id='record-note'
+          small={false}
+          counter
+          value={note}
+          maxlength={LIMITS.reportNoteMax}
+          placeholder='做了什么、结果如何'
+          onChange={setNote}
+        />
       </View>
       <FieldError id='record-error-note' text={errors.note} />
 
@@ -161,17 +135,9 @@ export default function Record() {
       <FieldError id='record-error-photos' text={errors.photoFileIds} />
       <FieldError id='record-error-form' text={errors.form ?? errors.kind} />
 
-      <View className='btn-area'>
-        <Button
-          id='record-submit'
-          className={`btn btn-primary${submitting || !open ? ' btn-disabled' : ''}`}
-          disabled={submitting || !open}
-          onClick={() => void submit()}
-        >
-          {submitting ? '正在提交…' : '提交'}
-        </Button>
-        <RetryNote retrying={request.retrying} id='record-retrying' />
-      </View>
+      <FormButtons id='record-submit' text='提交' busy={form.busy} busyText='正在提交…' disabled={!open} onClick={submit}>
+        <RetryNote retrying={form.retrying} id='record-retrying' />
+      </FormButtons>
       <View className='tips'>
         <Text>走访、诉求、项目进展计入绩效档案的季度目标。</Text>
       </View>

@@ -1,14 +1,14 @@
-import { Button, Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { quarterLabel, shiftQuarter } from '../../../../shared/common/time';
 import type { FeedbackDraft } from '../../../../shared/feedback/draft';
-import { call } from '../../common/call';
-import { TextareaCell } from '../../common/cells';
-import { FieldError, detailsOrForm } from '../../common/form';
+import { FormButtons, TextCell, TextareaCell } from '../../common/cells';
+import { FieldError, firstError } from '../../common/form';
 import { currentQuarter, parkToday } from '../../common/today';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 import { ReportBody } from '../lib';
 
 const FIELDS: { key: keyof FeedbackDraft; label: string }[] = [
@@ -35,22 +35,22 @@ export default function WriteFeedback() {
   const page = usePageData('feedback', 'draft', memberId ? { memberId, periodId } : null, {
     onData: (d) => setText(Object.fromEntries(FIELDS.map((f) => [f.key, d.draft[f.key].join('\n')]))),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [talk, setTalk] = useState({ date: parkToday(), notes: '', plan: '', followUpOn: '' });
+  const sending = useSubmit('feedback', 'send', [text]);
+  const recording = useSubmit('feedback', 'recordTalk', [talk]);
   const d = page.data;
 
-  const run = async (go: () => ReturnType<typeof call<'feedback', 'send'>>, done: string) => {
-    if (busy) return;
-    setBusy(true);
-    const r = await go();
-    setBusy(false);
-    if (r.code === 0) {
-      setErrors({});
-      void Taro.showToast({ title: done, icon: 'success' });
-      void page.reload();
-    } else setErrors(detailsOrForm(r));
+  /** Sent or recorded: said, and the report read again. */
+  const done = (title: string) => () => {
+    void Taro.showToast({ title, icon: 'success' });
+    void page.reload();
   };
+  const send = () =>
+    sending.submit(
+      { memberId, periodId, wentWell: lines(text.wentWell ?? ''), lags: lines(text.lags ?? ''), plan: lines(text.plan ?? '') },
+      done('已发送'),
+    );
+  const record = () => recording.submit({ reportId: d?.sent?.id ?? '', ...talk }, done('已记录'));
   return (
     <View className='page' id='feedback-write-page'>
       <LoadStatus page={page} />
@@ -77,29 +77,8 @@ export default function WriteFeedback() {
               </View>
             </View>
           ))}
-          <FieldError id='feedback-error' text={errors.form ?? Object.values(errors)[0]} />
-          <View className='btn-area'>
-            <Button
-              className='btn btn-primary'
-              id='feedback-send'
-              disabled={busy}
-              onClick={() =>
-                void run(
-                  () =>
-                    call('feedback', 'send', {
-                      memberId,
-                      periodId,
-                      wentWell: lines(text.wentWell ?? ''),
-                      lags: lines(text.lags ?? ''),
-                      plan: lines(text.plan ?? ''),
-                    }),
-                  '已发送',
-                )
-              }
-            >
-              发送反馈报告
-            </Button>
-          </View>
+          <FieldError id='feedback-error' text={firstError(sending.errors)} />
+          <FormButtons id='feedback-send' text='发送反馈报告' busy={sending.busy} onClick={send} />
         </View>
       )}
       {d?.sent && (
@@ -116,16 +95,14 @@ export default function WriteFeedback() {
                 ['followUpOn', '回访日期', 'YYYY-MM-DD'],
               ] as const
             ).map(([key, label, hint]) => (
-              <View className='cell' key={key}>
-                <View className='cell-label'>{label}</View>
-                <Input
-                  id={`feedback-talk-${key}`}
-                  className='input'
-                  value={talk[key]}
-                  placeholder={hint}
-                  onInput={(e) => setTalk({ ...talk, [key]: e.detail.value })}
-                />
-              </View>
+              <TextCell
+                key={key}
+                id={`feedback-talk-${key}`}
+                label={label}
+                value={talk[key]}
+                placeholder={hint}
+                onChange={(v) => setTalk({ ...talk, [key]: v })}
+              />
             ))}
             <TextareaCell
               id='feedback-talk-notes'
@@ -142,17 +119,8 @@ export default function WriteFeedback() {
               onChange={(plan) => setTalk({ ...talk, plan })}
             />
           </View>
-          <FieldError id='feedback-talk-error' text={errors.form ?? Object.values(errors)[0]} />
-          <View className='btn-area'>
-            <Button
-              className='btn btn-default'
-              id='feedback-talk-save'
-              disabled={busy}
-              onClick={() => void run(() => call('feedback', 'recordTalk', { reportId: d.sent?.id ?? '', ...talk }), '已记录')}
-            >
-              保存谈话记录
-            </Button>
-          </View>
+          <FieldError id='feedback-talk-error' text={firstError(recording.errors)} />
+          <FormButtons id='feedback-talk-save' text='保存谈话记录' look='default' busy={recording.busy} onClick={record} />
         </View>
       )}
     </View>

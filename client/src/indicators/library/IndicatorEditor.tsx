@@ -1,7 +1,11 @@
-import { Button, Input, Picker, Switch, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { INDICATOR_CLASS_LABELS, INDICATOR_KIND_LABELS } from '../../../../shared/indicators/indicator';
+import { FormButtons, SegCell, SelectRow, SwitchCell, TextCell } from '../../common/cells';
 import { FieldError } from '../../common/form';
 import { CLASSES, KINDS, type Draft, type Indicator } from './draft';
+
+const CLASS_OPTIONS = CLASSES.map((key) => ({ key, label: INDICATOR_CLASS_LABELS[key] }));
+const KIND_OPTIONS = KINDS.map((key) => ({ key, label: INDICATOR_KIND_LABELS[key] }));
 import { RuleFields } from './RuleFields';
 import { VersionHistory } from './VersionHistory';
 
@@ -46,41 +50,17 @@ export function IndicatorEditor({
         )}
       </View>
       <View className='cells'>
-        <View className='cell'>
-          <View className='cell-label'>名称</View>
-          <Input id='edit-name' className='input' value={draft.name} maxlength={40} onInput={(e) => set({ name: e.detail.value })} />
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>分组</View>
-          <Input
-            id='edit-group'
-            className='input'
-            value={draft.group}
-            maxlength={20}
-            placeholder='如 入企听诉服务成效'
-            onInput={(e) => set({ group: e.detail.value })}
-          />
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>类别</View>
-          <View className='seg'>
-            {CLASSES.map((c) => (
-              <View key={c} id={`edit-class-${c}`} className={`seg-item${draft.class === c ? ' seg-on' : ''}`} onClick={() => set({ class: c })}>
-                {INDICATOR_CLASS_LABELS[c]}
-              </View>
-            ))}
-          </View>
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>性质</View>
-          <View className='seg'>
-            {KINDS.map((k) => (
-              <View key={k} id={`edit-kind-${k}`} className={`seg-item${draft.kind === k ? ' seg-on' : ''}`} onClick={() => set({ kind: k })}>
-                {INDICATOR_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
-        </View>
+        <TextCell id='edit-name' label='名称' value={draft.name} maxlength={40} onChange={(v) => set({ name: v })} />
+        <TextCell
+          id='edit-group'
+          label='分组'
+          value={draft.group}
+          maxlength={20}
+          placeholder='如 入企听诉服务成效'
+          onChange={(v) => set({ group: v })}
+        />
+        <SegCell idPrefix='edit-class' label='类别' options={CLASS_OPTIONS} value={draft.class} onChange={(c) => set({ class: c })} />
+        <SegCell idPrefix='edit-kind' label='性质' options={KIND_OPTIONS} value={draft.kind} onChange={(k) => set({ kind: k })} />
       </View>
       <FieldError id='edit-error-name' text={errors.name} />
       <FieldError id='edit-error-group' text={errors.group} />
@@ -89,46 +69,36 @@ export function IndicatorEditor({
 
       <View className='cells-title'>归口与来源</View>
       <View className='cells'>
-        <Picker
-          mode='selector'
-          range={owners.map((o) => o.name)}
-          value={ownerIndex}
-          onChange={(e) => set({ owner: owners[Number(e.detail.value)]?.id ?? 'park' })}
-        >
-          <View className='cell cell-access' id='edit-owner'>
-            <View className='cell-bd'>责任单位</View>
-            <View className='cell-ft'>{owners[ownerIndex]?.name ?? draft.owner}</View>
-          </View>
-        </Picker>
-        <View className='cell'>
-          <View className='cell-label'>来源</View>
-          <Input
-            id='edit-source'
-            className='input'
-            value={draft.source}
-            maxlength={60}
-            placeholder='如 全省开发区综合考核'
-            onInput={(e) => set({ source: e.detail.value })}
-          />
-        </View>
-        <View className='cell'>
-          <View className='cell-bd'>启用</View>
-          <Switch id='edit-active' checked={draft.active} color='#07c160' onChange={(e) => set({ active: e.detail.value })} />
-        </View>
+        <SelectRow
+          id='edit-owner'
+          label='责任单位'
+          options={owners.map((o) => o.name)}
+          index={ownerIndex}
+          shown={owners[ownerIndex]?.name ?? draft.owner}
+          onChange={(i) => set({ owner: owners[i]?.id ?? 'park' })}
+        />
+        <TextCell
+          id='edit-source'
+          label='来源'
+          value={draft.source}
+          maxlength={60}
+          placeholder='如 全省开发区综合考核'
+          onChange={(v) => set({ source: v })}
+        />
+        <SwitchCell id='edit-active' label='启用' checked={draft.active} onChange={(on) => set({ active: on })} />
       </View>
       <FieldError id='edit-error-owner' text={errors.owner} />
       <FieldError id='edit-error-source' text={errors.source} />
       <FieldError id='edit-error-form' text={errors.form ?? errors.class ?? errors.kind ?? errors.direction} />
 
-      <View className='btn-area'>
-        <Button id='edit-save' className={`btn btn-primary${saving ? ' btn-disabled' : ''}`} disabled={saving} onClick={onSave}>
-          {saving ? '正在保存…' : '保存'}
-        </Button>
-        <View style={{ height: '12px' }} />
-        <Button id='edit-cancel' className='btn btn-default' onClick={onCancel}>
-          返回指标库
-        </Button>
-      </View>
+      <FormButtons
+        id='edit-save'
+        text='保存'
+        busy={saving}
+        busyText='正在保存…'
+        onClick={onSave}
+        back={{ id: 'edit-cancel', text: '返回指标库', onClick: onCancel }}
+      />
 
       {draft.id && <VersionHistory draft={draft} history={history} />}
     </View>

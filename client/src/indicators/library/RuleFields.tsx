@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { SegCell, TextCell } from '../../common/cells';
 import { FieldError } from '../../common/form';
 import { DIRECTIONS, RULES, type Draft } from './draft';
 
@@ -8,64 +9,33 @@ export function RuleFields({ draft, set, errors }: { draft: Draft; set: (patch: 
     <View>
       <View className='cells-title'>目标与计分</View>
       <View className='cells'>
-        <View className='cell'>
-          <View className='cell-label'>目标值</View>
-          <Input id='edit-target' className='input' type='digit' value={draft.target} onInput={(e) => set({ target: e.detail.value })} />
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>单位</View>
-          <Input id='edit-unit' className='input' value={draft.unit} maxlength={8} onInput={(e) => set({ unit: e.detail.value })} />
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>方向</View>
-          <View className='seg'>
-            {DIRECTIONS.map((x) => (
-              <View
-                key={x.d}
-                id={`edit-direction-${x.d}`}
-                className={`seg-item${draft.direction === x.d ? ' seg-on' : ''}`}
-                onClick={() => set({ direction: x.d })}
-              >
-                {x.label}
-              </View>
-            ))}
-          </View>
-        </View>
-        <View className='cell'>
-          <View className='cell-label'>规则</View>
-          <View className='seg'>
-            {RULES.map((x) => (
-              <View
-                key={x.t}
-                id={`edit-rule-${x.t}`}
-                className={`seg-item${draft.ruleType === x.t ? ' seg-on' : ''}`}
-                onClick={() => set({ ruleType: x.t })}
-              >
-                {x.label}
-              </View>
-            ))}
-          </View>
-        </View>
+        <TextCell id='edit-target' label='目标值' type='digit' value={draft.target} onChange={(v) => set({ target: v })} />
+        <TextCell id='edit-unit' label='单位' value={draft.unit} maxlength={8} onChange={(v) => set({ unit: v })} />
+        <SegCell idPrefix='edit-direction' label='方向' options={DIRECTIONS} value={draft.direction} onChange={(d) => set({ direction: d })} />
+        <SegCell idPrefix='edit-rule' label='规则' options={RULES} value={draft.ruleType} onChange={(t) => set({ ruleType: t })} />
         <View className='tips' id='edit-rule-help'>
-          {RULES.find((x) => x.t === draft.ruleType)?.help}
+          {RULES.find((x) => x.key === draft.ruleType)?.help}
         </View>
         {(draft.ruleType === 'deduction' || draft.ruleType === 'bonus') && (
-          <View className='cell'>
-            <View className='cell-label'>{draft.ruleType === 'deduction' ? '每单位扣' : '每单位加'}</View>
-            <Input id='edit-rule-perUnit' className='input' type='digit' value={draft.perUnit} onInput={(e) => set({ perUnit: e.detail.value })} />
-          </View>
+          <TextCell
+            id='edit-rule-perUnit'
+            label={draft.ruleType === 'deduction' ? '每单位扣' : '每单位加'}
+            type='digit'
+            value={draft.perUnit}
+            onChange={(v) => set({ perUnit: v })}
+          />
         )}
         {draft.ruleType === 'deduction' && (
-          <View className='cell'>
-            <View className='cell-label'>保底分</View>
-            <Input id='edit-rule-floor' className='input' type='digit' value={draft.floor} onInput={(e) => set({ floor: e.detail.value })} />
-          </View>
+          <TextCell id='edit-rule-floor' label='保底分' type='digit' value={draft.floor} onChange={(v) => set({ floor: v })} />
         )}
         {(draft.ruleType === 'proportional' || draft.ruleType === 'bonus') && (
-          <View className='cell'>
-            <View className='cell-label'>{draft.ruleType === 'proportional' ? '得分上限' : '加分上限'}</View>
-            <Input id='edit-rule-cap' className='input' type='digit' value={draft.cap} onInput={(e) => set({ cap: e.detail.value })} />
-          </View>
+          <TextCell
+            id='edit-rule-cap'
+            label={draft.ruleType === 'proportional' ? '得分上限' : '加分上限'}
+            type='digit'
+            value={draft.cap}
+            onChange={(v) => set({ cap: v })}
+          />
         )}
         {draft.ruleType === 'tiers' &&
           draft.tiers.map((t, i) => (

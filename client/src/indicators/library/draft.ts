@@ -7,15 +7,15 @@ export type RuleType = QuantRule['type'];
 
 export const CLASSES: IndicatorClass[] = ['key', 'personal', 'incentive'];
 export const KINDS: IndicatorKind[] = ['quantitative', 'qualitative'];
-export const DIRECTIONS: { d: Direction; label: string }[] = [
-  { d: 'higher', label: '越高越好' },
-  { d: 'lower', label: '越低越好' },
+export const DIRECTIONS: { key: Direction; label: string }[] = [
+  { key: 'higher', label: '越高越好' },
+  { key: 'lower', label: '越低越好' },
 ];
-export const RULES: { t: RuleType; label: string; help: string }[] = [
-  { t: 'proportional', label: '按比例', help: '完成值 ÷ 目标值 × 100，不超过上限' },
-  { t: 'tiers', label: '分档', help: '达到某档门槛得该档分值（门槛以指标单位计）' },
-  { t: 'deduction', label: '扣分', help: '达到目标得100分，每差1个单位扣若干分，不低于保底分' },
-  { t: 'bonus', label: '加分', help: '达到目标得100分，每超1个单位加若干分，加分不超过上限' },
+export const RULES: { key: RuleType; label: string; help: string }[] = [
+  { key: 'proportional', label: '按比例', help: '完成值 ÷ 目标值 × 100，不超过上限' },
+  { key: 'tiers', label: '分档', help: '达到某档门槛得该档分值（门槛以指标单位计）' },
+  { key: 'deduction', label: '扣分', help: '达到目标得100分，每差1个单位扣若干分，不低于保底分' },
+  { key: 'bonus', label: '加分', help: '达到目标得100分，每超1个单位加若干分，加分不超过上限' },
 ];
 
 /** The form keeps numbers as typed text; they are parsed on save. */

@@ -1,13 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
+import { useState } from 'react';
 import { INDICATOR_CLASS_LABELS } from '../../../../shared/indicators/indicator';
 import { call } from '../../common/call';
-import { detailsOrForm, issuesByField } from '../../common/form';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 import { ClassTag, KindTag } from '../lib';
 import { CLASSES, draftOf, inputOf, type Draft, type Indicator } from './draft';
 import { IndicatorEditor } from './IndicatorEditor';
@@ -19,13 +17,11 @@ export default function Library() {
   const sections = usePageData('park', 'sections', {}).data ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
   const [history, setHistory] = useState<Indicator[] | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const busy = useRef(false);
+  const form = useSubmit('indicators', 'save', [draft]);
 
   const open = (i: Indicator | null) => {
     setDraft(draftOf(i));
-    setErrors({});
+    form.setErrors({});
     setHistory(null);
     if (i) {
       void call('indicators', 'history', { indicatorId: i.id }).then((r) => {
@@ -36,28 +32,27 @@ export default function Library() {
   };
   const set = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
-  const save = async () => {
-    if (!draft || busy.current) return;
+  const save = () => {
+    if (!draft) return;
     const input = inputOf(draft);
-    const parsed = contracts.indicators.save.input.safeParse(input);
-    if (!parsed.success) {
-      const f = issuesByField(parsed.error.issues);
-      if (f.target && Number.isNaN(input.target)) f.target = '请填写目标值';
-      if (f.rule && parsed.error.issues.some((i) => i.path[0] === 'rule' && i.path.length > 1)) f.rule = '请完整填写计分规则的数值（0–200）';
-      if (f.group) f.group = '请填写指标分组';
-      setErrors(f);
-      return;
-    }
-    busy.current = true;
-    setSaving(true);
-    const r = await call('indicators', 'save', input);
-    busy.current = false;
-    setSaving(false);
-    if (r.code === 0) {
-      void Taro.showToast({ title: draft.id ? `已保存为第${r.data.version}版` : '已新增', icon: 'success' });
-      setDraft(null);
-      void page.reload();
-    } else setErrors(detailsOrForm(r));
+    return form.submit(
+      input,
+      (saved) => {
+        void Taro.showToast({ title: draft.id ? `已保存为第${saved.version}版` : '已新增', icon: 'success' });
+        setDraft(null);
+        void page.reload();
+      },
+      {
+        // numbers typed as text, a rule half filled in: said in the form's words
+        reword: (found, issues) => {
+          const f = { ...found };
+          if (f.target && Number.isNaN(input.target)) f.target = '请填写目标值';
+          if (f.rule && issues.some((i) => i.path[0] === 'rule' && i.path.length > 1)) f.rule = '请完整填写计分规则的数值（0–200）';
+          if (f.group) f.group = '请填写指标分组';
+          return f;
+        },
+      },
+    );
   };
 
   if (draft) {
@@ -67,8 +62,8 @@ export default function Library() {
         set={set}
         sections={sections}
         history={history}
-        errors={errors}
-        saving={saving}
+        errors={form.errors}
+        saving={form.busy}
         onSave={() => void save()}
         onCancel={() => setDraft(null)}
       />

@@ -5,8 +5,11 @@ import { canCall } from '../../../../shared/access';
 import type { OutputOf } from '../../../../shared/contracts';
 import { weightProblems } from '../../../../shared/indicators/rules';
 import { call } from '../../common/call';
+import { EntryCell } from '../../common/cells';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { GroupEditor } from './GroupEditor';
+import { fallbackText, groupOf, namesOf, nodesOf, sectionTargets, titleOf, type GroupTarget } from './group-draft';
 
 type Tree = OutputOf<'indicators', 'tree'>;
 type Node = Tree['nodes'][number];
@@ -42,19 +45,64 @@ function weightOf(x: Node, edits: Record<string, string>): number {
 
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 
+/** Where each group's entry is: ids the tests use (`tree-edit-goal`, `tree-edit-section`, `tree-edit-post-0`, `tree-edit-person-M009`). */
+function entryId(t: GroupTarget, postIndex: number): string {
+  switch (t.level) {
+    case 'goal':
+      return 'tree-edit-goal';
+    case 'section':
+      return 'tree-edit-section';
+    case 'post':
+      return `tree-edit-post-${postIndex}`;
+    case 'personal':
+      return `tree-edit-person-${safeId(t.memberId)}`;
+  }
+}
+
+/** The groups the admin may build: the park's goals, and those of the section picked, each with what it holds. */
+function GroupEntries(p: { tree: Tree; sections: { id: string; name: string }[]; sectionId: string | undefined; onEdit: (g: GroupTarget) => void }) {
+  const { tree, sectionId } = p;
+  const targets: GroupTarget[] = [{ level: 'goal' }, ...(sectionId ? sectionTargets(sectionId, tree) : [])];
+  const names = namesOf(tree, p.sections);
+  return (
+    <View id='tree-groups'>
+      <View className='cells-title'>编辑分组（增删指标、调整上级与权重）</View>
+      <View className='cells'>
+        {targets.map((g, i) => {
+          const id = entryId(g, targets.slice(0, i).filter((x) => x.level === 'post').length);
+          const n = nodesOf(g, tree).length;
+          return <EntryCell key={id} id={id} title={titleOf(g, names)} sub={n > 0 ? `${n} 项` : fallbackText(g, tree)} onClick={() => p.onEdit(g)} />;
+        })}
+      </View>
+      {!sectionId && p.sections.length > 0 && (
+        <View className='tips' id='tree-edit-hint'>
+          在上方选择股室，可编辑该股室的股室指标、岗位指标和个人清单。
+        </View>
+      )}
+    </View>
+  );
+}
+
 /**
  * The decomposition (指标分解): park goals → section indicators, and for a picked section its post and personal
  * nodes. Each group's weights must add up to 100: groups that do not are marked in red. The admin edits weights
- * inline; the server refuses a save that leaves any touched group off 100, and nothing is written.
+ * inline; the server refuses a save that leaves any touched group off 100, and nothing is written. The admin also
+ * builds the tree a group at a time (编辑分组: add, remove, re-parent nodes — GroupEditor), which a new park starts
+ * with: until the tree reaches a section, its cadres' checklists are empty.
  */
 export default function TreePage() {
   const [sectionId, setSectionId] = useState<string | undefined>(undefined);
+  const [editing, setEditingState] = useState<GroupTarget | null>(null);
+  const setEditing = (g: GroupTarget | null) => {
+    setEditingState(g);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [saveErrors, setSaveErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const me = usePageData('members', 'me', {}).data;
-  // Weights are edited here by whoever the access table lets save them (the admin); others read.
-  const editor = !!me && canCall(me.roles, 'indicators', 'saveWeights');
+  // Weights are edited, and groups built, here by whoever the access table lets save them (the admin); others read.
+  const [editor, builder] = me ? [canCall(me.roles, 'indicators', 'saveWeights'), canCall(me.roles, 'indicators', 'saveGroup')] : [false, false];
   const sections = usePageData('park', 'sections', {}).data ?? [];
   const page = usePageData('indicators', 'tree', sectionId ? { sectionId } : {}, {
     onData: () => {
@@ -112,11 +160,31 @@ export default function TreePage() {
 
   const sectionIndex = sections.findIndex((x) => x.id === sectionId);
   const sectionName = (id: string | null) => sections.find((x) => x.id === id)?.name ?? id ?? '';
+
+  if (editing && tree) {
+    return (
+      <GroupEditor
+        key={groupOf(editing)}
+        target={editing}
+        tree={tree}
+        sections={sections}
+        onCancel={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void page.reload();
+        }}
+      />
+    );
+  }
+
   return (
     <View className='page' id='tree-page'>
       <View className='page-hd'>
         <View className='page-title'>指标分解</View>
         <View className='page-desc'>园区目标 → 股室指标 → 岗位指标 → 个人清单；每组权重合计应为 100。</View>
+        <View className='page-desc' id='tree-note'>
+          修改只影响之后开启的季度：已开启季度的考核清单保持开启时的内容。
+        </View>
       </View>
       {sections.length > 0 && (
         <Picker
@@ -136,6 +204,7 @@ export default function TreePage() {
         </Picker>
       )}
       <LoadStatus page={page} />
+      {builder && tree && <GroupEntries tree={tree} sections={sections} sectionId={sectionId} onEdit={setEditing} />}
       {tree && problems.size > 0 && (
         <View className='problems' id='tree-problems'>
           <View className='problems-title'>权重不合规的分组</View>
@@ -154,11 +223,7 @@ export default function TreePage() {
               <View key={node.id}>
                 {firstOfGroup.has(node.id) && (
                   <View className='tree-group' id={`group-${safeId(node.group)}`} style={{ paddingLeft: `${32 + depth * 32}px` }}>
-                    <Text>
-                      {LEVEL_LABELS[node.level]}
-                      {node.level === 'section' ? ` · ${sectionName(node.sectionId)}` : ''}
-                      {node.post ? ` · ${node.post}` : ''}
-                    </Text>
+                    <Text>{heading(node, sectionName, tree.people)}</Text>
                     {p && (
                       <Text className='text-red' id={`problem-${node.id}`}>
                         　权重合计 {p.sum}，应为 100
@@ -223,6 +288,13 @@ export default function TreePage() {
       )}
     </View>
   );
+}
+
+/** A group's heading in the list: its level, and whose it is (the section, the post, the cadre). */
+function heading(node: Node, sectionName: (id: string | null) => string, people: Tree['people']): string {
+  const person = () => people.find((x) => x.id === node.memberId)?.name ?? node.memberId ?? '';
+  const whose = node.level === 'section' ? sectionName(node.sectionId) : node.level === 'personal' ? person() : (node.post ?? '');
+  return whose ? `${LEVEL_LABELS[node.level]} · ${whose}` : LEVEL_LABELS[node.level];
 }
 
 function groupLabel(group: string, nodes: Node[]): string {

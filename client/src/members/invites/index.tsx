@@ -1,16 +1,19 @@
+import { PrivacySheet } from '../../common/PrivacySheet';
+import { CalendarNotice } from '../../park/calendar/Notice';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import type { Fail } from '../../../../shared/common/errors';
 import type { OutputOf } from '../../../../shared/contracts';
 import { inPark } from '../../../../shared/common/time';
 import type { EnterpriseItem } from '../../../../shared/park/contract';
 import { call } from '../../common/call';
-import { EntryCell } from '../../common/cells';
-import { FieldError, detailsOrForm } from '../../common/form';
+import { EntryCell, FormButtons, TextCell } from '../../common/cells';
+import { FieldError } from '../../common/form';
 import { PAGES } from '../../common/pages';
-import { useFieldErrors } from '../../common/use-field-errors';
-import { EnterprisePicker } from '../../park/EnterprisePicker';
+import { SearchPicker } from '../../common/SearchPicker';
+import { useSubmit } from '../../common/use-submit';
+import { ENTERPRISES } from '../../park/enterprise-search';
 import { ErrorBox, Loading } from '../../common/ui';
 import { SignOut } from '../../common/SignOut';
 import { SwitchIdentity } from '../../common/SwitchIdentity';
@@ -39,8 +42,7 @@ export default function Invites() {
   const [invite, setInvite] = useState<Invite | null>(null);
   const [issuing, setIssuing] = useState<string | null>(null);
   // the 添加企业联系人 form, while open
-  const [contact, setContact] = useState<{ enterprise: EnterpriseItem | null; name: string; post: string } | null>(null);
-  const [contactErrors, setContactErrors] = useFieldErrors([contact]);
+  const [adding, setAdding] = useState(false);
   const people = roster.data?.items ?? null;
   const next = roster.data?.nextCursor ?? null;
   const error = roster.error ?? moreError;
@@ -72,72 +74,14 @@ export default function Invites() {
     else void Taro.showModal({ title: '无法生成邀请码', content: r.message, showCancel: false });
   };
 
-  const addContact = async () => {
-    if (issuing || !contact) return;
-    if (!contact.enterprise) {
-      setContactErrors({ enterpriseId: '请选择企业' });
-      return;
-    }
-    setIssuing('new');
-    const r = await call('members', 'addContact', { enterpriseId: contact.enterprise.id, name: contact.name, post: contact.post });
-    if (r.code !== 0) {
-      setIssuing(null);
-      setContactErrors(detailsOrForm(r));
-      return;
-    }
-    const inv = await call('members', 'issueInvite', { memberId: r.data.memberId });
-    setIssuing(null);
-    setContact(null);
-    if (inv.code === 0) setInvite(inv.data);
-    else void Taro.showModal({ title: '已添加，但未能生成邀请码', content: inv.message, showCancel: false });
-  };
-
-  if (contact) {
+  if (adding) {
     return (
-      <View className='page' id='contact-page'>
-        <View className='page-hd'>
-          <View className='page-title'>添加企业联系人</View>
-          <View className='page-desc'>添加后生成邀请码，联系人用微信绑定后只能看到本企业的诉求和走访。</View>
-        </View>
-        <View className='cells-title'>企业</View>
-        <EnterprisePicker
-          id='contact-enterprise'
-          chosen={contact.enterprise}
-          onChoose={(e) => setContact({ ...contact, enterprise: e })}
-          error={contactErrors.enterpriseId}
-        />
-        <View className='cells-title'>联系人</View>
-        <View className='cells'>
-          {(
-            [
-              ['name', '姓名'],
-              ['post', '职务（选填）'],
-            ] as const
-          ).map(([field, placeholder]) => (
-            <View className='cell' key={field}>
-              <View className='cell-bd'>
-                <Input
-                  id={`contact-${field}`}
-                  className='input'
-                  value={contact[field]}
-                  placeholder={placeholder}
-                  onInput={(e) => setContact({ ...contact, [field]: e.detail.value })}
-                />
-              </View>
-            </View>
-          ))}
-        </View>
-        <FieldError id='contact-error' text={contactErrors.name ?? contactErrors.post ?? contactErrors.form} />
-        <View className='btn-area'>
-          <Button id='contact-submit' className='btn btn-primary' disabled={issuing !== null} onClick={() => void addContact()}>
-            添加并生成邀请码
-          </Button>
-          <View style={{ height: '12px' }} />
-          <Button id='contact-cancel' className='btn btn-default' onClick={() => setContact(null)}>
-            取消
-          </Button>
-        </View>
-      </View>
+      <NewContact
+        onDone={(inv) => {
+          setAdding(false);
+          if (inv) setInvite(inv);
+        }}
+      />
     );
   }
 
@@ -157,6 +101,7 @@ export default function Invites() {
           </View>
           {invite.qrUrl && <Image id='invite-qr' className='qr' src={invite.qrUrl} mode='aspectFit' showMenuByLongpress />}
         </View>
+        <PrivacySheet />
         <View className='btn-area'>
           <Button id='invite-copy' className='btn btn-primary' onClick={() => void Taro.setClipboardData({ data: invite.code })}>
             复制邀请码
@@ -190,8 +135,9 @@ export default function Invites() {
           sub='股室、人员、企业名录，Excel 导入导出，园区设置'
           onClick={() => void Taro.navigateTo({ url: PAGES.park.directory })}
         />
+        <CalendarNotice />
       </View>
-      <View className='cell cell-link' id='contact-add' onClick={() => setContact({ enterprise: null, name: '', post: '' })}>
+      <View className='cell cell-link' id='contact-add' onClick={() => setAdding(true)}>
         添加企业联系人
       </View>
       {error && <ErrorBox message={error.message} onRetry={reload} />}
@@ -229,6 +175,75 @@ export default function Invites() {
       <HomeEntries links={ENTRIES.admin} roles={me.data?.roles} />
       <SignOut />
       <SwitchIdentity />
+    </View>
+  );
+}
+
+/**
+ * 添加企业联系人: the enterprise, the contact's name and post (members.addContact), then their invite code at once.
+ * `onDone`: the invite, or null when cancelled or when the code could not be made (said then).
+ */
+function NewContact({ onDone }: { onDone: (invite: Invite | null) => void }) {
+  const [contact, setContact] = useState<{ enterprise: EnterpriseItem | null; name: string; post: string }>({ enterprise: null, name: '', post: '' });
+  const form = useSubmit('members', 'addContact', [contact]);
+  const { errors } = form;
+  const [issuing, setIssuing] = useState(false);
+
+  const issue = async (memberId: string) => {
+    setIssuing(true);
+    const inv = await call('members', 'issueInvite', { memberId });
+    setIssuing(false);
+    if (inv.code !== 0) void Taro.showModal({ title: '已添加，但未能生成邀请码', content: inv.message, showCancel: false });
+    onDone(inv.code === 0 ? inv.data : null);
+  };
+  const add = () => {
+    if (issuing) return;
+    if (!contact.enterprise) {
+      form.setErrors({ enterpriseId: '请选择企业' });
+      return;
+    }
+    return form.submit({ enterpriseId: contact.enterprise.id, name: contact.name, post: contact.post }, (added) => void issue(added.memberId));
+  };
+
+  return (
+    <View className='page' id='contact-page'>
+      <View className='page-hd'>
+        <View className='page-title'>添加企业联系人</View>
+        <View className='page-desc'>添加后生成邀请码，联系人用微信绑定后只能看到本企业的诉求和走访。</View>
+      </View>
+      <View className='cells-title'>企业</View>
+      <SearchPicker
+        id='contact-enterprise'
+        kind={ENTERPRISES}
+        chosen={contact.enterprise && ENTERPRISES.row(contact.enterprise)}
+        onChoose={(e) => setContact({ ...contact, enterprise: e })}
+        error={errors.enterpriseId}
+      />
+      <View className='cells-title'>联系人</View>
+      <View className='cells'>
+        {(
+          [
+            ['name', '姓名'],
+            ['post', '职务（选填）'],
+          ] as const
+        ).map(([field, placeholder]) => (
+          <TextCell
+            key={field}
+            id={`contact-${field}`}
+            value={contact[field]}
+            placeholder={placeholder}
+            onChange={(v) => setContact({ ...contact, [field]: v })}
+          />
+        ))}
+      </View>
+      <FieldError id='contact-error' text={errors.name ?? errors.post ?? errors.form} />
+      <FormButtons
+        id='contact-submit'
+        text='添加并生成邀请码'
+        busy={form.busy || issuing}
+        onClick={add}
+        back={{ id: 'contact-cancel', text: '取消', onClick: () => onDone(null) }}
+      />
     </View>
   );
 }

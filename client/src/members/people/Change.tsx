@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
 import { ROLE_LABELS, StaffRole, type PersonView } from '../../../../shared/members/contract';
-import { CheckCell, DateCell, InputCell, PickerCell, TextareaCell } from '../../common/cells';
+import { CheckCell, DateCell, FormButtons, InputCell, PickerCell, TextareaCell } from '../../common/cells';
 import { FieldError } from '../../common/form';
 import { parkToday } from '../../common/today';
-import { useSubmit } from '../../common/use-submit';
+import { useForm } from '../../common/use-submit';
 
 type Staff = (typeof StaffRole.options)[number];
 
@@ -25,15 +24,17 @@ export function Change({
   onChanged: (p: PersonView) => void;
 }) {
   const today = parkToday();
-  const [on, setOn] = useState(today);
-  const [sectionId, setSectionId] = useState<string | null>(null);
-  const [post, setPost] = useState(person.post ?? '');
-  const [roles, setRoles] = useState<Staff[]>(StaffRole.options.filter((r) => person.roles.includes(r)));
-  const [reason, setReason] = useState('');
-  const form = useSubmit('members', 'change', [on, sectionId, post, roles, reason]);
-  const { errors, busy } = form;
+  const form = useForm('members', 'change', () => ({
+    on: today,
+    sectionId: null as string | null,
+    post: person.post ?? '',
+    roles: StaffRole.options.filter((r) => person.roles.includes(r)),
+    reason: '',
+  }));
+  const { fields, set, bind, errors } = form;
+  const { on, sectionId, post, roles, reason } = fields;
   const others = sections.filter((s) => s.id !== person.sectionId);
-  const toggle = (r: Staff, checked: boolean) => setRoles(StaffRole.options.filter((x) => (x === r ? checked : roles.includes(x))));
+  const toggle = (r: Staff, checked: boolean) => set({ roles: StaffRole.options.filter((x) => (x === r ? checked : roles.includes(x))) });
 
   const submit = () => {
     const sameRoles =
@@ -61,24 +62,16 @@ export function Change({
     <View id='person-change'>
       <View className='cells-title'>人员变动（调动、岗位、角色）</View>
       <View className='cells'>
-        <DateCell id='person-change-on' label='生效日期' value={on} end={today} onChange={setOn} error={errors.on} />
+        <DateCell id='person-change-on' label='生效日期' end={today} {...bind('on')} />
         <PickerCell
           id='person-change-section'
           label='调往股室'
           options={['不调动', ...others.map((s) => s.name)]}
           index={sectionId ? others.findIndex((s) => s.id === sectionId) + 1 : 0}
-          onChange={(i) => setSectionId(i === 0 ? null : (others[i - 1]?.id ?? null))}
+          onChange={(i) => set({ sectionId: i === 0 ? null : (others[i - 1]?.id ?? null) })}
           error={errors.sectionId}
         />
-        <InputCell
-          id='person-change-post'
-          label='岗位'
-          value={post}
-          onChange={setPost}
-          placeholder='如 二级主办'
-          maxlength={20}
-          error={errors.post}
-        />
+        <InputCell id='person-change-post' label='岗位' placeholder='如 二级主办' maxlength={20} {...bind('post')} />
       </View>
       <View className='cells' id='person-change-roles'>
         {StaffRole.options.map((r) => (
@@ -86,15 +79,17 @@ export function Change({
         ))}
       </View>
       <View className='cells'>
-        <TextareaCell id='person-change-reason' value={reason} onChange={setReason} placeholder='原因（必填），如 工作需要调整' maxlength={300} />
+        <TextareaCell
+          id='person-change-reason'
+          value={reason}
+          onChange={(v) => set({ reason: v })}
+          placeholder='原因（必填），如 工作需要调整'
+          maxlength={300}
+        />
       </View>
       <FieldError id='person-change-error' text={errors.reason ?? errors.roles ?? errors.form ?? errors.memberId} />
       <View className='tips'>调动当季：按季末所在股室考核，本季考核清单不变，下季起按新股室、岗位的指标考核。</View>
-      <View className='btn-area btn-area-tight'>
-        <Button className='btn btn-primary' id='person-change-submit' disabled={busy} onClick={() => void submit()}>
-          办理变动
-        </Button>
-      </View>
+      <FormButtons id='person-change-submit' text='办理变动' busy={form.busy} tight onClick={submit} />
     </View>
   );
 }

@@ -1,15 +1,11 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
-import '../../../../shared/common/zod-locale';
-import { contracts } from '../../../../shared/contracts';
+import { View } from '@tarojs/components';
 import { ROLE_LABELS, StaffRole, type PersonView } from '../../../../shared/members/contract';
-import { call } from '../../common/call';
-import { CheckCell, DateCell, InputCell, PickerCell } from '../../common/cells';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { CheckCell, DateCell, FormButtons, InputCell, PickerCell } from '../../common/cells';
+import { FieldError } from '../../common/form';
 import { parkToday } from '../../common/today';
-import { useFieldErrors } from '../../common/use-field-errors';
-import { RetryNote, useRequest } from '../../common/use-request';
+import { RetryNote } from '../../common/use-request';
+import { useForm } from '../../common/use-submit';
 
 /** The roles the roster gives, in the order they show. */
 const ROSTER_ROLES = StaffRole.options;
@@ -37,42 +33,35 @@ export function NewPerson({
   onAdded: (p: PersonView) => void;
 }) {
   const today = parkToday();
-  const [name, setName] = useState('');
-  const [staffNo, setStaffNo] = useState('');
-  const [sectionId, setSectionId] = useState<string | null>(initialSection);
-  const [post, setPost] = useState('');
-  const [roles, setRoles] = useState<Staff[]>(['cadre']);
-  const [joinedOn, setJoinedOn] = useState<string | null>(null);
-  const [errors, setErrors] = useFieldErrors([name, staffNo, sectionId, post, roles, joinedOn]);
-  const [busy, setBusy] = useState(false);
-  const request = useRequest();
+  const form = useForm('members', 'savePerson', {
+    name: '',
+    staffNo: '',
+    sectionId: initialSection,
+    post: '',
+    roles: ['cadre'] as Staff[],
+    joinedOn: null as string | null,
+  });
+  const { fields, set, bind, errors } = form;
+  const { sectionId, roles, joinedOn } = fields;
 
-  const toggle = (r: Staff, on: boolean) => setRoles(ROSTER_ROLES.filter((x) => (x === r ? on : roles.includes(x))));
+  const toggle = (r: Staff, on: boolean) => set({ roles: ROSTER_ROLES.filter((x) => (x === r ? on : roles.includes(x))) });
   const sectionIndex = sectionId ? sections.findIndex((s) => s.id === sectionId) + 1 : 0;
 
-  const submit = async () => {
-    if (busy) return;
-    const input = { name, staffNo, post, joinedOn, sectionId, roles };
-    const parsed = contracts.members.savePerson.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    if (roles.length === 0) {
-      setErrors({ roles: '请选择角色' });
-      return;
-    }
-    setBusy(true);
-    const r = await call('members', 'savePerson', input, request.options);
-    request.settle(r.code === 0);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    void Taro.showToast({ title: '已新增', icon: 'success' });
-    onAdded(r.data);
-  };
+  const submit = () =>
+    form.submit(
+      fields,
+      (p) => {
+        void Taro.showToast({ title: '已新增', icon: 'success' });
+        onAdded(p);
+      },
+      {
+        // the contract asks no roles (a correction sends none); a new person has at least one
+        prepare: (input) => {
+          if (roles.length === 0) form.setErrors({ roles: '请选择角色' });
+          return Promise.resolve(roles.length === 0 ? null : input);
+        },
+      },
+    );
 
   return (
     <View className='page' id='new-person-page'>
@@ -81,33 +70,25 @@ export function NewPerson({
         <View className='page-desc'>新增后可为其发放邀请码，本人用微信绑定后即可使用标尺。</View>
       </View>
       <View className='cells'>
-        <InputCell id='new-name' label='姓名' value={name} onChange={setName} placeholder='如 张建华' maxlength={20} error={errors.name} />
-        <InputCell
-          id='new-staffno'
-          label='工号'
-          value={staffNo}
-          onChange={setStaffNo}
-          placeholder='选填，如 M101'
-          maxlength={32}
-          error={errors.staffNo}
-        />
+        <InputCell id='new-name' label='姓名' placeholder='如 张建华' maxlength={20} {...bind('name')} />
+        <InputCell id='new-staffno' label='工号' placeholder='选填，如 M101' maxlength={32} {...bind('staffNo')} />
         <PickerCell
           id='new-section'
           label='股室'
           options={['不属于股室（班子成员、组织员）', ...sections.map((s) => s.name)]}
           index={sectionIndex}
-          onChange={(i) => setSectionId(i === 0 ? null : (sections[i - 1]?.id ?? null))}
+          onChange={(i) => set({ sectionId: i === 0 ? null : (sections[i - 1]?.id ?? null) })}
           error={errors.sectionId}
         />
-        <InputCell id='new-post' label='岗位' value={post} onChange={setPost} placeholder='选填，如 一级主办' maxlength={20} error={errors.post} />
+        <InputCell id='new-post' label='岗位' placeholder='选填，如 一级主办' maxlength={20} {...bind('post')} />
         <DateCell
           id='new-joined'
           label='入职日期'
           value={joinedOn}
           end={today}
           placeholder='选填'
-          onChange={setJoinedOn}
-          onClear={() => setJoinedOn(null)}
+          onChange={(day) => set({ joinedOn: day })}
+          onClear={() => set({ joinedOn: null })}
         />
       </View>
       <View className='cells-title'>角色（可多选）</View>
@@ -124,16 +105,8 @@ export function NewPerson({
         ))}
       </View>
       <FieldError id='new-error' text={errors.roles ?? errors.joinedOn ?? errors.form} />
-      <RetryNote retrying={request.retrying} id='new-retrying' />
-      <View className='btn-area'>
-        <Button id='new-submit' className='btn btn-primary' disabled={busy} onClick={() => void submit()}>
-          新增人员
-        </Button>
-        <View style={{ height: '12px' }} />
-        <Button id='new-cancel' className='btn btn-default' onClick={onCancel}>
-          取消
-        </Button>
-      </View>
+      <RetryNote retrying={form.retrying} id='new-retrying' />
+      <FormButtons id='new-submit' text='新增人员' busy={form.busy} onClick={submit} back={{ id: 'new-cancel', text: '取消', onClick: onCancel }} />
     </View>
   );
 }

@@ -1,3 +1,4 @@
+import { PrivacySheet } from '../../common/PrivacySheet';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
@@ -5,11 +6,10 @@ import { inPark } from '../../../../shared/common/time';
 import '../../../../shared/common/zod-locale';
 import type { OutputOf } from '../../../../shared/contracts';
 import type { PersonView } from '../../../../shared/members/contract';
-import { call } from '../../common/call';
-import { DateCell, InputCell, ReasonForm, TextareaCell } from '../../common/cells';
-import { FieldError } from '../../common/form';
+import { DateCell, FormButtons, InputCell, ReasonForm, TextareaCell } from '../../common/cells';
+import { FieldError, firstError } from '../../common/form';
 import { parkToday } from '../../common/today';
-import { useSubmit } from '../../common/use-submit';
+import { useForm, useSubmit } from '../../common/use-submit';
 import { RetryNote } from '../../common/use-request';
 import { rolesText } from './lib';
 import { Change } from './Change';
@@ -33,35 +33,16 @@ export function PersonSheet({
   onChanged: (p: PersonView) => void;
   onBack: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
   const [invite, setInvite] = useState<Invite | null>(null);
-  const [inviteError, setInviteError] = useState<string | undefined>();
-  const [unbindError, setUnbindError] = useState<string | undefined>();
+  const issuing = useSubmit('members', 'issueInvite', [person.memberId]);
+  const unbinding = useSubmit('members', 'unbind', [person.memberId]);
 
-  const issue = async () => {
-    if (busy) return;
-    setBusy(true);
-    const r = await call('members', 'issueInvite', { memberId: person.memberId });
-    setBusy(false);
-    if (r.code === 0) {
-      setInvite(r.data);
-      setInviteError(undefined);
-    } else setInviteError(r.message);
-  };
-
-  const unbind = async (reason: string) => {
-    if (busy) return;
-    setBusy(true);
-    const r = await call('members', 'unbind', { memberId: person.memberId, reason });
-    setBusy(false);
-    if (r.code !== 0) {
-      setUnbindError(r.details?.[0]?.message ?? r.message);
-      return;
-    }
-    setUnbindError(undefined);
-    void Taro.showToast({ title: '已解除绑定', icon: 'success' });
-    onChanged(r.data);
-  };
+  const issue = () => issuing.submit({ memberId: person.memberId }, setInvite);
+  const unbind = (reason: string) =>
+    unbinding.submit({ memberId: person.memberId, reason }, (p) => {
+      void Taro.showToast({ title: '已解除绑定', icon: 'success' });
+      onChanged(p);
+    });
 
   return (
     <View className='page' id='person-page'>
@@ -107,6 +88,7 @@ export function PersonSheet({
               </View>
               {invite.qrUrl && <Image className='qr' src={invite.qrUrl} mode='aspectFit' showMenuByLongpress />}
               <View className='btn-area btn-area-tight'>
+                <PrivacySheet />
                 <Button className='btn btn-default' id='person-invite-copy' onClick={() => void Taro.setClipboardData({ data: invite.code })}>
                   复制邀请码
                 </Button>
@@ -115,12 +97,8 @@ export function PersonSheet({
           ) : (
             <>
               <View className='tips'>本人用微信扫描邀请码对应的小程序码，或打开标尺后输入邀请码，即可绑定。</View>
-              <FieldError id='person-invite-error' text={inviteError} />
-              <View className='btn-area btn-area-tight'>
-                <Button className='btn btn-default' id='person-invite' disabled={busy} onClick={() => void issue()}>
-                  发放邀请码
-                </Button>
-              </View>
+              <FieldError id='person-invite-error' text={firstError(issuing.errors)} />
+              <FormButtons id='person-invite' text='发放邀请码' look='default' busy={issuing.busy} tight onClick={issue} />
             </>
           )}
         </View>
@@ -133,8 +111,8 @@ export function PersonSheet({
           placeholder='原因（必填），如 手机丢失、更换微信号'
           button='解除微信绑定'
           warn
-          busy={busy}
-          error={unbindError}
+          busy={unbinding.busy}
+          error={firstError(unbinding.errors)}
           note='解除后原微信不能再使用标尺；发放新的邀请码，本人即可用新微信绑定。'
           onSubmit={(reason) => void unbind(reason)}
         />
@@ -162,16 +140,17 @@ export function PersonSheet({
 /** 更正登记信息: the name, 工号, post and joining date as entered wrongly. */
 function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: PersonView) => void }) {
   const today = parkToday();
-  const [name, setName] = useState(person.name);
-  const [staffNo, setStaffNo] = useState(person.staffNo ?? '');
-  const [post, setPost] = useState(person.post ?? '');
-  const [joinedOn, setJoinedOn] = useState<string | null>(person.joinedOn);
-  const form = useSubmit('members', 'savePerson', [name, staffNo, post, joinedOn]);
-  const { errors } = form;
+  const form = useForm('members', 'savePerson', {
+    name: person.name,
+    staffNo: person.staffNo ?? '',
+    post: person.post ?? '',
+    joinedOn: person.joinedOn,
+  });
+  const { errors, bind } = form;
 
   // no section, no roles: the server keeps them as they are
   const save = () =>
-    form.submit({ memberId: person.memberId, name, staffNo, post, joinedOn }, (p) => {
+    form.submit({ memberId: person.memberId, ...form.fields }, (p) => {
       void Taro.showToast({ title: '已保存', icon: 'success' });
       onSaved(p);
     });
@@ -180,28 +159,22 @@ function Correction({ person, onSaved }: { person: PersonView; onSaved: (p: Pers
     <View id='person-correct'>
       <View className='cells-title'>更正登记信息</View>
       <View className='cells'>
-        <InputCell id='person-name' label='姓名' value={name} onChange={setName} maxlength={20} error={errors.name} />
-        <InputCell id='person-staffno' label='工号' value={staffNo} onChange={setStaffNo} placeholder='选填' maxlength={32} error={errors.staffNo} />
-        <InputCell id='person-post' label='岗位' value={post} onChange={setPost} placeholder='选填，如 一级主办' maxlength={20} error={errors.post} />
+        <InputCell id='person-name' label='姓名' maxlength={20} {...bind('name')} />
+        <InputCell id='person-staffno' label='工号' placeholder='选填' maxlength={32} {...bind('staffNo')} />
+        <InputCell id='person-post' label='岗位' placeholder='选填，如 一级主办' maxlength={20} {...bind('post')} />
         <DateCell
           id='person-joined'
           label='入职日期'
-          value={joinedOn}
           end={today}
           placeholder='选填'
-          onChange={setJoinedOn}
-          onClear={() => setJoinedOn(null)}
-          error={errors.joinedOn}
+          onClear={() => form.set({ joinedOn: null })}
+          {...bind('joinedOn')}
         />
       </View>
       <FieldError id='person-error' text={errors.form ?? errors.memberId ?? errors.sectionId ?? errors.roles} />
       <View className='tips'>股室和角色不在此修改：调动股室、变更角色须有生效日期和原因，请在下方“人员变动”中办理。</View>
       <RetryNote retrying={form.retrying} id='person-retrying' />
-      <View className='btn-area btn-area-tight'>
-        <Button className='btn btn-primary' id='person-save' disabled={form.busy} onClick={() => void save()}>
-          保存更正
-        </Button>
-      </View>
+      <FormButtons id='person-save' text='保存更正' busy={form.busy} tight onClick={save} />
     </View>
   );
 }
@@ -229,7 +202,7 @@ function Leave({ person, onLeft }: { person: PersonView; onLeft: (p: PersonView)
         void Taro.showToast({ title: '已办理离开', icon: 'success' });
         onLeft(p);
       },
-      ask,
+      { ask },
     );
 
   return (
@@ -241,11 +214,7 @@ function Leave({ person, onLeft }: { person: PersonView; onLeft: (p: PersonView)
       </View>
       <FieldError id='person-leave-error' text={errors.reason ?? errors.form ?? errors.memberId} />
       <View className='tips'>离开后仍保留其历史考核结果；不再发放邀请码、提醒和测评票。</View>
-      <View className='btn-area btn-area-tight'>
-        <Button className='btn btn-warn' id='person-leave-submit' disabled={form.busy} onClick={() => void submit()}>
-          办理离开
-        </Button>
-      </View>
+      <FormButtons id='person-leave-submit' text='办理离开' look='warn' busy={form.busy} tight onClick={submit} />
     </View>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
 import { YEAR_STATUS_LABELS } from '../../../../shared/annual/eligibility';
 import type { PersonView } from '../../../../shared/members/contract';
 import { YEAR_STATUSES } from '../../../../shared/park/park';
-import { PickerCell, TextareaCell } from '../../common/cells';
+import { FormButtons, PickerCell, TextareaCell } from '../../common/cells';
 import { FieldError } from '../../common/form';
 import { parkToday } from '../../common/today';
 import { useSubmit } from '../../common/use-submit';
@@ -23,7 +23,7 @@ export function YearStatus({ person, onChanged }: { person: PersonView; onChange
   const [kind, setKind] = useState<(typeof KINDS)[number]>(current);
   const [note, setNote] = useState('');
   const form = useSubmit('members', 'yearStatus', [kind, note]);
-  const { errors, busy } = form;
+  const { errors } = form;
 
   const save = () =>
     form.submit({ memberId: person.memberId, year, kind, note }, (p) => {
@@ -46,11 +46,7 @@ export function YearStatus({ person, onChanged }: { person: PersonView; onChange
       </View>
       <FieldError id='person-year-error' text={errors.note ?? errors.kind ?? errors.form} />
       <View className='tips'>试用期、长期病事假、立案审查未结案的，参加考核只写评语、不确定等次（以园区设置为准），重新计算年度结果时生效。</View>
-      <View className='btn-area btn-area-tight'>
-        <Button className='btn btn-default' id='person-year-save' disabled={busy || kind === current} onClick={() => void save()}>
-          登记
-        </Button>
-      </View>
+      <FormButtons id='person-year-save' text='登记' look='default' busy={form.busy} disabled={kind === current} tight onClick={save} />
     </View>
   );
 }

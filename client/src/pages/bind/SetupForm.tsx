@@ -1,13 +1,10 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { call } from '../../common/call';
-import { InputCell } from '../../common/cells';
-import { FieldError, detailsOrForm } from '../../common/form';
+import { FormButtons, InputCell } from '../../common/cells';
+import { FieldError } from '../../common/form';
 import { PAGES } from '../../common/pages';
 import { isH5 } from '../../common/session';
-import { useFieldErrors } from '../../common/use-field-errors';
-import { useRequest } from '../../common/use-request';
+import { useForm } from '../../common/use-submit';
 
 /**
  * h5 only: the set-up code kept while the deployer signs in on the demo page as a new WeChat user (the local cloud's
@@ -45,35 +42,24 @@ function keptCode(): string {
  * name and 工号. Whoever gives the right code becomes the park's first 组织员, bound to this WeChat identity.
  */
 export function SetupForm({ setupParam }: { setupParam: string | undefined }) {
-  const [code, setCode] = useState(() => decoded(setupParam) || keptCode());
-  const [parkName, setParkName] = useState('');
-  const [adminName, setAdminName] = useState('');
-  const [staffNo, setStaffNo] = useState('');
-  const [errors, setErrors] = useFieldErrors([code, parkName, adminName, staffNo]);
-  const [busy, setBusy] = useState(false);
-  const request = useRequest();
+  const form = useForm('park', 'setup', () => ({ code: decoded(setupParam) || keptCode(), parkName: '', adminName: '', staffNo: '' }));
+  const { fields, bind } = form;
 
-  const submit = async () => {
-    if (busy) return;
+  const submit = () => {
+    // what is missing in the form's own words, before the contract's (设置码至少12位 for an empty code)
     const missing: Record<string, string> = {};
-    if (!code.trim()) missing.code = '请输入设置码';
-    if (!parkName.trim()) missing.parkName = '请填写园区名称';
-    if (!adminName.trim()) missing.adminName = '请填写您的姓名';
+    if (!fields.code.trim()) missing.code = '请输入设置码';
+    if (!fields.parkName.trim()) missing.parkName = '请填写园区名称';
+    if (!fields.adminName.trim()) missing.adminName = '请填写您的姓名';
     if (Object.keys(missing).length > 0) {
-      setErrors(missing);
+      form.setErrors(missing);
       return;
     }
-    setBusy(true);
-    const r = await call('park', 'setup', { code: code.trim(), parkName, adminName, staffNo }, request.options);
-    request.settle(r.code === 0);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    if (isH5) Taro.removeStorageSync(SETUP_KEY);
-    void Taro.showToast({ title: '设置完成', icon: 'success' });
-    void Taro.reLaunch({ url: PAGES.index });
+    return form.submit({ ...fields, code: fields.code.trim() }, () => {
+      if (isH5) Taro.removeStorageSync(SETUP_KEY);
+      void Taro.showToast({ title: '设置完成', icon: 'success' });
+      void Taro.reLaunch({ url: PAGES.index });
+    });
   };
 
   return (
@@ -83,49 +69,13 @@ export function SetupForm({ setupParam }: { setupParam: string | undefined }) {
         <View className='page-desc'>本园区尚未设置。请输入部署者提供的设置码，填写园区名称和您的姓名，您将成为本园区第一位组织员。</View>
       </View>
       <View className='cells'>
-        <InputCell
-          id='setup-code'
-          label='设置码'
-          value={code}
-          onChange={setCode}
-          placeholder='部署者提供，至少12位'
-          maxlength={128}
-          error={errors.code}
-        />
-        <InputCell
-          id='setup-park'
-          label='园区名称'
-          value={parkName}
-          onChange={setParkName}
-          placeholder='如 吉州工业园区'
-          maxlength={30}
-          error={errors.parkName}
-        />
-        <InputCell
-          id='setup-name'
-          label='您的姓名'
-          value={adminName}
-          onChange={setAdminName}
-          placeholder='如 李玥'
-          maxlength={20}
-          error={errors.adminName}
-        />
-        <InputCell
-          id='setup-staffno'
-          label='工号（选填）'
-          value={staffNo}
-          onChange={setStaffNo}
-          placeholder='办公室的工号'
-          maxlength={32}
-          error={errors.staffNo}
-        />
+        <InputCell id='setup-code' label='设置码' placeholder='部署者提供，至少12位' maxlength={128} {...bind('code')} />
+        <InputCell id='setup-park' label='园区名称' placeholder='如 吉州工业园区' maxlength={30} {...bind('parkName')} />
+        <InputCell id='setup-name' label='您的姓名' placeholder='如 李玥' maxlength={20} {...bind('adminName')} />
+        <InputCell id='setup-staffno' label='工号（选填）' placeholder='办公室的工号' maxlength={32} {...bind('staffNo')} />
       </View>
-      <FieldError id='setup-error' text={errors.form} />
-      <View className='btn-area'>
-        <Button id='setup-submit' className='btn btn-primary' disabled={busy} onClick={() => void submit()}>
-          {busy ? '正在设置…' : '完成设置，成为组织员'}
-        </Button>
-      </View>
+      <FieldError id='setup-error' text={form.errors.form} />
+      <FormButtons id='setup-submit' text='完成设置，成为组织员' busy={form.busy} busyText='正在设置…' onClick={submit} />
       <View className='tips'>设置码只能使用一次：设置完成后，其他人员由您在“园区名录”中添加，并发放邀请码绑定。</View>
     </View>
   );

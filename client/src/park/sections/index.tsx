@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import '../../../../shared/common/zod-locale';
-import { contracts, type OutputOf } from '../../../../shared/contracts';
+import type { OutputOf } from '../../../../shared/contracts';
 import type { PersonView } from '../../../../shared/members/contract';
 import { call } from '../../common/call';
-import { InputCell, PickerCell, ReasonForm } from '../../common/cells';
-import { FieldError, detailsOrForm, issuesByField } from '../../common/form';
+import { FormButtons, InputCell, PickerCell } from '../../common/cells';
+import { FieldError } from '../../common/form';
 import { PAGES } from '../../common/pages';
 import { BackLink, ErrorBox, LoadStatus } from '../../common/ui';
-import { useFieldErrors } from '../../common/use-field-errors';
 import { usePageData } from '../../common/use-page-data';
-import { RetryNote, useRequest } from '../../common/use-request';
+import { RetryNote } from '../../common/use-request';
+import { useForm } from '../../common/use-submit';
+import { Retire } from '../Retire';
 import { useLeaders } from './leaders';
 
 type Section = OutputOf<'park', 'sectionsAdmin'>['items'][number];
@@ -166,34 +166,17 @@ function leaderOptions(leaders: PersonView[] | null, leaderId: string | null, se
 
 /** Add a section (`section` null) or edit one; retire or restore it with a reason. */
 function SectionForm({ section, onDone }: { section: Section | null; onDone: (changed: boolean) => void }) {
-  const [fields, setFields] = useState(() => fieldsOf(section));
-  const { name, code, leaderId } = fields;
-  const set = (patch: Partial<typeof fields>) => setFields({ ...fields, ...patch });
-  const [errors, setErrors] = useFieldErrors([fields]);
-  const [busy, setBusy] = useState(false);
-  const request = useRequest();
+  const form = useForm('park', 'saveSection', () => fieldsOf(section));
+  const { fields, set, bind, errors } = form;
+  const { leaderId } = fields;
   const { leaders, error: leadersError, retry } = useLeaders(true);
   const options = leaderOptions(leaders, leaderId, section);
 
-  const save = async () => {
-    if (busy) return;
-    const input = { ...(section ? { id: section.id } : {}), name, code, leaderId };
-    const parsed = contracts.park.saveSection.input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    const r = await call('park', 'saveSection', input, request.options);
-    request.settle(r.code === 0);
-    setBusy(false);
-    if (r.code !== 0) {
-      setErrors(detailsOrForm(r));
-      return;
-    }
-    void Taro.showToast({ title: section ? '已保存' : '已新增', icon: 'success' });
-    onDone(true);
-  };
+  const save = () =>
+    form.submit({ ...(section ? { id: section.id } : {}), ...fields }, () => {
+      void Taro.showToast({ title: section ? '已保存' : '已新增', icon: 'success' });
+      onDone(true);
+    });
 
   return (
     <View className='page' id='section-form'>
@@ -205,24 +188,8 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: (ch
         </View>
       </View>
       <View className='cells'>
-        <InputCell
-          id='section-name'
-          label='股室名称'
-          value={name}
-          onChange={(v) => set({ name: v })}
-          placeholder='如 企业服务中心'
-          maxlength={20}
-          error={errors.name}
-        />
-        <InputCell
-          id='section-code'
-          label='编号'
-          value={code}
-          onChange={(v) => set({ code: v })}
-          placeholder='选填，如 S13'
-          maxlength={32}
-          error={errors.code}
-        />
+        <InputCell id='section-name' label='股室名称' placeholder='如 企业服务中心' maxlength={20} {...bind('name')} />
+        <InputCell id='section-code' label='编号' placeholder='选填，如 S13' maxlength={32} {...bind('code')} />
         <PickerCell
           id='section-leader'
           label='分管领导'
@@ -240,52 +207,26 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: (ch
         </View>
       )}
       <FieldError id='section-error' text={errors.form ?? errors.id} />
-      <RetryNote retrying={request.retrying} id='section-retrying' />
-      <View className='btn-area'>
-        <Button id='section-save' className='btn btn-primary' disabled={busy} onClick={() => void save()}>
-          {section ? '保存' : '新增股室'}
-        </Button>
-        <View style={{ height: '12px' }} />
-        <Button id='section-cancel' className='btn btn-default' onClick={() => onDone(false)}>
-          返回股室列表
-        </Button>
-      </View>
-      {section && <RetireSection section={section} onDone={() => onDone(true)} />}
+      <RetryNote retrying={form.retrying} id='section-retrying' />
+      <FormButtons
+        id='section-save'
+        text={section ? '保存' : '新增股室'}
+        busy={form.busy}
+        onClick={save}
+        back={{ id: 'section-cancel', text: '返回股室列表', onClick: () => onDone(false) }}
+      />
+      {section && (
+        <Retire
+          id='section-retire'
+          action='retireSection'
+          record={section}
+          verb='撤销'
+          what='股室'
+          example='机构改革并入企业服务中心'
+          note='股室还有人员时不能撤销：请先办理人员调动。撤销后，历史考核结果仍保留。'
+          onDone={() => onDone(true)}
+        />
+      )}
     </View>
-  );
-}
-
-/** 撤销 a section nobody is in any more, or 恢复 a retired one, with a reason; the server says who is still in it. */
-function RetireSection({ section, onDone }: { section: Section; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const retiring = section.active;
-
-  const retire = async (reason: string) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    const r = await call('park', 'retireSection', { id: section.id, reason, restore: !retiring });
-    setBusy(false);
-    if (r.code !== 0) {
-      setError(r.details?.[0]?.message ?? r.message);
-      return;
-    }
-    void Taro.showToast({ title: retiring ? '已撤销' : '已恢复', icon: 'success' });
-    onDone();
-  };
-
-  return (
-    <ReasonForm
-      id='section-retire'
-      title={retiring ? '撤销股室' : '恢复股室'}
-      placeholder={retiring ? '撤销原因（必填），如 机构改革并入企业服务中心' : '恢复原因（必填）'}
-      button={retiring ? '撤销股室' : '恢复股室'}
-      warn={retiring}
-      busy={busy}
-      error={error}
-      note={retiring ? '股室还有人员时不能撤销：请先办理人员调动。撤销后，历史考核结果仍保留。' : undefined}
-      onSubmit={(reason) => void retire(reason)}
-    />
   );
 }

@@ -1,14 +1,13 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import '../../../../shared/common/zod-locale';
 import { YEAR_STATUS_LABELS } from '../../../../shared/annual/eligibility';
 import { DEFAULT_NO_GRADE, YEAR_STATUSES, type YearStatusKind } from '../../../../shared/park/park';
-import { CheckCell, InputCell } from '../../common/cells';
+import { CheckCell, FormButtons, InputCell } from '../../common/cells';
 import { FieldError } from '../../common/form';
 import { PAGES } from '../../common/pages';
 import { BackLink, LoadStatus } from '../../common/ui';
-import { useSubmit } from '../../common/use-submit';
+import { useForm } from '../../common/use-submit';
 import { usePageData } from '../../common/use-page-data';
 import { RetryNote } from '../../common/use-request';
 
@@ -48,26 +47,16 @@ export default function Settings() {
 }
 
 function SettingsForm(p: { parkName: string; headScoring: HeadScoring; noGrade: NoGrade }) {
-  const [parkName, setParkName] = useState(p.parkName);
-  const [headScoring, setHeadScoring] = useState<HeadScoring>(p.headScoring);
-  const [noGrade, setNoGrade] = useState<NoGrade>(p.noGrade);
-  const form = useSubmit('park', 'saveSettings', [parkName, headScoring, noGrade]);
-  const { errors, busy } = form;
+  const form = useForm('park', 'saveSettings', { parkName: p.parkName, headScoring: p.headScoring, noGrade: p.noGrade });
+  const { fields, set, bind, errors } = form;
+  const { headScoring, noGrade } = fields;
 
-  const save = () => form.submit({ parkName, headScoring, noGrade }, () => void Taro.showToast({ title: '已保存', icon: 'success' }));
+  const save = () => form.submit(fields, () => void Taro.showToast({ title: '已保存', icon: 'success' }));
 
   return (
     <View id='settings-form'>
       <View className='cells'>
-        <InputCell
-          id='settings-park'
-          label='园区名称'
-          value={parkName}
-          onChange={setParkName}
-          placeholder='如 吉州工业园区'
-          maxlength={30}
-          error={errors.parkName}
-        />
+        <InputCell id='settings-park' label='园区名称' placeholder='如 吉州工业园区' maxlength={30} {...bind('parkName')} />
       </View>
       <View className='cells-title'>股室负责人由谁评价（考人）</View>
       <View className='cells' id='settings-head'>
@@ -79,7 +68,7 @@ function SettingsForm(p: { parkName: string; headScoring: HeadScoring; noGrade: 
             sub={h.sub}
             round
             checked={headScoring === h.key}
-            onChange={() => setHeadScoring(h.key)}
+            onChange={() => set({ headScoring: h.key })}
           />
         ))}
       </View>
@@ -91,17 +80,13 @@ function SettingsForm(p: { parkName: string; headScoring: HeadScoring; noGrade: 
             id={`settings-nograde-${k}`}
             label={YEAR_STATUS_LABELS[k]}
             checked={noGrade[k]}
-            onChange={(on) => setNoGrade({ ...noGrade, [k]: on })}
+            onChange={(on) => set({ noGrade: { ...noGrade, [k]: on } })}
           />
         ))}
       </View>
       <FieldError id='settings-error' text={errors.headScoring ?? errors.noGrade ?? errors.form} />
       <RetryNote retrying={form.retrying} id='settings-retrying' />
-      <View className='btn-area'>
-        <Button id='settings-save' className='btn btn-primary' disabled={busy} onClick={() => void save()}>
-          保存设置
-        </Button>
-      </View>
+      <FormButtons id='settings-save' text='保存设置' busy={form.busy} onClick={save} />
     </View>
   );
 }

@@ -3,18 +3,19 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_GRADE_LABELS } from '../../../../shared/annual/grades';
 import { SECTION_TIER_LABELS } from '../../../../shared/annual/tiers';
-import type { Reply } from '../../../../shared/common/errors';
 import type { PaySettingsFields, SimulationView } from '../../../../shared/pay/contract';
 import { PROVINCIAL_TIERS, PROVINCIAL_TIER_LABELS, yuan } from '../../../../shared/pay/pay';
 import { openExport } from '../../common/open-export';
 import { call } from '../../common/call';
-import { NumberCells, TextareaCell, type NumberField } from '../../common/cells';
-import { FieldError, detailsOrForm } from '../../common/form';
+import { FormButtons, NumberCells, SegCell, TextareaCell, type NumberField } from '../../common/cells';
+import { FieldError, firstError } from '../../common/form';
 import { YearChips, yearsOffered } from '../../common/YearChips';
 import { LoadStatus } from '../../common/ui';
 import { usePageData } from '../../common/use-page-data';
+import { useSubmit } from '../../common/use-submit';
 
 type Fields = PaySettingsFields;
+const TIERS = PROVINCIAL_TIERS.map((key) => ({ key, label: PROVINCIAL_TIER_LABELS[key] }));
 const NUMBERS: NumberField<Fields>[] = [
   { label: '奖金基数（元）', get: (f) => f.base, set: (f, v) => ({ ...f, base: v }) },
   { label: '本年度工业税收（万元）', get: (f) => f.taxThisYear, set: (f, v) => ({ ...f, taxThisYear: v }) },
@@ -53,23 +54,25 @@ export default function PaySimulate() {
   const isAdmin = me?.roles.includes('admin') ?? false;
   const [sim, setSim] = useState<SimulationView | null>(null);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  // three actions, one message and one busy: what the button pressed last says (pressing one clears the others')
+  const simulating = useSubmit('pay', 'simulate', [year, draft]);
+  const saving = useSubmit('pay', 'saveSettings', [year, draft, reason]);
+  const releasing = useSubmit('pay', 'release', [year, reason]);
+  const forms = [simulating, saving, releasing];
+  const errors = Object.assign({}, ...forms.map((f) => f.errors)) as Record<string, string>;
+  const busy = forms.some((f) => f.busy);
+  const pressed = (form: (typeof forms)[number]) => {
+    for (const f of forms) if (f !== form) f.setErrors({});
+  };
 
-  const act = async (run: () => Promise<Reply<SimulationView>>, done?: string) => {
-    if (busy) return;
-    setBusy(true);
-    const r = await run();
-    setBusy(false);
-    if (r.code === 0) {
-      setSim(r.data);
-      setErrors({});
-      if (done) {
-        setReason('');
-        void Taro.showToast({ title: done, icon: 'success' });
-        void settings.reload();
-      }
-    } else setErrors(detailsOrForm(r));
+  /** The distribution shown; `done`: the settings saved or the pay released, said, and read again. */
+  const shown = (done?: string) => (s: SimulationView) => {
+    setSim(s);
+    if (done) {
+      setReason('');
+      void Taro.showToast({ title: done, icon: 'success' });
+      void settings.reload();
+    }
   };
   const fields = draft?.fields;
   const released = settings.data?.released ?? false;
@@ -90,34 +93,27 @@ export default function PaySimulate() {
             {year}年度方案{settings.data?.saved ? '' : '（默认，尚未保存）'}
           </View>
           <View className='cells' id='pay-settings'>
-            <View className='cell'>
-              <View className='cell-bd'>省级考核等次</View>
-              <View className='seg'>
-                {PROVINCIAL_TIERS.map((t) => (
-                  <View
-                    key={t}
-                    id={`pay-tier-${t}`}
-                    className={`seg-item${fields.provincialTier === t ? ' seg-on' : ''}`}
-                    onClick={() => setDraft({ ...draft, fields: { ...fields, provincialTier: t } })}
-                  >
-                    {PROVINCIAL_TIER_LABELS[t]}
-                  </View>
-                ))}
-              </View>
-            </View>
+            <SegCell
+              idPrefix='pay-tier'
+              label='省级考核等次'
+              wideLabel
+              options={TIERS}
+              value={fields.provincialTier}
+              onChange={(t) => setDraft({ ...draft, fields: { ...fields, provincialTier: t } })}
+            />
             <NumberCells idPrefix='pay-field' items={NUMBERS} draft={draft} disabled={released} onChange={setDraft} />
           </View>
-          <FieldError id='pay-error' text={errors.form ?? Object.values(errors)[0]} />
-          <View className='btn-area'>
-            <Button
-              className='btn btn-default'
-              id='pay-simulate'
-              disabled={busy}
-              onClick={() => void act(() => call('pay', 'simulate', { year, draft: fields }))}
-            >
-              模拟分配
-            </Button>
-          </View>
+          <FieldError id='pay-error' text={firstError(errors)} />
+          <FormButtons
+            id='pay-simulate'
+            text='模拟分配'
+            look='default'
+            busy={busy}
+            onClick={() => {
+              pressed(simulating);
+              return simulating.submit({ year, draft: fields }, shown());
+            }}
+          />
         </>
       )}
       {sim && <Simulation s={sim} />}
@@ -126,26 +122,29 @@ export default function PaySimulate() {
           <View className='cells'>
             <TextareaCell id='pay-reason' value={reason} placeholder='理由（如：经党工委会议研究通过）' onChange={setReason} />
           </View>
-          <View className='btn-area'>
-            <Button
-              className='btn btn-primary'
-              id='pay-save'
-              disabled={busy}
-              onClick={() => void act(() => call('pay', 'saveSettings', { ...fields, year, reason }), '已保存')}
-            >
-              保存方案
-            </Button>
+          <FormButtons
+            id='pay-save'
+            text='保存方案'
+            busy={busy}
+            onClick={() => {
+              pressed(saving);
+              return saving.submit({ ...fields, year, reason }, shown('已保存'));
+            }}
+          >
             {settings.data?.saved && (
               <Button
                 className='btn btn-warn'
                 id='pay-release'
                 disabled={busy}
-                onClick={() => void act(() => call('pay', 'release', { year, reason }), '已发放')}
+                onClick={() => {
+                  pressed(releasing);
+                  void releasing.submit({ year, reason }, shown('已发放'));
+                }}
               >
                 发放
               </Button>
             )}
-          </View>
+          </FormButtons>
         </View>
       )}
       {released && (

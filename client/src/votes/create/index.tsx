@@ -1,10 +1,11 @@
 import '../../../../shared/common/zod-locale';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { contracts } from '../../../../shared/contracts';
 import { CAMPAIGN_KIND_LABELS, type CampaignKind } from '../../../../shared/votes/contract';
 import { call } from '../../common/call';
+import { FormButtons, TextCell } from '../../common/cells';
 import { PAGES } from '../../common/pages';
 import { AdvancedSettings } from './AdvancedSettings';
 import { CreateError } from './CreateError';
@@ -76,16 +77,7 @@ export default function CreateCampaign() {
       </View>
       <View className='cells-title'>测评名称</View>
       <View className='cells'>
-        <View className='cell'>
-          <Input
-            id='create-title'
-            className='input'
-            value={title}
-            maxlength={40}
-            placeholder={`例如：${year}年度${CAMPAIGN_KIND_LABELS[kind]}`}
-            onInput={(e) => setTitle(e.detail.value)}
-          />
-        </View>
+        <TextCell id='create-title' value={title} maxlength={40} placeholder={`例如：${year}年度${CAMPAIGN_KIND_LABELS[kind]}`} onChange={setTitle} />
       </View>
       <CreateError errors={errors} field='title' />
       <View className='cells-title'>测评类型</View>
@@ -103,9 +95,7 @@ export default function CreateCampaign() {
       <CreateError errors={errors} field='kind' />
       <View className='cells-title'>年度</View>
       <View className='cells'>
-        <View className='cell'>
-          <Input id='create-year' className='input' type='number' value={year} maxlength={4} onInput={(e) => setYear(e.detail.value)} />
-        </View>
+        <TextCell id='create-year' type='number' value={year} maxlength={4} onChange={setYear} />
       </View>
       <CreateError errors={errors} field='year' />
 
@@ -126,11 +116,7 @@ export default function CreateCampaign() {
           请修改上方标红的设置：{first}
         </View>
       )}
-      <View className='btn-area'>
-        <Button id='create-submit' className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} disabled={busy} onClick={() => void submit()}>
-          {busy ? '正在创建…' : '创建测评'}
-        </Button>
-      </View>
+      <FormButtons id='create-submit' text='创建测评' busy={busy} busyText='正在创建…' onClick={submit} />
     </View>
   );
 }
