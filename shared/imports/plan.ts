@@ -25,6 +25,7 @@ import { isActive, type SectionDoc } from '../park/park';
 import { planProjects, projectRows } from './projects';
 import {
   RowCheck,
+  codeOrNameRepeats,
   bad,
   changeOf,
   cellText,
@@ -160,18 +161,7 @@ function leaderRef(text: string, dir: Directory): Checked<string | null> {
 const planSections: Planner = (rows, has, dir, newId) => {
   const h = sectionHeader;
   const headerOf = { name: h('name'), code: h('code'), order: h('order'), leaderId: h('leader'), active: '状态' };
-  const problems: RowProblem[] = [
-    ...keyed(
-      rows,
-      (r) => (r.cells.get('code') ? `code:${r.cells.get('code') ?? ''}` : `name:${r.cells.get('name') ?? ''}`),
-      (r, first) => ({ row: r.row, column: null, message: `与第${first}行是同一个股室（编号或名称相同），请合并为一行` }),
-    ).problems,
-    ...keyed(
-      rows,
-      (r) => r.cells.get('name') || null,
-      (r, first) => ({ row: r.row, column: h('name'), message: `股室名称与第${first}行重复` }),
-    ).problems,
-  ];
+  const problems: RowProblem[] = codeOrNameRepeats(rows, '股室', h('name'));
   const changes: Change[] = [];
   const taken = new Set(dir.sections.map((s) => s._id));
   let nextOrder = Math.max(0, ...dir.sections.map((s) => s.order)) + 1;

@@ -22,13 +22,13 @@ import { planProblem, reachProblem, type Milestone } from '../projects/milestone
 import type { ClaimDoc, ProjectDoc } from '../projects/project';
 import {
   RowCheck,
+  codeOrNameRepeats,
   bad,
   changeOf,
   codeCheck,
   dayFromText,
   header,
   idFor,
-  keyed,
   lengthCheck,
   okv,
   personRef,
@@ -207,18 +207,7 @@ function updateOf(
 export const planProjects: Planner = (rows, has, dir, newId, today) => {
   const projects = dir.projects ?? [];
   const claims = dir.claims ?? [];
-  const problems: RowProblem[] = [
-    ...keyed(
-      rows,
-      (r) => (r.cells.get('code') ? `code:${r.cells.get('code') ?? ''}` : `name:${r.cells.get('name') ?? ''}`),
-      (r, first) => ({ row: r.row, column: null, message: `与第${first}行是同一个项目（编号或名称相同），请合并为一行` }),
-    ).problems,
-    ...keyed(
-      rows,
-      (r) => r.cells.get('name') || null,
-      (r, first) => ({ row: r.row, column: h('name'), message: `项目名称与第${first}行重复` }),
-    ).problems,
-  ];
+  const problems: RowProblem[] = codeOrNameRepeats(rows, '项目', h('name'));
   const changes: Change[] = [];
   const taken = new Set(projects.map((p) => p._id));
   const claimed = new Set<string>();

@@ -126,6 +126,25 @@ export function keyed(
 }
 
 /** Field checks: each returns the value, or the problem in Chinese. */
+/**
+ * Rows of a file keyed by 编号, else name (sections, projects): a second row of the same record, or of the same
+ * name, is a problem naming the first (`what`: 股室, 项目).
+ */
+export function codeOrNameRepeats(rows: Row[], what: string, nameHeader: string): RowProblem[] {
+  return [
+    ...keyed(
+      rows,
+      (r) => (r.cells.get('code') ? `code:${r.cells.get('code') ?? ''}` : `name:${r.cells.get('name') ?? ''}`),
+      (r, first) => ({ row: r.row, column: null, message: `与第${first}行是同一个${what}（编号或名称相同），请合并为一行` }),
+    ).problems,
+    ...keyed(
+      rows,
+      (r) => r.cells.get('name') || null,
+      (r, first) => ({ row: r.row, column: nameHeader, message: `${what}名称与第${first}行重复` }),
+    ).problems,
+  ];
+}
+
 export type Checked<T> = { value: T } | { problem: string };
 export const okv = <T>(value: T): Checked<T> => ({ value });
 export const bad = <T>(problem: string): Checked<T> => ({ problem });

@@ -5,9 +5,7 @@ import { AppError } from '../../../shared/common/errors';
 import { quarterOf } from '../../../shared/common/time';
 import { compute, saveResults, periodStatus } from './lib';
 import { loadPeriod } from '../../../server/assessment/period';
-import { quarterDigest, storedResults } from '../../../server/assessment/results';
-import { appendAudit } from '../../../server/audit/log';
-import { withTransaction } from '../../../server/common/tx';
+import { fixResults } from '../../../server/assessment/results';
 
 export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) => {
   const me = await ctx.member();
@@ -30,20 +28,12 @@ export const close: Handler<'assessment', 'close'> = async ({ periodId }, ctx) =
     .set({ data: { status: 'closing' } });
   await saveResults(ctx.db, periodId, await compute(ctx.db, periodId, ctx.now));
   // the results as stored, fixed by the close's entry in the audit trail, which lands with the 'closed' status
-  const docs = await storedResults(ctx.db, periodId);
-  await withTransaction(ctx.db, async (tx) => {
-    const auditSeq = await appendAudit(tx, {
-      kind: 'assessment.close',
-      actor: me,
-      at: ctx.now,
-      subject: `assessment:${periodId}`,
-      reason: '',
-      data: { periodId, assessed: docs.reduce((n, d) => n + d.members.length, 0), results: quarterDigest(docs) },
-    });
-    await tx
-      .collection<PeriodDoc>(COLL.periods)
-      .doc(periodId)
-      .set({ data: { status: 'closed', closedAt: ctx.now, closedBy: me._id, auditSeq } });
+  await fixResults(ctx.db, periodId, {
+    kind: 'assessment.close',
+    actor: me,
+    at: ctx.now,
+    reason: '',
+    period: { status: 'closed', closedAt: ctx.now, closedBy: me._id },
   });
   return periodStatus(ctx.db, periodId, ctx.now);
 };

@@ -9,8 +9,7 @@ import { AppError } from '../../../shared/common/errors';
 import { compute, resultView, saveResults } from './lib';
 import type { CorrectionDoc } from '../../../shared/assessment/evaluations';
 import { loadPeriod } from '../../../server/assessment/period';
-import { quarterDigest, storedResults } from '../../../server/assessment/results';
-import type { PeriodDoc } from '../../../shared/assessment/period';
+import { fixResults } from '../../../server/assessment/results';
 
 export const correct: Handler<'assessment', 'correct'> = async ({ periodId, memberId, field, value, reason }, ctx) => {
   const me = await ctx.member();
@@ -62,17 +61,6 @@ export const correct: Handler<'assessment', 'correct'> = async ({ periodId, memb
   // Everyone's grade may move (the 好 quota is shared), so the whole quarter is counted again, and the results now in
   // force are fixed by an entry of their own (a recount cut short leaves the check saying so until it is run again)
   await saveResults(ctx.db, periodId, await compute(ctx.db, periodId, ctx.now));
-  const docs = await storedResults(ctx.db, periodId);
-  await withTransaction(ctx.db, async (tx) => {
-    const auditSeq = await appendAudit(tx, {
-      kind: 'assessment.results',
-      actor: me,
-      at: ctx.now,
-      subject: `assessment:${periodId}`,
-      reason,
-      data: { periodId, assessed: docs.reduce((n, d) => n + d.members.length, 0), results: quarterDigest(docs) },
-    });
-    await tx.collection<PeriodDoc>(COLL.periods).doc(periodId).update({ data: { auditSeq } });
-  });
+  await fixResults(ctx.db, periodId, { kind: 'assessment.results', actor: me, at: ctx.now, reason, period: {} });
   return resultView(ctx, periodId, member);
 };
