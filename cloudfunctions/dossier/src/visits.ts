@@ -3,7 +3,7 @@
  * a visit; the visited enterprise's contact scans it and confirms the visit or says it is not so. The dossier keeps
  * confirmed and unconfirmed visits apart, and the admin's setting says whether unconfirmed ones count.
  */
-import { mpVersion } from '../../../server/common/release';
+import { storeMpCode } from '../../../server/common/mpcode';
 import { randomBytes } from 'crypto';
 import { COLL } from '../../../server/common/collections';
 import { tempUrls } from '../../../server/common/files';
@@ -55,14 +55,7 @@ export const visitCode: Handler<'dossier', 'visitCode'> = async ({ reportId }, c
     await ctx.db.collection<VisitCodeDoc>(COLL.visitCodes).add({ data: { _id, ...data } });
   }
   const scene = sceneWith('v', code._id);
-  const qr = await ctx.cloud.openapi.wxacode.getUnlimited({
-    scene,
-    page: CONFIRM_PAGE,
-    width: 280,
-    checkPath: false,
-    envVersion: mpVersion().envVersion,
-  });
-  const file = (await ctx.cloud.uploadFile({ cloudPath: `visits/${me._id}/${code._id}.png`, fileContent: qr.buffer })).fileID;
+  const file = await storeMpCode(ctx.cloud, { scene, page: CONFIRM_PAGE, width: 280, cloudPath: `visits/${me._id}/${code._id}.png` });
   const urls = await tempUrls(ctx.cloud, [file]);
   return { code: code._id, scene, qrUrl: urls.get(file) ?? '', expiresAt: code.expiresAt, confirmation };
 };

@@ -1,4 +1,4 @@
-import { mpVersion } from '../../../server/common/release';
+import { storeMpCode } from '../../../server/common/mpcode';
 import { randomBytes } from 'crypto';
 import { COLL } from '../../../server/common/collections';
 import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
@@ -26,14 +26,7 @@ export const issueInvite: Handler<'members', 'issueInvite'> = async ({ memberId 
   };
   // The code is the document id: a (vanishingly rare) collision fails the add instead of overwriting an invite.
   await ctx.db.collection<InviteDoc>(COLL.invites).add({ data: invite });
-  const qr = await ctx.cloud.openapi.wxacode.getUnlimited({
-    scene: code,
-    page: BIND_PAGE,
-    width: 430,
-    checkPath: false,
-    envVersion: mpVersion().envVersion,
-  });
-  const { fileID } = await ctx.cloud.uploadFile({ cloudPath: `invites/${code}.png`, fileContent: qr.buffer });
+  const fileID = await storeMpCode(ctx.cloud, { scene: code, page: BIND_PAGE, width: 430, cloudPath: `invites/${code}.png` });
   const urls = await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.code);
   return {
     code,

@@ -1,5 +1,5 @@
 /** The admin's side of a satisfaction campaign: create (seed committed), draw (sample, codes, seed revealed), close. */
-import { mpVersion } from '../../../server/common/release';
+import { storeMpCode } from '../../../server/common/mpcode';
 import { randomBytes } from 'crypto';
 import { isDuplicateKey } from '../../../server/common/cloud';
 import { COLL } from '../../../server/common/collections';
@@ -142,14 +142,7 @@ export const codes: Handler<'ratings', 'codes'> = async ({ campaignId, cursor = 
   );
   const files = await Promise.all(
     res.data.map(async (x) => {
-      const qr = await ctx.cloud.openapi.wxacode.getUnlimited({
-        scene: sceneOf(x.code),
-        page: RATE_PAGE,
-        width: 280,
-        checkPath: false,
-        envVersion: mpVersion().envVersion,
-      });
-      return (await ctx.cloud.uploadFile({ cloudPath: `ratings/${campaignId}/${x.code}.png`, fileContent: qr.buffer })).fileID;
+      return storeMpCode(ctx.cloud, { scene: sceneOf(x.code), page: RATE_PAGE, width: 280, cloudPath: `ratings/${campaignId}/${x.code}.png` });
     }),
   );
   const urls = await tempUrls(ctx.cloud, files, LINK_SECONDS.code);

@@ -1,4 +1,4 @@
-import { mpVersion } from '../../../server/common/release';
+import { storeMpCode } from '../../../server/common/mpcode';
 import { LINK_SECONDS, tempUrls } from '../../../server/common/files';
 import type { Handler } from '../../../server/common/router';
 import { loadCampaign } from './lib';
@@ -8,13 +8,6 @@ export const BALLOT_PAGE = 'votes/ballot/index';
 export const qrcode: Handler<'votes', 'qrcode'> = async ({ campaignId }, ctx) => {
   await loadCampaign(ctx.db, campaignId);
   const scene = `c=${campaignId}`;
-  const qr = await ctx.cloud.openapi.wxacode.getUnlimited({
-    scene,
-    page: BALLOT_PAGE,
-    width: 600,
-    checkPath: false,
-    envVersion: mpVersion().envVersion,
-  });
-  const { fileID } = await ctx.cloud.uploadFile({ cloudPath: `votes/${campaignId}.png`, fileContent: qr.buffer });
+  const fileID = await storeMpCode(ctx.cloud, { scene, page: BALLOT_PAGE, width: 600, cloudPath: `votes/${campaignId}.png` });
   return { page: BALLOT_PAGE, scene, qrUrl: (await tempUrls(ctx.cloud, [fileID], LINK_SECONDS.code)).get(fileID) ?? '' };
 };
